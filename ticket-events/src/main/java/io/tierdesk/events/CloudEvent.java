@@ -1,0 +1,63 @@
+package io.tierdesk.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A CloudEvents 1.0 event as Tierdesk moves it: the required attributes, the two optional ones every Tierdesk event
+ * carries (subject = stream id, time) and the data as bytes of {@code dataContentType}.
+ */
+public record CloudEvent(String id, String source, String type, String subject, Instant time, String dataContentType,
+        byte[] data) {
+    public static final String SPEC_VERSION = "1.0";
+    public static final String JSON = "application/json";
+
+    public CloudEvent {
+        require(id, "id");
+        require(source, "source");
+        require(type, "type");
+        dataContentType = dataContentType == null ? JSON : dataContentType;
+    }
+
+    private static void require(String value, String attribute) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, attribute,
+                    "CloudEvents attribute '" + attribute + "' is required");
+        }
+    }
+
+    /** Builds the CloudEvent for a typed Tierdesk event. */
+    public static <T> CloudEvent of(String id, String source, String subject, Instant time, T event) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        return new CloudEvent(id, source, type.ceType(), subject, time, JSON, EventJson.write(event));
+    }
+
+    /** Reads the data as the event its type names; unknown types and invalid data are {@link InvalidEventException}. */
+    public Object decode() {
+        EventType<?> eventType = EventCatalog.byCeType(type).orElseThrow(() -> new InvalidEventException(
+                InvalidEventException.Kind.UNKNOWN_TYPE, "type", "unknown event type '" + type + "'"));
+        if (!dataContentType.startsWith(JSON)) {
+            throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, "datacontenttype",
+                    "data must be " + JSON + ", was " + dataContentType);
+        }
+        return EventJson.read(data, eventType.javaType());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CloudEvent other && id.equals(other.id) && source.equals(other.source)
+                && type.equals(other.type) && Objects.equals(subject, other.subject)
+                && Objects.equals(time, other.time) && dataContentType.equals(other.dataContentType)
+                && java.util.Arrays.equals(data, other.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, source, type, subject, time, dataContentType, java.util.Arrays.hashCode(data));
+    }
+
+    @Override
+    public String toString() {
+        return "CloudEvent[id=" + id + ", source=" + source + ", type=" + type + ", subject=" + subject + "]";
+    }
+}

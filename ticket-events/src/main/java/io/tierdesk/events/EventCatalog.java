@@ -1,0 +1,43 @@
+package io.tierdesk.events;
+
+import io.tierdesk.events.ticket.TicketEvents;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every event type that exists, looked up by CloudEvents type or by record class. */
+public final class EventCatalog {
+    private static final Map<String, EventType<?>> BY_CE_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<?>, EventType<?>> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        TicketEvents.ALL.forEach(EventCatalog::register);
+    }
+
+    private EventCatalog() {
+    }
+
+    private static void register(EventType<?> type) {
+        if (BY_CE_TYPE.putIfAbsent(type.ceType(), type) != null || BY_CLASS.putIfAbsent(type.javaType(), type) != null) {
+            throw new IllegalStateException("event type registered twice: " + type);
+        }
+    }
+
+    public static Optional<EventType<?>> byCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> EventType<T> of(Class<T> javaType) {
+        EventType<?> type = BY_CLASS.get(javaType);
+        if (type == null) {
+            throw new IllegalArgumentException("not a registered event: " + javaType.getName());
+        }
+        return (EventType<T>) type;
+    }
+
+    public static Collection<EventType<?>> all() {
+        return BY_CE_TYPE.values();
+    }
+}

@@ -1,0 +1,34 @@
+package io.tierdesk.events;
+
+import java.util.List;
+
+/** Checks used by event records' compact constructors, so an invalid event cannot be built or read. */
+public final class Require {
+    private Require() {
+    }
+
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    public static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required and must not be blank");
+        }
+        return value;
+    }
+
+    public static <T> List<T> list(List<T> value) {
+        return value == null ? List.of() : List.copyOf(value);
+    }
+
+    public static int between(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ": " + value);
+        }
+        return value;
+    }
+}
