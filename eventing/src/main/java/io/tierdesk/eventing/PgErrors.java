@@ -1,0 +1,52 @@
+package io.tierdesk.eventing;
+
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/** Reads PostgreSQL failures out of the wrappers Hibernate Reactive and Vert.x put around them. */
+public final class PgErrors {
+    /** SQLSTATE classes and codes that go away by themselves: connection, resources, shutdown, serialization. */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
+    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03");
+
+    private PgErrors() {
+    }
+
+    public static boolean isUniqueViolationOfStreamVersion(Throwable failure) {
+        PgException pg = find(failure, PgException.class);
+        return pg != null && "23505".equals(pg.getSqlState()) && "event_stream_version".equals(pg.getConstraint());
+    }
+
+    /** True for failures a retry can cure: the database or network is away, or a transaction lost a race. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof TimeoutException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                String state = pg.getSqlState();
+                if (TRANSIENT_CODES.contains(state) || TRANSIENT_CLASSES.contains(state.substring(0, 2))) {
+                    return true;
+                }
+            }
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof io.vertx.core.VertxException && (message.contains("onnection") || message.contains("closed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tierdesk.eventing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the event backbone; every service sets them through its own configuration. */
+@ConfigMapping(prefix = "tierdesk.eventing")
+public interface EventingConfig {
+    /** CloudEvents source of the events this service publishes, e.g. {@code /ticket-intake}. */
+    String source();
+
+    /** Put before every topic name; tests use it to give each run its own topics. */
+    Optional<String> topicPrefix();
+
+    Relay relay();
+
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Fallback when a notification is lost; normally the relay wakes on LISTEN/NOTIFY. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The longest wait between tries after a failure (broker or database down). */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** How long a batch may wait for the broker's acknowledgements. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    default String topic(String logicalTopic) {
+        return topicPrefix().orElse("") + logicalTopic;
+    }
+}

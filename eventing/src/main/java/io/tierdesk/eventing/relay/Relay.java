@@ -1,0 +1,187 @@
+package io.tierdesk.eventing.relay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Publishes the event table to Kafka in (transaction id, id) order. One call of {@link #publishOnce()} is one
+ * batch inside one database transaction that holds the lease row; the checkpoint moves in that transaction only
+ * after the broker acknowledged every record, so a crash in between republishes (consumers dedupe).
+ *
+ * <p>Plain Java on purpose: the Quarkus service, the tests and the benchmark all build it the same way. It blocks
+ * the calling thread and must not run on an event loop.
+ */
+public final class Relay {
+    /** {@link #publishOnce()} found the lease taken by another relay on the same database. */
+    public static final int LEASE_HELD_ELSEWHERE = -1;
+
+    private static final String TAKE_LEASE = "SELECT last_transaction_id::text, last_id FROM relay_checkpoint "
+            + "WHERE name = $1 FOR UPDATE SKIP LOCKED";
+    // Only rows below the oldest transaction still running: a transaction that started earlier but commits later
+    // would otherwise be passed by the checkpoint and lost.
+    private static final String NEXT_BATCH = "SELECT id, transaction_id::text, event_id::text, stream_id, type, topic, "
+            + "payload::text, occurred_at, recorded_at FROM event "
+            + "WHERE (transaction_id, id) > ($1::xid8, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
+            + "ORDER BY transaction_id, id LIMIT $3";
+    private static final String BACKLOG = "SELECT count(*), min(recorded_at) FROM event "
+            + "WHERE (transaction_id, id) > ($1::xid8, $2)";
+    private static final String MOVE_CHECKPOINT = "UPDATE relay_checkpoint SET last_transaction_id = $1::xid8, "
+            + "last_id = $2, updated_at = clock_timestamp() WHERE name = $3";
+
+    private final Pool pool;
+    private final Producer<String, byte[]> producer;
+    private final Settings settings;
+    private final RelayObserver observer;
+    private final Counter published;
+    private final Timer latency;
+    private final AtomicLong lagEvents = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+
+    /**
+     * @param source     CloudEvents source of this service, e.g. {@code /ticket-intake}
+     * @param topicName  maps a logical topic to the broker's (tests prefix it)
+     */
+    public record Settings(String name, String source, int batchSize, Duration timeout, UnaryOperator<String> topicName) {
+    }
+
+    public Relay(Pool pool, Producer<String, byte[]> producer, Settings settings, RelayObserver observer,
+            MeterRegistry registry) {
+        this.pool = pool;
+        this.producer = producer;
+        this.settings = settings;
+        this.observer = observer;
+        this.published = registry.counter("tierdesk.relay.published", "relay", settings.name());
+        this.latency = Timer.builder("tierdesk.relay.latency")
+                .description("from append to the broker's acknowledgement")
+                .tag("relay", settings.name())
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        registry.gauge("tierdesk.relay.lag.events", List.of(io.micrometer.core.instrument.Tag.of("relay",
+                settings.name())), lagEvents, AtomicLong::get);
+        registry.gauge("tierdesk.relay.lag.ms", List.of(io.micrometer.core.instrument.Tag.of("relay",
+                settings.name())), lagMillis, AtomicLong::get);
+    }
+
+    /** Publishes one batch. Answers how many events it published, or {@link #LEASE_HELD_ELSEWHERE}. */
+    public int publishOnce() {
+        SqlConnection connection = await(pool.getConnection());
+        try {
+            Transaction transaction = await(connection.begin());
+            try {
+                int result = publishIn(connection);
+                await(transaction.commit());
+                return result;
+            } catch (RuntimeException | Error e) {
+                try {
+                    await(transaction.rollback());
+                } catch (RuntimeException ignored) {
+                    // The connection is closed below either way; the lease goes with it.
+                }
+                throw e;
+            }
+        } finally {
+            await(connection.close());
+        }
+    }
+
+    private int publishIn(SqlConnection connection) {
+        RowSet<Row> lease = await(connection.preparedQuery(TAKE_LEASE).execute(Tuple.of(settings.name())));
+        if (!lease.iterator().hasNext()) {
+            return LEASE_HELD_ELSEWHERE;
+        }
+        Row checkpoint = lease.iterator().next();
+        String lastTransaction = checkpoint.getString(0);
+        long lastId = checkpoint.getLong(1);
+
+        List<PendingEvent> batch = new ArrayList<>();
+        for (Row row : await(connection.preparedQuery(NEXT_BATCH)
+                .execute(Tuple.of(lastTransaction, lastId, settings.batchSize())))) {
+            batch.add(new PendingEvent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4), row.getString(5),
+                    row.getString(6).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    row.getOffsetDateTime(7).toInstant(), row.getOffsetDateTime(8).toInstant()));
+        }
+        if (batch.isEmpty()) {
+            lagEvents.set(0);
+            lagMillis.set(0);
+            return 0;
+        }
+        observer.publishing(batch);
+        send(batch);
+        observer.acknowledged(batch);
+        PendingEvent last = batch.get(batch.size() - 1);
+        await(connection.preparedQuery(MOVE_CHECKPOINT).execute(Tuple.of(last.transactionId(), last.id(),
+                settings.name())));
+        published.increment(batch.size());
+        measureBacklog(connection, last, batch.size());
+        return batch.size();
+    }
+
+    private void send(List<PendingEvent> batch) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (PendingEvent event : batch) {
+            CloudEvent cloudEvent = new CloudEvent(event.eventId(), settings.source(), event.type(), event.streamId(),
+                    event.occurredAt(), CloudEvent.JSON, event.payload());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topicName().apply(event.topic()),
+                    event.streamId(), event.payload());
+            KafkaBinding.headers(cloudEvent).forEach(record.headers()::add);
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            producer.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    ack.completeExceptionally(failure);
+                } else {
+                    latency.record(Duration.between(event.recordedAt(), Instant.now()));
+                    ack.complete(null);
+                }
+            });
+            acks.add(ack);
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    private void measureBacklog(SqlConnection connection, PendingEvent last, int batchSize) {
+        if (batchSize < settings.batchSize()) {
+            // A short batch took everything visible: the backlog is empty.
+            lagEvents.set(0);
+            lagMillis.set(0);
+            return;
+        }
+        Row backlog = await(connection.preparedQuery(BACKLOG).execute(Tuple.of(last.transactionId(), last.id())))
+                .iterator().next();
+        lagEvents.set(backlog.getLong(0));
+        OffsetDateTime oldest = backlog.getOffsetDateTime(1);
+        lagMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toMillis()));
+    }
+
+    private <T> T await(io.smallrye.mutiny.Uni<T> uni) {
+        return uni.await().atMost(settings.timeout());
+    }
+}

@@ -1,0 +1,96 @@
+package io.tierdesk.eventing.relay;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a {@link Relay} on its own thread: a batch right after a wake-up (LISTEN/NOTIFY), otherwise at the poll
+ * interval; at once again after a full batch; with exponential backoff after a failure.
+ */
+public final class RelayRunner implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RelayRunner.class);
+
+    private final Relay relay;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public RelayRunner(Relay relay, int batchSize, Duration pollInterval, Duration maxBackoff, String threadName) {
+        this.relay = relay;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
+        this.thread = new Thread(this::run, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    public RelayRunner start() {
+        thread.start();
+        return this;
+    }
+
+    /** Called when events were committed; cheap and safe from any thread. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                int published = relay.publishOnce();
+                failures = 0;
+                if (published >= batchSize) {
+                    continue;
+                }
+                waitForWakeUp(pollInterval);
+            } catch (RuntimeException | Error e) {
+                failures++;
+                long backoff = Math.min(maxBackoff.toMillis(), 100L << Math.min(failures, 16));
+                LOG.warnf("relay failed (attempt %d), retrying in %d ms: %s", failures, backoff, e.getMessage());
+                sleep(backoff);
+            }
+        }
+    }
+
+    private void waitForWakeUp(Duration timeout) {
+        try {
+            if (wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Backs off without waking on notifications: during an outage every commit would otherwise retry at once. */
+    private void sleep(long millis) {
+        try {
+            stopped.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after the batch in flight, if any, has finished. */
+    @Override
+    public void close() {
+        running = false;
+        stopped.countDown();
+        wakeUp();
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
