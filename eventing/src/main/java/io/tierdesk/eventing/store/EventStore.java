@@ -59,7 +59,8 @@ public class EventStore {
 
     private Uni<Integer> insert(Mutiny.Session session, String streamType, String streamId, long current,
             List<?> events, EventMetadata metadata, Instant occurredAt) {
-        // One multi-row INSERT: one round trip however many events a command produced.
+        // One multi-row INSERT: one round trip however many events a command produced. The payload is cast through
+        // text because the reactive client would otherwise bind a String to jsonb as a JSON string, not a document.
         StringBuilder sql = new StringBuilder("INSERT INTO event (event_id, stream_id, stream_type, version, type, "
                 + "topic, payload, actor, correlation_id, causation_id, occurred_at) VALUES ");
         List<Object> params = new ArrayList<>();
@@ -69,7 +70,7 @@ public class EventStore {
             int p = params.size();
             sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
                     .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?")
-                    .append(p + 6).append(", CAST(?").append(p + 7).append(" AS jsonb), ?").append(p + 8)
+                    .append(p + 6).append(", CAST(CAST(?").append(p + 7).append(" AS text) AS jsonb), ?").append(p + 8)
                     .append(", ?").append(p + 9).append(", ?").append(p + 10).append(", ?").append(p + 11)
                     .append(")");
             params.add(UUID.randomUUID());

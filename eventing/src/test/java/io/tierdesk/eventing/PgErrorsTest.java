@@ -1,0 +1,29 @@
+package io.tierdesk.eventing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+
+class PgErrorsTest {
+    @Test
+    void aRefusedConnectionDeepInsideWrappersIsTransient() {
+        Throwable wrapped = new RuntimeException("HR000", new IllegalStateException(new ConnectException("refused")));
+        assertThat(PgErrors.isTransient(wrapped)).isTrue();
+    }
+
+    @Test
+    void serializationFailuresAndShutdownAreTransient() {
+        assertThat(PgErrors.isTransient(new PgException("could not serialize", "ERROR", "40001", null))).isTrue();
+        assertThat(PgErrors.isTransient(new PgException("admin shutdown", "FATAL", "57P01", null))).isTrue();
+        assertThat(PgErrors.isTransient(new PgException("too many connections", "FATAL", "53300", null))).isTrue();
+    }
+
+    @Test
+    void bugsAndConstraintViolationsAreNotTransient() {
+        assertThat(PgErrors.isTransient(new PgException("duplicate key", "ERROR", "23505", null))).isFalse();
+        assertThat(PgErrors.isTransient(new PgException("syntax", "ERROR", "42601", null))).isFalse();
+        assertThat(PgErrors.isTransient(new NullPointerException())).isFalse();
+    }
+}

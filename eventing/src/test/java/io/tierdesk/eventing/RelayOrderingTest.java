@@ -1,0 +1,106 @@
+package io.tierdesk.eventing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.Topics;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay never passes a transaction that is still running: a bigserial-only relay would publish the later
+ * commit, move its checkpoint past the open transaction's lower id, and lose that event.
+ */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class RelayOrderingTest {
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+    @jakarta.inject.Inject
+    EventingConfig eventing;
+
+    @Test
+    void anOpenTransactionHoldsBackLaterCommitsUntilItCommitsThenBothArePublishedInTransactionOrder() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        // Both tickets hash to one partition, so the broker's offsets show the order the relay published in.
+        UUID first = SampleStreams.ticketOnPartition(1);
+        UUID second = SampleStreams.ticketOnPartition(1);
+
+        try (Connection slow = TierdeskInfra.connect(database); Connection fast = TierdeskInfra.connect(database)) {
+            slow.setAutoCommit(false);
+            UUID slowEvent = SampleStreams.insertNote(slow, first, 1, "appended first, committed last");
+            long slowId = idOf(slow, slowEvent);
+
+            fast.setAutoCommit(false);
+            UUID fastEvent = SampleStreams.insertNote(fast, second, 1, "appended second, committed first");
+            long fastId = idOf(fast, fastEvent);
+            fast.commit();
+            assertThat(slowId).as("the open transaction holds the lower id").isLessThan(fastId);
+
+            // The commit notified the relay and several polls passed: it must still wait for the open transaction.
+            List<ConsumerRecord<String, byte[]>> early = TestKafka.read(topic, r -> isOneOf(r, slowEvent, fastEvent),
+                    found -> false, Duration.ofSeconds(3));
+            assertThat(early).as("nothing is published while an older transaction is open").isEmpty();
+
+            slow.commit();
+
+            List<ConsumerRecord<String, byte[]>> published = TestKafka.read(topic, r -> isOneOf(r, slowEvent, fastEvent),
+                    found -> found.size() >= 2, Duration.ofSeconds(30));
+            assertThat(published).extracting(r -> TestKafka.header(r, KafkaBinding.ID))
+                    .containsExactly(slowEvent.toString(), fastEvent.toString());
+            assertThat(published.get(0).offset()).isLessThan(published.get(1).offset());
+            assertThat(published).extracting(ConsumerRecord::key).containsExactly(first.toString(), second.toString());
+        }
+    }
+
+    @Test
+    void eventsOfOneStreamArePublishedInVersionOrderWithTheirCloudEventsHeaders() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        try (Connection connection = TierdeskInfra.connect(database)) {
+            for (int version = 1; version <= 5; version++) {
+                SampleStreams.insertNote(connection, ticket, version, "note " + version);
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.read(topic, r -> ticket.toString().equals(r.key()),
+                found -> found.size() >= 5, Duration.ofSeconds(30));
+        assertThat(published).hasSize(5);
+        assertThat(published).extracting(r -> EventJson.read(r.value(), InternalNoteAdded.class).note())
+                .containsExactly("note 1", "note 2", "note 3", "note 4", "note 5");
+        ConsumerRecord<String, byte[]> record = published.get(0);
+        assertThat(TestKafka.header(record, KafkaBinding.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TestKafka.header(record, KafkaBinding.TYPE)).isEqualTo("tierdesk.ticket.internal-note-added.v1");
+        assertThat(TestKafka.header(record, KafkaBinding.SOURCE)).isEqualTo("/eventing-sample");
+        assertThat(TestKafka.header(record, KafkaBinding.SUBJECT)).isEqualTo(ticket.toString());
+        assertThat(TestKafka.header(record, KafkaBinding.TIME)).isNotBlank();
+        assertThat(TestKafka.header(record, KafkaBinding.CONTENT_TYPE)).isEqualTo("application/json");
+    }
+
+    private static boolean isOneOf(ConsumerRecord<String, byte[]> record, UUID... eventIds) {
+        String id = TestKafka.header(record, KafkaBinding.ID);
+        return id != null && Set.of(eventIds).stream().anyMatch(e -> e.toString().equals(id));
+    }
+
+    private static long idOf(Connection connection, UUID eventId) throws Exception {
+        try (Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT id FROM event WHERE event_id = '" + eventId + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * notification-service: rules, templates, subscriptions, delivery log, agents' live streams.
+ *
+ * <p>Layout by role: {@code api} (REST resources), {@code domain} (plain-Java decisions), {@code application}
+ * (use cases in one transaction), {@code projection} (read models fed by events), {@code messaging} (channels).
+ */
+package io.tierdesk.notification;

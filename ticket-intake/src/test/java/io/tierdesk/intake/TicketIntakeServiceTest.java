@@ -1,0 +1,11 @@
+package io.tierdesk.intake;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.testing.ServiceContract;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class TicketIntakeServiceTest extends ServiceContract {
+}
