@@ -166,7 +166,8 @@ public class TierdeskInfra implements QuarkusTestResourceLifecycleManager {
         return props;
     }
 
-    static java.util.Optional<String> password() {
+    /** The database roles' password: TIERDESK_DB_PASSWORD, else the launcher's generated one, else none (trust). */
+    public static java.util.Optional<String> password() {
         String env = System.getenv("TIERDESK_DB_PASSWORD");
         if (env != null && !env.isEmpty()) {
             return java.util.Optional.of(env);

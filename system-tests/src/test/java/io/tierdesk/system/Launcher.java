@@ -1,0 +1,67 @@
+package io.tierdesk.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs ./tierdesk the way an operator does, with its own state folder and ports beside any running platform. */
+final class Launcher {
+    record Result(int exitCode, String output) {
+    }
+
+    static final int PORT_BASE = 18080;
+    private final Path root;
+    private final Path home;
+
+    Launcher(Path root, Path home) {
+        this.root = root;
+        this.home = home;
+    }
+
+    static Path projectRoot() {
+        String configured = System.getProperty("tierdesk.root");
+        Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("tierdesk"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no Tierdesk checkout above " + start);
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("tierdesk").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.putAll(environment());
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./tierdesk " + String.join(" ", args) + " did not finish");
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        System.out.println("$ ./tierdesk " + String.join(" ", args) + "\n" + text);
+        return new Result(process.exitValue(), text);
+    }
+
+    private Map<String, String> environment() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("TIERDESK_HOME", home.toString());
+        env.put("TIERDESK_PORT_BASE", String.valueOf(PORT_BASE));
+        // The reactor has just built the services; the test must see that build, not make another.
+        env.put("TIERDESK_NO_BUILD", "1");
+        // Keep the database roles' password the one the checkout's launcher already set.
+        Path secret = root.resolve(".tierdesk/secrets/db-password");
+        if (System.getenv("TIERDESK_DB_PASSWORD") == null && Files.exists(secret)) {
+            env.put("TIERDESK_DB_PASSWORD", Files.readString(secret).strip());
+        }
+        return env;
+    }
+}

@@ -1,0 +1,103 @@
+package io.tierdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The operator's path: up, status, a second up, a token the services accept, down — with real processes. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherSystemTest {
+    private static final List<String> SERVICES = List.of("ticket-intake", "escalation-router", "sla-monitor",
+            "knowledge-service", "notification-service");
+    private static Launcher launcher;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void prepare() {
+        Path root = Launcher.projectRoot();
+        launcher = new Launcher(root, root.resolve("system-tests/target/tierdesk-home"));
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        launcher.run("down");
+    }
+
+    @Test
+    @Order(1)
+    void upStartsEveryServiceAndWaitsForItsHealthShowingProgress() throws Exception {
+        Launcher.Result up = launcher.run("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("waiting for ticket-intake").contains("Tierdesk is up");
+    }
+
+    @Test
+    @Order(2)
+    void statusShowsEveryProcessHealthy() throws Exception {
+        Launcher.Result status = launcher.run("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).contains("postgres   up").contains("kafka      up");
+        for (String service : SERVICES) {
+            assertThat(status.output()).containsPattern(service + "\\s+healthy");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSecondUpFindsWhatRunsAndStartsNothing() throws Exception {
+        Launcher.Result again = launcher.run("up");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).doesNotContain("started ").doesNotContain("starting Kafka");
+    }
+
+    @Test
+    @Order(4)
+    void theServicesAcceptTheLaunchersTokensAndRefuseRequestsWithout() throws Exception {
+        Launcher.Result token = launcher.run("token", "agent", "alice");
+        assertThat(token.exitCode()).isZero();
+        String jwt = token.output().lines().filter(l -> l.startsWith("ey")).findFirst().orElseThrow();
+        for (int i = 1; i <= SERVICES.size(); i++) {
+            URI uri = URI.create("http://127.0.0.1:" + (Launcher.PORT_BASE + i) + "/api/v1/no-such-resource");
+            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + jwt).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("token accepted").isEqualTo(404);
+        }
+        assertThat(launcher.run("token", "wizard").exitCode()).as("unknown role").isNotZero();
+    }
+
+    @Test
+    @Order(5)
+    void downStopsEveryService() throws Exception {
+        assertThat(launcher.run("down").exitCode()).isZero();
+        Launcher.Result status = launcher.run("status");
+        for (String service : SERVICES) {
+            assertThat(status.output()).containsPattern(service + "\\s+stopped");
+        }
+        for (int i = 1; i <= SERVICES.size(); i++) {
+            int port = Launcher.PORT_BASE + i;
+            assertThat(isListening(port)).as("port " + port + " closed").isFalse();
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
