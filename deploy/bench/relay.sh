@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# ./tierdesk bench relay [backlog] [rate] [seconds]
+# ./tierdesk bench relay [backlog] [rate] [seconds] [batch]
 # Relay throughput and end-to-end lag, beside the raw ceilings measured in the same run on the same machine:
 # Kafka's ProducerPerformance (records of our event size, acks=all, idempotent) and a pgbench single-row append.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HOME_DIR="${TIERDESK_HOME:-$ROOT/.tierdesk}"
-BACKLOG="${1:-50000}"; RATE="${2:-500}"; SECONDS_AT_RATE="${3:-20}"
+BACKLOG="${1:-50000}"; RATE="${2:-500}"; SECONDS_AT_RATE="${3:-20}"; BATCH="${4:-1000}"
 OUT="$(mktemp -d)"
 KAFKA="${TIERDESK_KAFKA_HOST:-127.0.0.1}:${TIERDESK_KAFKA_PORT:-9092}"
 PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
@@ -17,7 +17,7 @@ echo "== building the benchmark (eventing test classes)" >&2
 echo "== Tierdesk relay: backlog $BACKLOG, then $RATE events/s for ${SECONDS_AT_RATE}s" >&2
 "$ROOT/mvnw" -B -q -pl eventing exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=io.tierdesk.eventing.bench.RelayBenchmark \
-  -Dexec.args="$BACKLOG $RATE $SECONDS_AT_RATE" | tee "$OUT/relay.txt"
+  -Dexec.args="$BACKLOG $RATE $SECONDS_AT_RATE $BATCH" | tee "$OUT/relay.txt"
 PAYLOAD="$(sed -n 's/^relay.payload.bytes=//p' "$OUT/relay.txt")"
 RELAY="$(sed -n 's/^relay.throughput.events_per_s=//p' "$OUT/relay.txt")"
 

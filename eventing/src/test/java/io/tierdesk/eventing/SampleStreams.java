@@ -12,14 +12,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Direct access to the sample application's database, for tests that must control transactions themselves. */
-final class SampleStreams {
+public final class SampleStreams {
     private SampleStreams() {
     }
 
     /** Inserts an event row exactly as the event store writes one, in the connection's current transaction. */
-    static UUID insertNote(Connection connection, UUID ticket, long version, String note) throws SQLException {
+    public static UUID insertNote(Connection connection, UUID ticket, long version, String note) throws SQLException {
         UUID eventId = UUID.randomUUID();
-        InternalNoteAdded event = new InternalNoteAdded(ticket, "tester", note, Instant.now());
+        InternalNoteAdded event = note(ticket, note);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event (event_id, stream_id, "
                 + "stream_type, version, type, topic, payload, occurred_at) VALUES (?, ?, 'ticket', ?, "
                 + "'tierdesk.ticket.internal-note-added.v1', 'tierdesk.tickets', CAST(? AS jsonb), now())")) {
@@ -30,6 +30,10 @@ final class SampleStreams {
             insert.executeUpdate();
         }
         return eventId;
+    }
+
+    public static InternalNoteAdded note(UUID ticket, String note) {
+        return new InternalNoteAdded(ticket, "tester", note, Instant.now());
     }
 
     static int counter(String database, UUID ticket) throws SQLException {

@@ -20,7 +20,8 @@ public interface EventingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("500")
+        /** Larger batches amortise the per-batch round trips; see docs/benchmarks.md. */
+        @WithDefault("1000")
         int batchSize();
 
         /** Fallback when a notification is lost; normally the relay wakes on LISTEN/NOTIFY. */

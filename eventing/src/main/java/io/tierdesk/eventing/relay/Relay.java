@@ -43,8 +43,13 @@ public final class Relay {
             + "payload::text, occurred_at, recorded_at FROM event "
             + "WHERE (transaction_id, id) > ($1::xid8, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
             + "ORDER BY transaction_id, id LIMIT $3";
-    private static final String BACKLOG = "SELECT count(*), min(recorded_at) FROM event "
-            + "WHERE (transaction_id, id) > ($1::xid8, $2)";
+    // Bounded, and run at most once per BACKLOG_CHECK_INTERVAL: counting a large backlog after every batch would
+    // make catching up quadratic.
+    private static final int BACKLOG_COUNT_LIMIT = 100_000;
+    private static final long BACKLOG_CHECK_INTERVAL_NANOS = 1_000_000_000L;
+    private static final String BACKLOG = "SELECT count(*), min(recorded_at) FROM (SELECT recorded_at FROM event "
+            + "WHERE (transaction_id, id) > ($1::xid8, $2) ORDER BY transaction_id, id LIMIT " + BACKLOG_COUNT_LIMIT
+            + ") backlog";
     private static final String MOVE_CHECKPOINT = "UPDATE relay_checkpoint SET last_transaction_id = $1::xid8, "
             + "last_id = $2, updated_at = clock_timestamp() WHERE name = $3";
 
@@ -56,6 +61,7 @@ public final class Relay {
     private final Timer latency;
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
+    private long lastBacklogCheck = System.nanoTime() - BACKLOG_CHECK_INTERVAL_NANOS;
 
     /**
      * @param source     CloudEvents source of this service, e.g. {@code /ticket-intake}
@@ -174,6 +180,11 @@ public final class Relay {
             lagMillis.set(0);
             return;
         }
+        long now = System.nanoTime();
+        if (now - lastBacklogCheck < BACKLOG_CHECK_INTERVAL_NANOS) {
+            return;
+        }
+        lastBacklogCheck = now;
         Row backlog = await(connection.preparedQuery(BACKLOG).execute(Tuple.of(last.transactionId(), last.id())))
                 .iterator().next();
         lagEvents.set(backlog.getLong(0));

@@ -2,7 +2,7 @@ package io.tierdesk.eventing.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tierdesk.events.EventJson;
-import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.eventing.SampleStreams;
 import io.tierdesk.eventing.relay.Relay;
 import io.tierdesk.eventing.relay.RelayObserver;
 import io.tierdesk.eventing.relay.RelayRunner;
@@ -14,7 +14,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +45,7 @@ import org.flywaydb.core.Flyway;
  *   <li>lag: events appended one per transaction at a fixed rate while the relay runs, each timed from its commit
  *       to its arrival at a Kafka consumer; p50 and p99.</li>
  * </ol>
- * Arguments: backlog size, fixed rate (events/s), seconds at that rate. The raw ceilings are measured beside it by
+ * Arguments: backlog size, fixed rate (events/s), seconds at that rate, relay batch size. The raw ceilings are measured beside it by
  * deploy/bench/relay.sh.
  */
 public final class RelayBenchmark {
@@ -54,6 +53,7 @@ public final class RelayBenchmark {
         int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
 
         TierdeskInfra.ensureInfrastructure();
         String run = "bench_" + Long.toHexString(System.currentTimeMillis());
@@ -67,7 +67,7 @@ public final class RelayBenchmark {
         try {
             migrate(database);
             io.vertx.mutiny.sqlclient.Pool pool = pool(vertx, database);
-            Relay.Settings settings = new Relay.Settings("kafka", "/bench", 500, Duration.ofSeconds(30), t -> topic);
+            Relay.Settings settings = new Relay.Settings("kafka", "/bench", batchSize, Duration.ofSeconds(30), t -> topic);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                     RelayService.producerProperties(TierdeskInfra.KAFKA, "bench-relay"))) {
                 Relay relay = new Relay(pool, producer, settings, RelayObserver.NONE, new SimpleMeterRegistry());
@@ -85,9 +85,9 @@ public final class RelayBenchmark {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 System.out.printf("relay.payload.bytes=%d%n", payloadBytes);
                 System.out.printf("relay.throughput.events_per_s=%.0f%n", backlog / elapsed);
-                System.out.printf("relay.throughput.backlog=%d in %.2f s%n", backlog, elapsed);
+                System.out.printf("relay.throughput.backlog=%d in %.2f s, batches of %d%n", backlog, elapsed, batchSize);
 
-                measureLag(database, topic, relay, rate, seconds);
+                measureLag(database, topic, relay, rate, seconds, batchSize);
             }
             pool.closeAndAwait();
         } finally {
@@ -101,17 +101,17 @@ public final class RelayBenchmark {
         }
     }
 
-    private static void measureLag(String database, String topic, Relay relay, int rate, int seconds)
+    private static void measureLag(String database, String topic, Relay relay, int rate, int seconds, int batchSize)
             throws Exception {
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
-        List<Long> lagsMicros = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong received = new AtomicLong();
+        Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        AtomicLong duplicates = new AtomicLong();
         int total = rate * seconds;
-        Thread consumer = new Thread(() -> consume(topic, total, committedAt, lagsMicros, received), "bench-consumer");
+        Thread consumer = new Thread(() -> consume(topic, total, arrivedAt, duplicates), "bench-consumer");
         consumer.start();
-        Thread.sleep(2000); // let the consumer join before the first event
+        Thread.sleep(2000); // let the consumer take its position before the first event
 
-        try (RelayRunner runner = new RelayRunner(relay, 500, Duration.ofSeconds(1), Duration.ofSeconds(5), "bench-relay")
+        try (RelayRunner runner = new RelayRunner(relay, batchSize, Duration.ofSeconds(1), Duration.ofSeconds(5), "bench-relay")
                 .start();
              Connection connection = TierdeskInfra.connect(database)) {
             // Without LISTEN here, the appender wakes the runner itself, as NOTIFY does in the service.
@@ -130,17 +130,23 @@ public final class RelayBenchmark {
             }
             consumer.join(Duration.ofSeconds(60).toMillis());
         }
-        List<Long> sorted = new ArrayList<>(lagsMicros);
+        List<Long> sorted = new ArrayList<>();
+        committedAt.forEach((id, committed) -> {
+            Long arrived = arrivedAt.get(id);
+            if (arrived != null) {
+                sorted.add(Math.max(0, arrived - committed) / 1000);
+            }
+        });
         Collections.sort(sorted);
-        System.out.printf("lag.rate.events_per_s=%d for %d s (%d events, %d received)%n", rate, seconds, total,
-                received.get());
+        System.out.printf("lag.rate.events_per_s=%d for %d s (%d events, %d received, %d duplicates)%n", rate, seconds,
+                total, sorted.size(), duplicates.get());
         System.out.printf("lag.p50.ms=%.2f%n", percentile(sorted, 0.50) / 1000.0);
         System.out.printf("lag.p99.ms=%.2f%n", percentile(sorted, 0.99) / 1000.0);
         System.out.printf("lag.max.ms=%.2f%n", sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
     }
 
-    private static void consume(String topic, int total, Map<String, Long> committedAt, List<Long> lags,
-            AtomicLong received) {
+    /** Notes when each event arrives; stops once all arrived (or after a generous deadline). */
+    private static void consume(String topic, int total, Map<String, Long> arrivedAt, AtomicLong duplicates) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TierdeskInfra.KAFKA);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -152,15 +158,13 @@ public final class RelayBenchmark {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            Instant deadline = Instant.now().plusSeconds(total / 10 + 120);
-            while (received.get() < total && Instant.now().isBefore(deadline)) {
+            Instant deadline = Instant.now().plusSeconds(total / 100 + 60);
+            while (arrivedAt.size() < total && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
                     String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
-                    Long committed = committedAt.get(id);
-                    if (committed != null) {
-                        lags.add((now - committed) / 1000);
-                        received.incrementAndGet();
+                    if (arrivedAt.putIfAbsent(id, now) != null) {
+                        duplicates.incrementAndGet();
                     }
                 }
             }
@@ -178,29 +182,16 @@ public final class RelayBenchmark {
                 }
             }
             connection.commit();
-            bytes = EventJson.write(note(UUID.randomUUID())).length;
+            bytes = EventJson.write(SampleStreams.note(UUID.randomUUID(), NOTE)).length;
         }
         return bytes;
     }
 
-    private static String insert(Connection connection, UUID ticket, long version) throws Exception {
-        UUID eventId = UUID.randomUUID();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event (event_id, stream_id, "
-                + "stream_type, version, type, topic, payload, occurred_at) VALUES (?, ?, 'ticket', ?, ?, "
-                + "'tierdesk.tickets', CAST(? AS jsonb), now())")) {
-            insert.setObject(1, eventId);
-            insert.setString(2, ticket.toString());
-            insert.setLong(3, version);
-            insert.setString(4, "tierdesk.ticket.internal-note-added.v1");
-            insert.setString(5, new String(EventJson.write(note(ticket)), StandardCharsets.UTF_8));
-            insert.executeUpdate();
-        }
-        return eventId.toString();
-    }
+    private static final String NOTE =
+            "Customer reports the router reboots every evening; firmware 2.4.1, tried factory reset.";
 
-    private static InternalNoteAdded note(UUID ticket) {
-        return new InternalNoteAdded(ticket, "agent-benchmark",
-                "Customer reports the router reboots every evening; firmware 2.4.1, tried factory reset.", Instant.now());
+    private static String insert(Connection connection, UUID ticket, long version) throws Exception {
+        return SampleStreams.insertNote(connection, ticket, version, NOTE).toString();
     }
 
     private static double percentile(List<Long> sorted, double p) {

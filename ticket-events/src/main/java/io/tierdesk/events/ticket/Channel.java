@@ -2,8 +2,7 @@ package io.tierdesk.events.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.tierdesk.events.WireNames;
 
 /** Where a request came in. */
 public enum Channel {
@@ -11,12 +10,11 @@ public enum Channel {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static Channel fromWire(String value) {
-        return Arrays.stream(values()).filter(c -> c.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown channel: " + value));
+        return WireNames.parse(Channel.class, value);
     }
 }

@@ -2,8 +2,7 @@ package io.tierdesk.events.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.tierdesk.events.WireNames;
 
 /** Why a ticket closed. */
 public enum CloseReason {
@@ -11,12 +10,11 @@ public enum CloseReason {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static CloseReason fromWire(String value) {
-        return Arrays.stream(values()).filter(r -> r.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown close reason: " + value));
+        return WireNames.parse(CloseReason.class, value);
     }
 }

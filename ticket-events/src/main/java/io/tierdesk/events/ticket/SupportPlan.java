@@ -2,8 +2,7 @@ package io.tierdesk.events.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.tierdesk.events.WireNames;
 
 /** The customer's support plan; it decides the SLA a ticket runs under. */
 public enum SupportPlan {
@@ -11,12 +10,11 @@ public enum SupportPlan {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static SupportPlan fromWire(String value) {
-        return Arrays.stream(values()).filter(p -> p.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown plan: " + value));
+        return WireNames.parse(SupportPlan.class, value);
     }
 }

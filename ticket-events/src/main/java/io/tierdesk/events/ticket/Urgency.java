@@ -2,8 +2,7 @@ package io.tierdesk.events.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import io.tierdesk.events.WireNames;
 
 /** How urgent the customer says the request is (the urgency axis of the ITIL priority matrix). */
 public enum Urgency {
@@ -11,12 +10,11 @@ public enum Urgency {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static Urgency fromWire(String value) {
-        return Arrays.stream(values()).filter(u -> u.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown urgency: " + value));
+        return WireNames.parse(Urgency.class, value);
     }
 }
