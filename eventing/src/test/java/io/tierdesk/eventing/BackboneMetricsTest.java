@@ -1,0 +1,79 @@
+package io.tierdesk.eventing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The backbone's counters move with real traffic and are exposed to Prometheus. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class BackboneMetricsTest {
+    @Inject
+    EventingConfig eventing;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    @Test
+    void appendedPublishedConsumedDeduplicatedAndDeadLetteredAreCounted() throws Exception {
+        double appended = metric("tierdesk_events_appended_total");
+        double published = metric("tierdesk_relay_published_total");
+        double consumed = metric("tierdesk_inbox_consumed_total");
+        double deduplicated = metric("tierdesk_inbox_deduplicated_total");
+        double deadLettered = metric("tierdesk_inbox_dead_lettered_total");
+
+        UUID ticket = UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/json")
+                .body("{\"note\":\"counted\",\"expectedVersion\":0}")
+                .post("/api/v1/sample-tickets/" + ticket + "/notes").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1));
+
+        String topic = eventing.topic(Topics.TICKETS);
+        CloudEvent copy = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), Instant.now(),
+                new InternalNoteAdded(ticket, "a", "sent twice", Instant.now()));
+        TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(copy), copy.data());
+        TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(copy), copy.data());
+        TestKafka.send(topic, ticket.toString(), Map.of(), "poison".getBytes());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(metric("tierdesk_events_appended_total")).isEqualTo(appended + 1);
+            assertThat(metric("tierdesk_relay_published_total")).isGreaterThanOrEqualTo(published + 1);
+            assertThat(metric("tierdesk_inbox_consumed_total")).isEqualTo(consumed + 2);
+            assertThat(metric("tierdesk_inbox_deduplicated_total")).isEqualTo(deduplicated + 1);
+            assertThat(metric("tierdesk_inbox_dead_lettered_total")).isEqualTo(deadLettered + 1);
+        });
+        String all = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(all).contains("tierdesk_relay_lag_events", "tierdesk_relay_lag_ms", "tierdesk_relay_latency_seconds");
+    }
+
+    /** The sum of a counter over all its tags; 0 before its first increment. */
+    private static double metric(String name) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.eE+-]+)$").matcher(body);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+}
