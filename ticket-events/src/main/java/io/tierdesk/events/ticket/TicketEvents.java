@@ -14,6 +14,7 @@ public final class TicketEvents {
             type("internal-note-added", InternalNoteAdded.class);
     public static final EventType<TicketAwaitingCustomer> AWAITING_CUSTOMER =
             type("awaiting-customer", TicketAwaitingCustomer.class);
+    public static final EventType<TicketDiagnosed> DIAGNOSED = type("diagnosed", TicketDiagnosed.class);
     public static final EventType<TicketResolved> RESOLVED = type("resolved", TicketResolved.class);
     public static final EventType<ResolutionConfirmed> RESOLUTION_CONFIRMED =
             type("resolution-confirmed", ResolutionConfirmed.class);
@@ -23,7 +24,7 @@ public final class TicketEvents {
             type("satisfaction-rated", SatisfactionRated.class);
 
     public static final List<EventType<? extends TicketEvent>> ALL = List.of(OPENED, CUSTOMER_MESSAGE_RECEIVED,
-            AGENT_REPLIED, INTERNAL_NOTE_ADDED, AWAITING_CUSTOMER, RESOLVED, RESOLUTION_CONFIRMED, CLOSED, REOPENED,
+            AGENT_REPLIED, INTERNAL_NOTE_ADDED, AWAITING_CUSTOMER, DIAGNOSED, RESOLVED, RESOLUTION_CONFIRMED, CLOSED, REOPENED,
             SATISFACTION_RATED);
 
     private TicketEvents() {

@@ -1,0 +1,155 @@
+package io.tierdesk.intake.domain;
+
+import io.tierdesk.events.ticket.AgentReplied;
+import io.tierdesk.events.ticket.CloseReason;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.ResolutionConfirmed;
+import io.tierdesk.events.ticket.SatisfactionRated;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketClosed;
+import io.tierdesk.events.ticket.TicketDiagnosed;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketReopened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.intake.domain.TicketCommand.AddInternalNote;
+import io.tierdesk.intake.domain.TicketCommand.AskCustomer;
+import io.tierdesk.intake.domain.TicketCommand.AutoClose;
+import io.tierdesk.intake.domain.TicketCommand.CloseTicket;
+import io.tierdesk.intake.domain.TicketCommand.ConfirmResolution;
+import io.tierdesk.intake.domain.TicketCommand.OpenTicket;
+import io.tierdesk.intake.domain.TicketCommand.RateSatisfaction;
+import io.tierdesk.intake.domain.TicketCommand.ReceiveCustomerMessage;
+import io.tierdesk.intake.domain.TicketCommand.RecordDiagnostics;
+import io.tierdesk.intake.domain.TicketCommand.RejectResolution;
+import io.tierdesk.intake.domain.TicketCommand.ReopenTicket;
+import io.tierdesk.intake.domain.TicketCommand.ReplyToCustomer;
+import io.tierdesk.intake.domain.TicketCommand.ResolveTicket;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * decide(state, command) → events, or {@link TicketRejected}. Plain Java: no framework, no clock, no I/O; the
+ * application layer loads the state, passes who works on the ticket, and appends what comes back.
+ */
+public final class TicketDecider {
+    public static final String CUSTOMER = "customer";
+    public static final String SYSTEM = "system";
+
+    private final TicketPolicy policy;
+
+    public TicketDecider(TicketPolicy policy) {
+        this.policy = policy;
+    }
+
+    public TicketPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * A customer message on this ticket would start a new ticket (a repeat contact) rather than reopen it: the
+     * ticket closed longer ago than the reopen window.
+     */
+    public boolean isBeyondReopenWindow(Ticket state, Instant at) {
+        return state.status() == TicketStatus.CLOSED && state.closedAt() != null
+                && state.closedAt().plus(policy.reopenWindow()).isBefore(at);
+    }
+
+    public List<TicketEvent> decide(Ticket state, TicketCommand command, Participants participants) {
+        if (command instanceof OpenTicket c) {
+            if (state.exists()) {
+                throw new TicketRejected(state.status(), "ticket " + c.ticketId() + " already exists");
+            }
+            return List.of(new TicketOpened(c.ticketId(), c.number(), c.channel(), c.customer(), c.plan(), c.subject(),
+                    c.body(), c.diagnostics(), c.statedUrgency(), c.threadRef(), c.attachments(), c.repeatOf(), c.at()));
+        }
+        if (!state.exists()) {
+            throw new TicketRejected(null, "no such ticket");
+        }
+        if (command instanceof ReceiveCustomerMessage c) {
+            return receive(state, c);
+        } else if (command instanceof ReplyToCustomer c) {
+            requireActive(state, "reply to the customer");
+            if (!policy.anyoneMayReply() && !nobodyAssignedYet(participants) && !participants.includes(c.agentId())) {
+                throw new TicketRejected(state.status(), "only the owner (" + participants.owner()
+                        + ") or the assignee (" + participants.assignee() + ") may reply to the customer");
+            }
+            return List.of(new AgentReplied(state.id(), c.agentId(), c.body(), c.at()));
+        } else if (command instanceof AddInternalNote c) {
+            return List.of(new InternalNoteAdded(state.id(), c.agentId(), c.note(), c.at()));
+        } else if (command instanceof AskCustomer c) {
+            requireActive(state, "ask the customer");
+            return List.of(new TicketAwaitingCustomer(state.id(), c.agentId(), c.question(), c.at()));
+        } else if (command instanceof RecordDiagnostics c) {
+            requireActive(state, "record diagnostics");
+            return List.of(new TicketDiagnosed(state.id(), c.agentId(), c.diagnostics(), c.category(), c.at()));
+        } else if (command instanceof ResolveTicket c) {
+            requireActive(state, "resolve");
+            return List.of(new TicketResolved(state.id(), c.agentId(), c.solutionSummary(), c.articleId(), c.at()));
+        } else if (command instanceof CloseTicket c) {
+            if (state.status() == TicketStatus.CLOSED) {
+                throw new TicketRejected(state.status(), "cannot close: the ticket is already closed");
+            }
+            return List.of(new TicketClosed(state.id(), CloseReason.AGENT, c.agentId(), c.at()));
+        } else if (command instanceof ReopenTicket c) {
+            requireOneOf(state, "reopen", TicketStatus.RESOLVED, TicketStatus.CLOSED);
+            return List.of(new TicketReopened(state.id(), c.reason(), c.agentId(), c.at()));
+        } else if (command instanceof ConfirmResolution c) {
+            requireOneOf(state, "confirm the resolution", TicketStatus.RESOLVED);
+            return List.of(new ResolutionConfirmed(state.id(), c.at()),
+                    new TicketClosed(state.id(), CloseReason.CONFIRMED, CUSTOMER, c.at()));
+        } else if (command instanceof RejectResolution c) {
+            requireOneOf(state, "reject the resolution", TicketStatus.RESOLVED);
+            String reason = "the customer rejected the resolution"
+                    + (c.comment() == null || c.comment().isBlank() ? "" : ": " + c.comment());
+            return List.of(new TicketReopened(state.id(), reason, CUSTOMER, c.at()));
+        } else if (command instanceof RateSatisfaction c) {
+            requireOneOf(state, "rate", TicketStatus.RESOLVED, TicketStatus.CLOSED);
+            if (state.rated()) {
+                throw new TicketRejected(state.status(), "the customer has already rated this ticket");
+            }
+            return List.of(new SatisfactionRated(state.id(), c.rating(), c.comment(), c.at()));
+        } else if (command instanceof AutoClose c) {
+            boolean due = state.status() == TicketStatus.RESOLVED
+                    && !state.resolvedAt().plus(policy.autoClosePeriod()).isAfter(c.at());
+            // Not due (any more) is not an error: the timer may fire late, twice, or after the customer answered.
+            return due ? List.of(new TicketClosed(state.id(), CloseReason.AUTO_CLOSED, SYSTEM, c.at())) : List.of();
+        }
+        throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
+    }
+
+    private List<TicketEvent> receive(Ticket state, ReceiveCustomerMessage c) {
+        CustomerMessageReceived message = new CustomerMessageReceived(state.id(), c.messageId(), c.channel(), c.body(),
+                c.attachments(), c.at());
+        if (state.status().isActive()) {
+            return List.of(message);
+        }
+        if (isBeyondReopenWindow(state, c.at())) {
+            throw new TicketRejected(state.status(), "the ticket closed more than " + policy.reopenWindow()
+                    + " ago; a new message starts a new ticket");
+        }
+        String reason = state.status() == TicketStatus.RESOLVED ? "the customer wrote again after the resolution"
+                : "the customer wrote again within the reopen window";
+        return List.of(new TicketReopened(state.id(), reason, CUSTOMER, c.at()), message);
+    }
+
+    /** Before routing has assigned anyone, L1 must still be able to answer. */
+    private static boolean nobodyAssignedYet(Participants participants) {
+        return participants.owner() == null && participants.assignee() == null;
+    }
+
+    private static void requireActive(Ticket state, String action) {
+        if (!state.status().isActive()) {
+            throw new TicketRejected(state.status(), "cannot " + action + ": the ticket is "
+                    + state.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static void requireOneOf(Ticket state, String action, TicketStatus... allowed) {
+        if (!List.of(allowed).contains(state.status())) {
+            throw new TicketRejected(state.status(), "cannot " + action + ": the ticket is "
+                    + state.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+}
