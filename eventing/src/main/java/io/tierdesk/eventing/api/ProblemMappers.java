@@ -4,66 +4,71 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.eventing.store.ConcurrencyConflictException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns the backbone's and the resources' client errors into problem details, never a 500. */
 public class ProblemMappers {
     private static final String TYPE_BASE = "https://tierdesk.io/problems/";
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return respond(new Problem(TYPE_BASE + slug(e.title()), e.title(), e.status(), e.getMessage(), e.errors()));
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConcurrencyConflictException e) {
-        return respond(new Problem(TYPE_BASE + "version-conflict", "Version conflict", 409, e.getMessage(),
-                List.of(new Problem.FieldError("expectedVersion", e.actualVersion() < 0
-                        ? "the stream was changed concurrently"
-                        : "the stream is at version " + e.actualVersion()))));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidEvent(InvalidEventException e) {
-        return respond(new Problem(TYPE_BASE + e.kind().code(), "Invalid event", 400, e.getMessage(),
-                List.of(new Problem.FieldError(e.field() == null ? "data" : e.field(), e.getMessage()))));
+    @ServerExceptionMapper({ProblemException.class, ConcurrencyConflictException.class, InvalidEventException.class,
+            JsonProcessingException.class})
+    public Response clientError(Exception e) {
+        return respond(problemOf(e));
     }
 
     /** JAX-RS's own client errors (unreadable body, unknown path, wrong method or media type) as problems too. */
     @ServerExceptionMapper
-    public Response webApplication(jakarta.ws.rs.WebApplicationException e) {
-        int status = e.getResponse().getStatus();
+    public Response webApplication(WebApplicationException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
-                return unreadableBody(json);
+                return respond(problemOf(json));
             }
         }
+        int status = e.getResponse().getStatus();
         if (status >= 500) {
             return e.getResponse();
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Client error";
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Client error";
         return respond(new Problem(TYPE_BASE + slug(title), title, status, e.getMessage(), List.of()));
     }
 
-    @ServerExceptionMapper
-    public Response unreadableBody(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
-                : "body";
-        return respond(new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400,
-                "the body is not valid JSON for this request: " + e.getOriginalMessage(),
-                List.of(new Problem.FieldError(field, e.getOriginalMessage()))));
+    /** The problem for the backbone's own client errors, or null for anything else (a server error). */
+    public static Problem problemOf(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return new Problem(TYPE_BASE + slug(p.title()), p.title(), p.status(), p.getMessage(), p.errors());
+        }
+        if (e instanceof ConcurrencyConflictException c) {
+            return new Problem(TYPE_BASE + "version-conflict", "Version conflict", 409, c.getMessage(),
+                    List.of(new Problem.FieldError("expectedVersion", c.actualVersion() < 0
+                            ? "the stream was changed concurrently"
+                            : "the stream is at version " + c.actualVersion())));
+        }
+        if (e instanceof InvalidEventException i) {
+            return new Problem(TYPE_BASE + i.kind().code(), "Invalid event", 400, i.getMessage(),
+                    List.of(new Problem.FieldError(i.field() == null ? "data" : i.field(), i.getMessage())));
+        }
+        if (e instanceof JsonProcessingException json) {
+            String field = json instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
+                    : "body";
+            return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400,
+                    "the body is not valid JSON for this request: " + json.getOriginalMessage(),
+                    List.of(new Problem.FieldError(field, json.getOriginalMessage())));
+        }
+        return null;
     }
 
-    static Response respond(Problem problem) {
+    public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

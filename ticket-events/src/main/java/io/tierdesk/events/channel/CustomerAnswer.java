@@ -1,0 +1,14 @@
+package io.tierdesk.events.channel;
+
+import io.tierdesk.events.Require;
+
+/**
+ * The data of {@code tierdesk.channel.resolution.confirmed}, {@code .resolution.rejected} and
+ * {@code .satisfaction.submitted}: the customer's answer about a ticket, named by its number.
+ * {@code rating} (1–5) only for satisfaction.
+ */
+public record CustomerAnswer(String ticket, String comment, Integer rating) {
+    public CustomerAnswer {
+        Require.text(ticket, "ticket");
+    }
+}

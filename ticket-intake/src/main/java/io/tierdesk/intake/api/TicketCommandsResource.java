@@ -1,0 +1,135 @@
+package io.tierdesk.intake.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.intake.application.CommandResult;
+import io.tierdesk.intake.application.TicketCommands;
+import io.tierdesk.intake.domain.TicketCommand;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** What agents do to a ticket. Each answers the new version as body and ETag; If-Match makes it conditional. */
+@Path("/api/v1/tickets/{ticketId}")
+@RolesAllowed({"agent", "supervisor"})
+public class TicketCommandsResource {
+    public record Reply(String body) {
+    }
+
+    public record Note(String note) {
+    }
+
+    public record Question(String question) {
+    }
+
+    public record DiagnosticsRequest(String location, String product, String equipment, String symptoms,
+            String precedingActions, String category) {
+    }
+
+    public record Resolution(String solutionSummary, UUID articleId) {
+    }
+
+    public record Reopening(String reason) {
+    }
+
+    public record Version(UUID ticketId, String number, long version) {
+    }
+
+    private final Mutiny.SessionFactory sessions;
+    private final TicketCommands tickets;
+    private final SecurityIdentity identity;
+
+    public TicketCommandsResource(Mutiny.SessionFactory sessions, TicketCommands tickets, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.tickets = tickets;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("replies")
+    public Uni<Response> reply(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Reply body) {
+        String text = required(body == null ? null : body.body(), "body");
+        return run(id, ifMatch, at -> new TicketCommand.ReplyToCustomer(agent(), text, at));
+    }
+
+    @POST
+    @Path("notes")
+    public Uni<Response> note(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Note body) {
+        String text = required(body == null ? null : body.note(), "note");
+        return run(id, ifMatch, at -> new TicketCommand.AddInternalNote(agent(), text, at));
+    }
+
+    @POST
+    @Path("questions")
+    public Uni<Response> ask(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Question body) {
+        String text = required(body == null ? null : body.question(), "question");
+        return run(id, ifMatch, at -> new TicketCommand.AskCustomer(agent(), text, at));
+    }
+
+    @PUT
+    @Path("diagnostics")
+    public Uni<Response> diagnose(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            DiagnosticsRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        Diagnostics diagnostics = new Diagnostics(body.location(), body.product(), body.equipment(), body.symptoms(),
+                body.precedingActions());
+        return run(id, ifMatch, at -> new TicketCommand.RecordDiagnostics(agent(), diagnostics, body.category(), at));
+    }
+
+    @POST
+    @Path("resolution")
+    public Uni<Response> resolve(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            Resolution body) {
+        String summary = required(body == null ? null : body.solutionSummary(), "solutionSummary");
+        return run(id, ifMatch, at -> new TicketCommand.ResolveTicket(agent(), summary, body.articleId(), at));
+    }
+
+    @POST
+    @Path("closure")
+    public Uni<Response> close(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return run(id, ifMatch, at -> new TicketCommand.CloseTicket(agent(), at));
+    }
+
+    @POST
+    @Path("reopening")
+    public Uni<Response> reopen(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            Reopening body) {
+        String reason = required(body == null ? null : body.reason(), "reason");
+        return run(id, ifMatch, at -> new TicketCommand.ReopenTicket(agent(), reason, at));
+    }
+
+    private Uni<Response> run(UUID id, String ifMatch, Function<Instant, TicketCommand> command) {
+        Long expected = Versions.parseIfMatch(ifMatch);
+        String actor = agent();
+        return sessions.withTransaction(session -> tickets.execute(session, id, expected, actor, command))
+                .map(TicketCommandsResource::answer);
+    }
+
+    private static Response answer(CommandResult result) {
+        return Response.ok(new Version(result.ticketId(), result.number(), result.version()))
+                .tag(Versions.etag(result.version())).build();
+    }
+
+    private String agent() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field, "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,87 @@
+package io.tierdesk.intake.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.eventing.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** The agents' view of a ticket and its journal, read from the projection. */
+@Path("/api/v1/tickets/{ticketId}")
+@RolesAllowed({"agent", "supervisor"})
+public class TicketViewResource {
+    public record TicketView(UUID ticketId, String number, String status, String channel, JsonNode customer,
+            String plan, String subject, String body, JsonNode diagnostics, String category, String statedUrgency,
+            String priority, String tier, String owner, String assignee, JsonNode sla, Instant slaDueAt,
+            JsonNode suggestedArticles, UUID repeatOf, long version, Instant openedAt, Instant updatedAt,
+            Instant resolvedAt, Instant closedAt) {
+    }
+
+    public record TimelineEntry(long position, String eventId, String source, String type, String actor,
+            Instant occurredAt, JsonNode data) {
+    }
+
+    private static final String VIEW_COLUMNS = "ticket_id, number, status, channel, CAST(customer AS text), plan, "
+            + "subject, body, CAST(diagnostics AS text), category, stated_urgency, priority, tier, owner, assignee, "
+            + "CAST(sla AS text), sla_due_at, CAST(suggested_articles AS text), repeat_of, version, opened_at, "
+            + "updated_at, resolved_at, closed_at";
+
+    private final Mutiny.SessionFactory sessions;
+
+    public TicketViewResource(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @GET
+    public Uni<Response> get(@PathParam("ticketId") UUID ticketId) {
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT " + VIEW_COLUMNS
+                        + " FROM ticket_view WHERE ticket_id = ?1").setParameter(1, ticketId).getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new ProblemException(404, "Ticket not found", "no ticket " + ticketId, List.of());
+                    }
+                    TicketView view = toView(rows.get(0));
+                    return Response.ok(view).tag(Versions.etag(view.version())).build();
+                });
+    }
+
+    @GET
+    @Path("timeline")
+    public Uni<List<TimelineEntry>> timeline(@PathParam("ticketId") UUID ticketId) {
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT position, event_id, source, "
+                        + "type, actor, occurred_at, CAST(data AS text) FROM ticket_timeline WHERE ticket_id = ?1 "
+                        + "ORDER BY position").setParameter(1, ticketId).getResultList())
+                .map(rows -> rows.stream().map(r -> new TimelineEntry(((Number) r[0]).longValue(), (String) r[1],
+                        (String) r[2], (String) r[3], (String) r[4], instant(r[5]), json(r[6]))).toList());
+    }
+
+    private static TicketView toView(Object[] r) {
+        return new TicketView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], json(r[4]), (String) r[5],
+                (String) r[6], (String) r[7], json(r[8]), (String) r[9], (String) r[10], (String) r[11],
+                (String) r[12], (String) r[13], (String) r[14], json(r[15]), instant(r[16]), json(r[17]), (UUID) r[18],
+                ((Number) r[19]).longValue(), instant(r[20]), instant(r[21]), instant(r[22]), instant(r[23]));
+    }
+
+    private static JsonNode json(Object text) {
+        try {
+            return text == null ? null : EventJson.mapper().readTree((String) text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,31 @@
+package io.tierdesk.intake.api;
+
+import io.tierdesk.eventing.api.ProblemException;
+import jakarta.ws.rs.core.EntityTag;
+
+/** The ticket version as an HTTP entity tag: {@code ETag: "7"}, {@code If-Match: "7"}. */
+final class Versions {
+    private Versions() {
+    }
+
+    static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The version an If-Match names, or null without the header; a malformed one is 400. */
+    static Long parseIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match", "must be a ticket version such as \"3\", was " + ifMatch);
+        }
+    }
+}

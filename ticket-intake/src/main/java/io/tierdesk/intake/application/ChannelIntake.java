@@ -1,0 +1,238 @@
+package io.tierdesk.intake.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.InvalidEventException;
+import io.tierdesk.events.channel.ChannelEvents;
+import io.tierdesk.events.channel.ChannelMessage;
+import io.tierdesk.events.channel.CustomerAnswer;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketReopened;
+import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.intake.domain.TicketCommand;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Turns what channel adapters post into ticket commands. {@code (source, id)} is the idempotency key: the first
+ * answer is stored with the receipt and returned again for every retry; the same key with other content is 409.
+ */
+@ApplicationScoped
+public class ChannelIntake {
+    static final Pattern TICKET_NUMBER = Pattern.compile("\\bTD-\\d{6,}\\b");
+    private static final String CHANNEL_ACTOR = "channel:";
+
+    private final Mutiny.SessionFactory sessions;
+    private final TicketCommands tickets;
+    private final Customers customers;
+    private final IntakeConfig config;
+    private final MeterRegistry metrics;
+
+    public ChannelIntake(Mutiny.SessionFactory sessions, TicketCommands tickets, Customers customers,
+            IntakeConfig config, MeterRegistry metrics) {
+        this.sessions = sessions;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Reads the event's data (400 naming the field when it is not a valid channel event). */
+    public Object read(CloudEvent event) {
+        Class<?> dataType = ChannelEvents.DATA_TYPES.get(event.type());
+        if (dataType == null) {
+            throw new InvalidEventException(InvalidEventException.Kind.UNKNOWN_TYPE, "type", "unknown event type '"
+                    + event.type() + "'; accepted: " + ChannelEvents.DATA_TYPES.keySet().stream().sorted().toList());
+        }
+        Object data = EventJson.read(event.data(), dataType);
+        if (data instanceof ChannelMessage message) {
+            IntakeValidation.check(message, config);
+        } else if (data instanceof CustomerAnswer answer) {
+            IntakeValidation.check(event.type(), answer);
+        }
+        return data;
+    }
+
+    public Uni<Receipt> accept(CloudEvent event, Object data) {
+        String hash = hash(event);
+        return sessions.withTransaction(session -> session
+                .createNativeMutationQuery("INSERT INTO channel_receipt (source, event_id, payload_hash, answer) "
+                        + "VALUES (?1, ?2, ?3, CAST(CAST(?4 AS text) AS jsonb)) ON CONFLICT DO NOTHING")
+                .setParameter(1, event.source()).setParameter(2, event.id()).setParameter(3, hash)
+                .setParameter(4, "{}")
+                .executeUpdate()
+                .chain(claimed -> claimed == 1 ? process(session, event, data)
+                        .call(answer -> session.createNativeMutationQuery("UPDATE channel_receipt SET answer = "
+                                        + "CAST(CAST(?1 AS text) AS jsonb) WHERE source = ?2 AND event_id = ?3")
+                                .setParameter(1, new String(EventJson.write(answer), StandardCharsets.UTF_8))
+                                .setParameter(2, event.source()).setParameter(3, event.id()).executeUpdate())
+                        .map(answer -> new Receipt(answer, false))
+                        : replay(session, event, hash)));
+    }
+
+    /** What the first post of this (source, id) got; a changed payload under the same key is a conflict. */
+    private Uni<Receipt> replay(Mutiny.Session session, CloudEvent event, String hash) {
+        return session.<Object[]>createNativeQuery("SELECT payload_hash, CAST(answer AS text) FROM channel_receipt "
+                        + "WHERE source = ?1 AND event_id = ?2")
+                .setParameter(1, event.source()).setParameter(2, event.id()).getSingleResult()
+                .map(row -> {
+                    if (!hash.equals(row[0])) {
+                        throw new ProblemException(409, "Idempotency key reused", "event " + event.id() + " from "
+                                + event.source() + " was accepted before with different content",
+                                List.of(new io.tierdesk.eventing.api.Problem.FieldError("id",
+                                        "already used for another event")));
+                    }
+                    metrics.counter("tierdesk.intake.duplicates.absorbed").increment();
+                    return new Receipt(EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8),
+                            ChannelAnswer.class), true);
+                });
+    }
+
+    public record Receipt(ChannelAnswer answer, boolean replayed) {
+    }
+
+    private Uni<ChannelAnswer> process(Mutiny.Session session, CloudEvent event, Object data) {
+        String actor = CHANNEL_ACTOR + event.source();
+        if (data instanceof ChannelMessage message) {
+            return receiveMessage(session, event, message, actor);
+        }
+        CustomerAnswer answer = (CustomerAnswer) data;
+        return tickets.findByNumber(session, answer.ticket()).chain(ticketId -> {
+            if (ticketId == null) {
+                return Uni.createFrom().failure(new TicketNotFound("ticket", answer.ticket()));
+            }
+            return tickets.execute(session, ticketId, null, actor, at -> switch (event.type()) {
+                        case ChannelEvents.RESOLUTION_CONFIRMED -> new TicketCommand.ConfirmResolution(at);
+                        case ChannelEvents.RESOLUTION_REJECTED -> new TicketCommand.RejectResolution(answer.comment(), at);
+                        default -> new TicketCommand.RateSatisfaction(answer.rating(), answer.comment(), at);
+                    })
+                    .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(),
+                            outcome(result.events())));
+        });
+    }
+
+    private Uni<ChannelAnswer> receiveMessage(Mutiny.Session session, CloudEvent event, ChannelMessage message,
+            String actor) {
+        return findThread(session, message).chain(existing -> {
+            if (existing == null) {
+                return openTicket(session, event, message, actor, null);
+            }
+            return tickets.load(session, existing).chain(state -> {
+                if (tickets.decider().isBeyondReopenWindow(state, tickets.now())) {
+                    metrics.counter("tierdesk.intake.repeat_contacts").increment();
+                    return openTicket(session, event, message, actor, existing);
+                }
+                UUID messageId = UUID.nameUUIDFromBytes((event.source() + "/" + event.id()).getBytes(StandardCharsets.UTF_8));
+                return tickets.execute(session, existing, null, actor, at -> new TicketCommand.ReceiveCustomerMessage(
+                                messageId, message.channel(), message.body(), message.attachments(), at))
+                        .map(result -> {
+                            String outcome = outcome(result.events());
+                            metrics.counter(ChannelAnswer.REOPENED.equals(outcome) ? "tierdesk.intake.reopenings"
+                                    : "tierdesk.intake.messages.appended").increment();
+                            return new ChannelAnswer(event.id(), result.ticketId(), result.number(), outcome);
+                        });
+            });
+        });
+    }
+
+    private Uni<ChannelAnswer> openTicket(Mutiny.Session session, CloudEvent event, ChannelMessage message,
+            String actor, UUID repeatOf) {
+        UUID ticketId = UUID.randomUUID();
+        Instant at = tickets.now();
+        return customers.findOrCreate(session, message.customer())
+                .chain(customer -> tickets.nextNumber(session).chain(number -> {
+                    var plan = customer.planOn(customers.today(at), config.defaultSupportPlan());
+                    var command = new TicketCommand.OpenTicket(ticketId, number, message.channel(), message.customer(),
+                            plan, message.subject(), message.body(), message.diagnostics(), message.urgency(),
+                            message.threadRef(), message.attachments(), repeatOf, at);
+                    metrics.counter("tierdesk.intake.tickets.opened", "channel", message.channel().wireName(),
+                            "plan", plan.wireName()).increment();
+                    return tickets.open(session, command, actor);
+                }))
+                .call(result -> rememberThread(session, message, result.ticketId()))
+                .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED));
+    }
+
+    /** The ticket a message belongs to: a number in the thread reference or subject, else the channel's thread. */
+    private Uni<UUID> findThread(Mutiny.Session session, ChannelMessage message) {
+        String number = firstNumber(message.threadRef(), message.subject());
+        if (number != null) {
+            return tickets.findByNumber(session, number).chain(found -> found != null ? Uni.createFrom().item(found)
+                    : channelThread(session, message));
+        }
+        return channelThread(session, message);
+    }
+
+    private Uni<UUID> channelThread(Mutiny.Session session, ChannelMessage message) {
+        if (message.threadRef() == null || message.threadRef().isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_thread WHERE channel = ?1 AND thread_id = ?2")
+                .setParameter(1, message.channel().wireName()).setParameter(2, message.threadRef())
+                .getSingleResultOrNull();
+    }
+
+    /** A repeat contact takes the thread over, so the next message in it lands on the new ticket. */
+    private Uni<Void> rememberThread(Mutiny.Session session, ChannelMessage message, UUID ticketId) {
+        if (message.threadRef() == null || message.threadRef().isBlank()
+                || TICKET_NUMBER.matcher(message.threadRef()).matches()) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.createNativeMutationQuery("INSERT INTO ticket_thread (channel, thread_id, ticket_id) "
+                        + "VALUES (?1, ?2, ?3) ON CONFLICT (channel, thread_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id")
+                .setParameter(1, message.channel().wireName()).setParameter(2, message.threadRef())
+                .setParameter(3, ticketId).executeUpdate().replaceWithVoid();
+    }
+
+    static String firstNumber(String... texts) {
+        for (String text : texts) {
+            if (text != null) {
+                Matcher m = TICKET_NUMBER.matcher(text);
+                if (m.find()) {
+                    return m.group();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String outcome(List<TicketEvent> events) {
+        if (events.isEmpty()) {
+            return ChannelAnswer.DUPLICATE;
+        }
+        return events.stream().anyMatch(e -> e instanceof TicketReopened) ? ChannelAnswer.REOPENED
+                : events.stream().anyMatch(e -> e instanceof io.tierdesk.events.ticket.CustomerMessageReceived)
+                        ? ChannelAnswer.APPENDED : ChannelAnswer.RECORDED;
+    }
+
+    private static String hash(CloudEvent event) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(event.type().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(event.data() == null ? new byte[0] : canonical(event.data()));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Structured and binary posts of one event must hash alike: whitespace and escapes do not count. */
+    private static byte[] canonical(byte[] json) {
+        try {
+            return EventJson.mapper().writeValueAsBytes(EventJson.mapper().readTree(json));
+        } catch (java.io.IOException e) {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.tierdesk.intake.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.SupportPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Customers and their plans; an unknown customer is created with the default plan on first contact. */
+@ApplicationScoped
+public class Customers {
+    public record Customer(String externalId, String name, String email, String phone, String organisation,
+            String language, SupportPlan plan, LocalDate planValidUntil) {
+        /** The plan in force on a day: the customer's plan while valid, else the default plan. */
+        public SupportPlan planOn(LocalDate day, SupportPlan fallback) {
+            return planValidUntil == null || !planValidUntil.isBefore(day) ? plan : fallback;
+        }
+    }
+
+    private final IntakeConfig config;
+
+    public Customers(IntakeConfig config) {
+        this.config = config;
+    }
+
+    public Uni<Customer> find(Mutiny.Session session, String externalId) {
+        return session.<Object[]>createNativeQuery("SELECT external_id, name, email, phone, organisation, language, "
+                        + "plan, plan_valid_until FROM customer WHERE external_id = ?1")
+                .setParameter(1, externalId).getResultList()
+                .map(rows -> rows.isEmpty() ? null : toCustomer(rows.get(0)));
+    }
+
+    public Uni<Customer> save(Mutiny.Session session, Customer customer) {
+        return session.createNativeMutationQuery("INSERT INTO customer (external_id, name, email, phone, organisation, "
+                        + "language, plan, plan_valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                        + "ON CONFLICT (external_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, "
+                        + "phone = EXCLUDED.phone, organisation = EXCLUDED.organisation, language = EXCLUDED.language, "
+                        + "plan = EXCLUDED.plan, plan_valid_until = EXCLUDED.plan_valid_until, "
+                        + "updated_at = clock_timestamp()")
+                .setParameter(1, customer.externalId()).setParameter(2, customer.name())
+                .setParameter(3, customer.email()).setParameter(4, customer.phone())
+                .setParameter(5, customer.organisation()).setParameter(6, customer.language())
+                .setParameter(7, customer.plan().wireName()).setParameter(8, customer.planValidUntil())
+                .executeUpdate().replaceWith(customer);
+    }
+
+    /**
+     * The customer a channel message names, created with the default plan when unknown. Contact details the
+     * message brings fill gaps but never overwrite what an agent recorded.
+     */
+    public Uni<Customer> findOrCreate(Mutiny.Session session, CustomerRef ref) {
+        return find(session, ref.externalId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            Customer created = new Customer(ref.externalId(), ref.name(), ref.email(), ref.phone(), null,
+                    ref.language(), config.defaultSupportPlan(), null);
+            return session.createNativeMutationQuery("INSERT INTO customer (external_id, name, email, phone, language, "
+                            + "plan) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (external_id) DO NOTHING")
+                    .setParameter(1, created.externalId()).setParameter(2, created.name())
+                    .setParameter(3, created.email()).setParameter(4, created.phone())
+                    .setParameter(5, created.language()).setParameter(6, created.plan().wireName())
+                    .executeUpdate()
+                    .chain(() -> find(session, ref.externalId()));
+        });
+    }
+
+    public LocalDate today(java.time.Instant now) {
+        return now.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Customer toCustomer(Object[] row) {
+        Object until = row[7];
+        LocalDate validUntil = until == null ? null
+                : until instanceof LocalDate d ? d : ((java.sql.Date) until).toLocalDate();
+        return new Customer((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], SupportPlan.fromWire((String) row[6]), validUntil);
+    }
+}

@@ -1,0 +1,43 @@
+package io.tierdesk.intake.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.intake.domain.TicketPolicy;
+import java.time.Duration;
+import java.util.Set;
+
+/** ticket-intake's own settings; see docs/ticket-intake.md. */
+@ConfigMapping(prefix = "tierdesk.intake")
+public interface IntakeConfig {
+    /** A customer message on a closed ticket within this long reopens it; later it opens a repeat-contact ticket. */
+    @WithDefault("7d")
+    Duration reopenWindow();
+
+    /** A resolved ticket the customer does not answer closes after this long. */
+    @WithDefault("72h")
+    Duration autoClosePeriod();
+
+    /** Whether agents other than the owner and the assignee may reply to the customer. */
+    @WithDefault("false")
+    boolean anyoneMayReply();
+
+    /** The plan of a customer intake has not seen before, or whose plan has expired. */
+    @WithDefault("warranty")
+    String defaultPlan();
+
+    @WithDefault("en,ru")
+    Set<String> languages();
+
+    /** How often the auto-close timer looks for due tickets. */
+    @WithDefault("30s")
+    Duration timerInterval();
+
+    default TicketPolicy policy() {
+        return new TicketPolicy(reopenWindow(), autoClosePeriod(), anyoneMayReply());
+    }
+
+    default SupportPlan defaultSupportPlan() {
+        return SupportPlan.fromWire(defaultPlan());
+    }
+}

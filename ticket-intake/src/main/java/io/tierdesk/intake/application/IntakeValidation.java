@@ -1,0 +1,65 @@
+package io.tierdesk.intake.application;
+
+import io.tierdesk.events.channel.ChannelEvents;
+import io.tierdesk.events.channel.ChannelMessage;
+import io.tierdesk.events.channel.CustomerAnswer;
+import io.tierdesk.events.ticket.Attachment;
+import io.tierdesk.eventing.api.ProblemException;
+
+/** Limits on what channels send; each rejection names the field (HTTP 400) and changes nothing. */
+public final class IntakeValidation {
+    public static final int MAX_SUBJECT = 500;
+    public static final int MAX_BODY = 100_000;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_REFERENCE = 500;
+    public static final int MAX_ATTACHMENTS = 50;
+
+    private IntakeValidation() {
+    }
+
+    public static void check(ChannelMessage message, IntakeConfig config) {
+        max("subject", message.subject(), MAX_SUBJECT);
+        max("body", message.body(), MAX_BODY);
+        if (message.body().isBlank()) {
+            throw ProblemException.badRequest("body", "must not be blank");
+        }
+        max("threadRef", message.threadRef(), MAX_REFERENCE);
+        max("customer.externalId", message.customer().externalId(), MAX_REFERENCE);
+        max("customer.name", message.customer().name(), MAX_NAME);
+        max("customer.email", message.customer().email(), MAX_NAME);
+        max("customer.phone", message.customer().phone(), 50);
+        String language = message.customer().language();
+        if (language != null && !config.languages().contains(language)) {
+            throw ProblemException.badRequest("customer.language", "must be one of " + config.languages().stream()
+                    .sorted().toList() + ", was '" + language + "'");
+        }
+        if (message.attachments().size() > MAX_ATTACHMENTS) {
+            throw ProblemException.badRequest("attachments", "at most " + MAX_ATTACHMENTS + " per message");
+        }
+        for (int i = 0; i < message.attachments().size(); i++) {
+            Attachment attachment = message.attachments().get(i);
+            max("attachments[" + i + "].name", attachment.name(), MAX_NAME);
+            max("attachments[" + i + "].url", attachment.url(), 2_000);
+        }
+        var d = message.diagnostics();
+        max("diagnostics.location", d.location(), MAX_NAME);
+        max("diagnostics.product", d.product(), MAX_NAME);
+        max("diagnostics.equipment", d.equipment(), MAX_NAME);
+        max("diagnostics.symptoms", d.symptoms(), 10_000);
+        max("diagnostics.precedingActions", d.precedingActions(), 10_000);
+    }
+
+    public static void check(String type, CustomerAnswer answer) {
+        max("comment", answer.comment(), 10_000);
+        if (ChannelEvents.SATISFACTION_SUBMITTED.equals(type)
+                && (answer.rating() == null || answer.rating() < 1 || answer.rating() > 5)) {
+            throw ProblemException.badRequest("rating", "must be 1 to 5");
+        }
+    }
+
+    public static void max(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ProblemException.badRequest(field, "at most " + max + " characters, was " + value.length());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.tierdesk.intake.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.ticket.TicketClosed;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketReopened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.eventing.store.EventMetadata;
+import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.ExpectedVersion;
+import io.tierdesk.intake.domain.Participants;
+import io.tierdesk.intake.domain.Ticket;
+import io.tierdesk.intake.domain.TicketCommand;
+import io.tierdesk.intake.domain.TicketDecider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Runs ticket commands: load the stream, check If-Match, decide, append, keep timers — one transaction. */
+@ApplicationScoped
+public class TicketCommands {
+    public static final String STREAM = "ticket";
+
+    private final EventStore store;
+    private final TicketDecider decider;
+    private final Clock clock;
+
+    public TicketCommands(EventStore store, IntakeConfig config, Clock clock) {
+        this.store = store;
+        this.decider = new TicketDecider(config.policy());
+        this.clock = clock;
+    }
+
+    public TicketDecider decider() {
+        return decider;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Uni<Ticket> load(Mutiny.Session session, UUID ticketId) {
+        return store.load(session, ticketId.toString())
+                .map(events -> Ticket.replay(events.stream().map(e -> (TicketEvent) e.payload()).toList()));
+    }
+
+    /**
+     * Decides a command on an existing ticket in the caller's transaction.
+     *
+     * @param ifMatch the version the caller saw, or null to skip the check
+     */
+    public Uni<CommandResult> execute(Mutiny.Session session, UUID ticketId, Long ifMatch, String actor,
+            Function<Instant, TicketCommand> command) {
+        Instant at = now();
+        return load(session, ticketId).chain(state -> {
+            if (!state.exists()) {
+                return Uni.createFrom().failure(new TicketNotFound("ticketId", ticketId.toString()));
+            }
+            if (ifMatch != null && ifMatch != state.version()) {
+                return Uni.createFrom().failure(new PreconditionFailed(ifMatch, state.version()));
+            }
+            return participants(session, ticketId).chain(participants -> {
+                List<TicketEvent> events = decider.decide(state, command.apply(at), participants);
+                return append(session, state, events, actor, at);
+            });
+        });
+    }
+
+    /** Opens a new ticket; its number must be fresh (see {@link #nextNumber}). */
+    public Uni<CommandResult> open(Mutiny.Session session, TicketCommand.OpenTicket command, String actor) {
+        List<TicketEvent> events = decider.decide(Ticket.NONE, command, Participants.NONE);
+        return session.createNativeMutationQuery("INSERT INTO ticket_number (number, ticket_id) VALUES (?1, ?2)")
+                .setParameter(1, command.number()).setParameter(2, command.ticketId())
+                .executeUpdate()
+                .chain(() -> append(session, Ticket.NONE, events, actor, command.at()));
+    }
+
+    public Uni<String> nextNumber(Mutiny.Session session) {
+        return session.<Number>createNativeQuery("SELECT nextval('ticket_number_seq')").getSingleResult()
+                .map(n -> String.format("TD-%06d", n.longValue()));
+    }
+
+    public Uni<UUID> findByNumber(Mutiny.Session session, String number) {
+        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_number WHERE number = ?1")
+                .setParameter(1, number).getSingleResultOrNull();
+    }
+
+    private Uni<CommandResult> append(Mutiny.Session session, Ticket state, List<TicketEvent> events, String actor,
+            Instant at) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(new CommandResult(state.id(), state.number(), state.version(), events));
+        }
+        UUID ticketId = events.get(0).ticketId();
+        String number = events.get(0) instanceof TicketOpened opened ? opened.number() : state.number();
+        long expected = state.exists() ? state.version() : ExpectedVersion.NO_STREAM;
+        return store.append(session, STREAM, ticketId.toString(), expected, events, EventMetadata.actor(actor), at)
+                .call(version -> keepTimers(session, ticketId, events))
+                .map(version -> new CommandResult(ticketId, number, version, events));
+    }
+
+    /** The auto-close timer lives in the same transaction as the events that start and stop it. */
+    private Uni<Void> keepTimers(Mutiny.Session session, UUID ticketId, List<TicketEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (TicketEvent event : events) {
+            if (event instanceof TicketResolved resolved) {
+                Instant due = resolved.resolvedAt().plus(decider.policy().autoClosePeriod());
+                chain = chain.chain(() -> session.createNativeMutationQuery("INSERT INTO auto_close_timer (ticket_id, "
+                                + "due_at) VALUES (?1, ?2) ON CONFLICT (ticket_id) DO UPDATE SET due_at = EXCLUDED.due_at")
+                        .setParameter(1, ticketId).setParameter(2, due.atOffset(ZoneOffset.UTC))
+                        .executeUpdate().replaceWithVoid());
+            } else if (event instanceof TicketClosed || event instanceof TicketReopened) {
+                chain = chain.chain(() -> session.createNativeMutationQuery("DELETE FROM auto_close_timer WHERE "
+                                + "ticket_id = ?1").setParameter(1, ticketId).executeUpdate().replaceWithVoid());
+            }
+        }
+        return chain;
+    }
+
+    /** Owner and assignee as the view learned them from routing; none before routing spoke. */
+    private Uni<Participants> participants(Mutiny.Session session, UUID ticketId) {
+        return session.<Object[]>createNativeQuery("SELECT owner, assignee FROM ticket_view WHERE ticket_id = ?1")
+                .setParameter(1, ticketId).getResultList()
+                .map(rows -> rows.isEmpty() ? Participants.NONE
+                        : new Participants((String) rows.get(0)[0], (String) rows.get(0)[1]));
+    }
+}

@@ -1,0 +1,144 @@
+package io.tierdesk.intake.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.ticket.AgentReplied;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketClosed;
+import io.tierdesk.events.ticket.TicketDiagnosed;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketReopened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.eventing.inbox.Delivered;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.intake.domain.Ticket;
+import io.tierdesk.intake.domain.TicketDecider;
+import io.tierdesk.intake.domain.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Keeps {@code ticket_view} and {@code ticket_timeline} from {@code tierdesk.tickets}. The status moves by the
+ * aggregate's own {@link Ticket#apply}, so the view can never disagree with the rules.
+ */
+@ApplicationScoped
+public class TicketViewProjection {
+    public static final String CONSUMER = "ticket-view";
+
+    private final Inbox inbox;
+
+    public TicketViewProjection(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume(CONSUMER, message, TicketEvent.class, this::apply);
+    }
+
+    Uni<Void> apply(Mutiny.Session session, Delivered<TicketEvent> delivered) {
+        TicketEvent event = delivered.event();
+        Uni<Void> view = event instanceof TicketOpened opened ? insert(session, opened, delivered.time())
+                : update(session, event, delivered.time());
+        return view.chain(() -> Timeline.record(session, delivered, actor(event)));
+    }
+
+    private Uni<Void> insert(Mutiny.Session session, TicketOpened e, Instant time) {
+        return session.createNativeMutationQuery("INSERT INTO ticket_view (ticket_id, number, status, channel, "
+                        + "customer_id, customer, plan, subject, body, diagnostics, stated_urgency, repeat_of, version, "
+                        + "opened_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(CAST(?6 AS text) AS jsonb), ?7, ?8, "
+                        + "?9, CAST(CAST(?10 AS text) AS jsonb), ?11, ?12, 1, ?13, ?13) ON CONFLICT (ticket_id) DO NOTHING")
+                .setParameter(1, e.ticketId()).setParameter(2, e.number()).setParameter(3, wire(TicketStatus.NEW))
+                .setParameter(4, e.channel().wireName()).setParameter(5, e.customer().externalId())
+                .setParameter(6, json(e.customer())).setParameter(7, e.plan().wireName())
+                .setParameter(8, e.subject()).setParameter(9, e.body()).setParameter(10, json(e.diagnostics()))
+                .setParameter(11, e.statedUrgency() == null ? null : e.statedUrgency().wireName())
+                .setParameter(12, e.repeatOf()).setParameter(13, utc(e.openedAt()))
+                .executeUpdate().replaceWithVoid();
+    }
+
+    private Uni<Void> update(Mutiny.Session session, TicketEvent event, Instant time) {
+        return session.<Object[]>createNativeQuery("SELECT number, status, version, resolved_at, closed_at "
+                        + "FROM ticket_view WHERE ticket_id = ?1 FOR UPDATE")
+                .setParameter(1, event.ticketId()).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        // Opened never arrived (dead-lettered or a partial replay): nothing to update.
+                        return Uni.createFrom().voidItem();
+                    }
+                    Object[] row = rows.get(0);
+                    Ticket before = new Ticket(event.ticketId(), (String) row[0], status((String) row[1]),
+                            ((Number) row[2]).longValue(), instant(row[3]), instant(row[4]), false);
+                    Ticket after = before.apply(event);
+                    Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE ticket_view SET status = ?2, "
+                                    + "version = ?3, resolved_at = ?4, closed_at = ?5, updated_at = ?6"
+                                    + (event instanceof TicketDiagnosed ? ", diagnostics = CAST(CAST(?7 AS text) AS "
+                                    + "jsonb), category = COALESCE(?8, category)" : "") + " WHERE ticket_id = ?1")
+                            .setParameter(1, event.ticketId()).setParameter(2, wire(after.status()))
+                            .setParameter(3, after.version()).setParameter(4, utc(after.resolvedAt()))
+                            .setParameter(5, utc(after.closedAt())).setParameter(6, utc(time));
+                    if (event instanceof TicketDiagnosed d) {
+                        update.setParameter(7, json(d.diagnostics())).setParameter(8, d.category());
+                    }
+                    return update.executeUpdate().replaceWithVoid();
+                });
+    }
+
+    /** Who acted, for the journal. */
+    static String actor(TicketEvent event) {
+        if (event instanceof AgentReplied e) {
+            return e.agentId();
+        } else if (event instanceof InternalNoteAdded e) {
+            return e.agentId();
+        } else if (event instanceof TicketAwaitingCustomer e) {
+            return e.agentId();
+        } else if (event instanceof TicketDiagnosed e) {
+            return e.agentId();
+        } else if (event instanceof TicketResolved e) {
+            return e.agentId();
+        } else if (event instanceof TicketClosed e) {
+            return e.closedBy();
+        } else if (event instanceof TicketReopened e) {
+            return e.by();
+        }
+        return TicketDecider.CUSTOMER;
+    }
+
+    static String wire(TicketStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static TicketStatus status(String wire) {
+        return TicketStatus.valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    static String json(Object value) {
+        return new String(EventJson.write(value), StandardCharsets.UTF_8);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof OffsetDateTime o ? o.toInstant() : value instanceof Instant i ? i
+                : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    static UUID uuid(Object value) {
+        return (UUID) value;
+    }
+}

@@ -1,0 +1,210 @@
+package io.tierdesk.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class ChannelEventsTest {
+    @Inject
+    EventingConfig eventing;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    @Test
+    void aMessageOpensATicketAndTicketOpenedReachesKafkaKeyedByTicketWithCloudEventsHeaders() {
+        String customer = "c-" + UUID.randomUUID();
+        ExtractableResponse<Response> answer = Channel.postMessage(customer, "Router reboots", "Every evening", null)
+                .statusCode(201)
+                .body("outcome", equalTo("created"))
+                .body("number", matchesPattern("TD-\\d{6}"))
+                .extract();
+        String ticketId = answer.path("ticketId");
+
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.read(eventing.topic(Topics.TICKETS),
+                r -> ticketId.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(TestKafka.header(record, KafkaBinding.TYPE)).isEqualTo("tierdesk.ticket.opened.v1");
+        assertThat(TestKafka.header(record, KafkaBinding.SOURCE)).isEqualTo("/ticket-intake");
+        assertThat(TestKafka.header(record, KafkaBinding.SUBJECT)).isEqualTo(ticketId);
+        TicketOpened opened = EventJson.read(record.value(), TicketOpened.class);
+        assertThat(opened.number()).isEqualTo(answer.path("number"));
+        assertThat(opened.customer().externalId()).isEqualTo(customer);
+        assertThat(opened.plan()).as("an unknown customer gets the default plan").isEqualTo(SupportPlan.WARRANTY);
+        assertThat(opened.diagnostics().product()).isEqualTo("Router X1");
+    }
+
+    @Test
+    void theTicketsPlanIsTheCustomersPlanInForce() {
+        String customer = "c-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
+                .body("{\"name\":\"Acme\",\"plan\":\"premium\",\"planValidUntil\":\"2099-12-31\"}")
+                .put("/api/v1/customers/" + customer).then().statusCode(200).body("plan", equalTo("premium"));
+        String ticketId = Channel.postMessage(customer, "Server down", "All of it", null).statusCode(201)
+                .extract().path("ticketId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer("alice", "agent")).get("/api/v1/tickets/" + ticketId)
+                .then().statusCode(200).body("plan", equalTo("premium")));
+    }
+
+    @Test
+    void aFollowUpWithTheNumberInTheSubjectIsAppendedToThatTicket() {
+        String customer = "c-" + UUID.randomUUID();
+        ExtractableResponse<Response> first = Channel.postMessage(customer, "Router reboots", "Every evening", null)
+                .statusCode(201).extract();
+        String number = first.path("number");
+        Channel.postMessage(customer, "Re: [" + number + "] Router reboots", "Still", null)
+                .statusCode(200)
+                .body("outcome", equalTo("appended"))
+                .body("ticketId", equalTo(first.path("ticketId")))
+                .body("number", equalTo(number));
+    }
+
+    @Test
+    void theChannelsOwnThreadIdFindsTheTicketToo() {
+        String customer = "c-" + UUID.randomUUID();
+        String thread = "<" + UUID.randomUUID() + "@mail.example.com>";
+        String ticketId = Channel.postMessage(customer, "Printer", "Jams", thread).statusCode(201)
+                .extract().path("ticketId");
+        Channel.postMessage(customer, "Re: Printer", "Again", thread).statusCode(200)
+                .body("outcome", equalTo("appended")).body("ticketId", equalTo(ticketId));
+    }
+
+    @Test
+    void theSameEventPostedThreeTimesGivesOneTicketAndThreeIdenticalAnswers() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        String event = Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                Channel.message(customer, "Once", "Only once", null));
+        String first = Channel.post(event).statusCode(201).extract().asString();
+        String second = Channel.post(event).statusCode(201).header(ChannelEventsResource.REPLAYED, "true")
+                .extract().asString();
+        String third = Channel.post(event).statusCode(201).extract().asString();
+        assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+        assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
+                + "AND payload -> 'customer' ->> 'externalId' = '" + customer + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithOtherContentIsAConflict() {
+        String id = UUID.randomUUID().toString();
+        String customer = "c-" + UUID.randomUUID();
+        Channel.post(Channel.structured(id, "tierdesk.channel.message.received",
+                Channel.message(customer, "One", "first", null))).statusCode(201);
+        Channel.post(Channel.structured(id, "tierdesk.channel.message.received",
+                Channel.message(customer, "One", "something else", null)))
+                .statusCode(409).contentType("application/problem+json").body("errors.field", hasItem("id"));
+    }
+
+    @Test
+    void binaryModeIsAcceptedLikeStructured() {
+        String customer = "c-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer("chat-widget", "channel"))
+                .header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-source", "/adapters/chat").header("ce-type", "tierdesk.channel.message.received")
+                .contentType("application/json").body(Channel.message(customer, "Chat", "Hello", null))
+                .post("/api/v1/channel-events")
+                .then().statusCode(201).body("outcome", equalTo("created"));
+    }
+
+    @Test
+    void aBatchAnswersPerEventInOrderAndOneBadEventDoesNotRejectItsNeighbours() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            String data = i == 50 ? "{\"channel\":\"carrier-pigeon\",\"customer\":{\"externalId\":\"x\"},\"body\":\"b\"}"
+                    : Channel.message(customer + "-" + i, "Batch " + i, "Body " + i, null);
+            batch.append(i == 0 ? "" : ",").append(Channel.structured(UUID.randomUUID().toString(),
+                    "tierdesk.channel.message.received", data));
+        }
+        batch.append("]");
+        List<Integer> statuses = given().header("Authorization", TestTokens.bearer("web-form", "channel"))
+                .contentType("application/cloudevents-batch+json").body(batch.toString())
+                .post("/api/v1/channel-events")
+                .then().statusCode(200).extract().path("status");
+        assertThat(statuses).hasSize(100);
+        assertThat(statuses.get(50)).isEqualTo(400);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(99);
+        assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
+                + "AND payload -> 'customer' ->> 'externalId' LIKE '" + customer + "-%'")).isEqualTo(99);
+    }
+
+    @Test
+    void badInputGetsAProblemNamingTheFieldAndAppendsNothing() throws Exception {
+        long before = count("SELECT count(*) FROM event");
+        // malformed body
+        given().header("Authorization", TestTokens.bearer("g", "channel")).contentType("application/cloudevents+json")
+                .body("{\"specversion\":").post("/api/v1/channel-events")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        // missing field in the data
+        Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                        "{\"channel\":\"email\",\"customer\":{\"externalId\":\"x\"}}"))
+                .statusCode(400).contentType("application/problem+json");
+        // unknown type
+        Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.fax.received", "{}"))
+                .statusCode(400).body("errors.field", hasItem("type"));
+        // missing CloudEvents attribute
+        Channel.post("{\"specversion\":\"1.0\",\"source\":\"/x\",\"type\":\"tierdesk.channel.message.received\"}")
+                .statusCode(400).body("errors.field", hasItem("id"));
+        // a language not offered
+        Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                        Channel.message("x", "s", "b", null).replace("\"ru\"", "\"tlh\"")))
+                .statusCode(400).body("errors.field", hasItem("customer.language"));
+        // a subject over the limit
+        Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                        Channel.message("x", "s".repeat(501), "b", null)))
+                .statusCode(400).body("errors.field", hasItem("subject"));
+        // an oversized body
+        given().header("Authorization", TestTokens.bearer("g", "channel")).contentType("application/cloudevents+json")
+                .body(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                        Channel.message("x", "big", "b".repeat(1_100_000), null)))
+                .post("/api/v1/channel-events").then().statusCode(413).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        assertThat(count("SELECT count(*) FROM event")).isEqualTo(before);
+    }
+
+    @Test
+    void onlyChannelsMayPost() {
+        given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/cloudevents+json")
+                .body("{}").post("/api/v1/channel-events").then().statusCode(403);
+        given().contentType("application/cloudevents+json").body("{}").post("/api/v1/channel-events")
+                .then().statusCode(401);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = TierdeskInfra.connect(database); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
