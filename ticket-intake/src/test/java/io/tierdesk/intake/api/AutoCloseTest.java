@@ -1,0 +1,65 @@
+package io.tierdesk.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.intake.application.AutoCloseTimer;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class AutoCloseTest {
+    @Inject
+    MovableClock clock;
+    @Inject
+    AutoCloseTimer timer;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    @Test
+    void aResolvedTicketClosesOnceWhenTheClockPassesThePeriod() throws Exception {
+        String id = Channel.postMessage("c-" + UUID.randomUUID(), "Disk", "Full", null).statusCode(201)
+                .extract().path("ticketId");
+        String quiet = Channel.postMessage("c-" + UUID.randomUUID(), "Fan", "Loud", null).statusCode(201)
+                .extract().path("ticketId");
+        given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/json")
+                .body("{\"solutionSummary\":\"Cleaned /tmp\"}").post("/api/v1/tickets/" + id + "/resolution")
+                .then().statusCode(200);
+
+        clock.advance(Duration.ofHours(71));
+        timer.runOnce().await().atMost(Duration.ofSeconds(30));
+        assertThat(autoClosed(id)).as("not due before 72 h").isZero();
+
+        clock.advance(Duration.ofHours(2));
+        timer.runOnce().await().atMost(Duration.ofSeconds(30));
+        timer.runOnce().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(autoClosed(id)).as("closed once, however often the timer runs").isEqualTo(1);
+        assertThat(autoClosed(quiet)).as("an unresolved ticket stays open").isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer("alice", "agent")).get("/api/v1/tickets/" + id)
+                .then().body("status", equalTo("closed")));
+    }
+
+    private long autoClosed(String ticketId) throws Exception {
+        try (Connection connection = TierdeskInfra.connect(database); Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*) FROM event WHERE stream_id = '" + ticketId
+                     + "' AND type = 'tierdesk.ticket.closed.v1' AND payload ->> 'reason' = 'auto-closed'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
