@@ -46,7 +46,8 @@ CREATE TABLE auto_close_timer (
 );
 CREATE INDEX auto_close_timer_due ON auto_close_timer (due_at);
 
--- The agents' view: a projection over tierdesk.tickets, .routing, .sla and .knowledge (rebuildable).
+-- The agents' view: a projection over tierdesk.tickets; the other services' facts are in the tables below,
+-- joined when read, because their events may arrive before the ticket's own (rebuildable by replay).
 CREATE TABLE ticket_view (
     ticket_id          UUID PRIMARY KEY,
     number             TEXT        NOT NULL,
@@ -60,13 +61,6 @@ CREATE TABLE ticket_view (
     diagnostics        JSONB       NOT NULL,
     category           TEXT,
     stated_urgency     TEXT,
-    priority           TEXT,
-    tier               TEXT,
-    owner              TEXT,
-    assignee           TEXT,
-    sla                JSONB       NOT NULL DEFAULT '{}',
-    sla_due_at         TIMESTAMPTZ,
-    suggested_articles JSONB       NOT NULL DEFAULT '[]',
     repeat_of          UUID,
     version            BIGINT      NOT NULL,
     opened_at          TIMESTAMPTZ NOT NULL,
@@ -77,7 +71,38 @@ CREATE TABLE ticket_view (
 CREATE INDEX ticket_view_status ON ticket_view (status, updated_at DESC);
 CREATE INDEX ticket_view_customer ON ticket_view (customer_id);
 
--- The journal: every event about a ticket from every service, in the order intake received them.
+-- From tierdesk.routing: priority, tier, owner (the first L1 assignee, kept after escalation), assignee.
+CREATE TABLE ticket_routing (
+    ticket_id   UUID PRIMARY KEY,
+    priority    TEXT,
+    tier        TEXT,
+    category    TEXT,
+    skill       TEXT,
+    owner       TEXT,
+    assignee    TEXT,
+    queued      BOOLEAN     NOT NULL DEFAULT false,
+    updated_at  TIMESTAMPTZ NOT NULL
+);
+
+-- From tierdesk.sla: one row per clock (first-response, resolution).
+CREATE TABLE ticket_sla_clock (
+    ticket_id   UUID        NOT NULL,
+    clock       TEXT        NOT NULL,
+    state       TEXT        NOT NULL,
+    policy      TEXT,
+    due_at      TIMESTAMPTZ,
+    updated_at  TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (ticket_id, clock)
+);
+
+-- From tierdesk.knowledge: the articles offered for the ticket, best first.
+CREATE TABLE ticket_suggestion (
+    ticket_id     UUID PRIMARY KEY,
+    articles      JSONB       NOT NULL,
+    suggested_at  TIMESTAMPTZ NOT NULL
+);
+
+-- The journal: every event about a ticket from every service, read in the order the events happened.
 CREATE TABLE ticket_timeline (
     position     BIGSERIAL PRIMARY KEY,
     ticket_id    UUID        NOT NULL,
@@ -88,4 +113,4 @@ CREATE TABLE ticket_timeline (
     occurred_at  TIMESTAMPTZ NOT NULL,
     data         JSONB       NOT NULL
 );
-CREATE INDEX ticket_timeline_ticket ON ticket_timeline (ticket_id, position);
+CREATE INDEX ticket_timeline_ticket ON ticket_timeline (ticket_id, occurred_at, position);

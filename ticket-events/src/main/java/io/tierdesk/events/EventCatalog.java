@@ -13,6 +13,9 @@ public final class EventCatalog {
 
     static {
         TicketEvents.ALL.forEach(EventCatalog::register);
+        io.tierdesk.events.routing.RoutingEvents.ALL.forEach(EventCatalog::register);
+        io.tierdesk.events.sla.SlaEvents.ALL.forEach(EventCatalog::register);
+        io.tierdesk.events.knowledge.KnowledgeEvents.ALL.forEach(EventCatalog::register);
     }
 
     private EventCatalog() {

@@ -75,6 +75,9 @@ final class SchemaGenerator {
         if (c == boolean.class || c == Boolean.class) {
             return JSON.objectNode().put("type", "boolean");
         }
+        if (c == double.class || c == Double.class) {
+            return JSON.objectNode().put("type", "number");
+        }
         if (c.isEnum()) {
             ObjectNode e = JSON.objectNode().put("type", "string");
             ArrayNode values = e.putArray("enum");
@@ -145,6 +148,9 @@ final class SchemaGenerator {
         }
         if (c == boolean.class || c == Boolean.class) {
             return true;
+        }
+        if (c == double.class || c == Double.class) {
+            return 0.75;
         }
         if (c.isEnum()) {
             return c.getEnumConstants()[0];

@@ -32,10 +32,17 @@ public class TicketViewResource {
             Instant occurredAt, JsonNode data) {
     }
 
-    private static final String VIEW_COLUMNS = "ticket_id, number, status, channel, CAST(customer AS text), plan, "
-            + "subject, body, CAST(diagnostics AS text), category, stated_urgency, priority, tier, owner, assignee, "
-            + "CAST(sla AS text), sla_due_at, CAST(suggested_articles AS text), repeat_of, version, opened_at, "
-            + "updated_at, resolved_at, closed_at";
+    /** The ticket's own facts joined with what routing, SLA and knowledge said about it. */
+    static final String VIEW = "SELECT v.ticket_id, v.number, v.status, v.channel, CAST(v.customer AS text), v.plan, "
+            + "v.subject, v.body, CAST(v.diagnostics AS text), COALESCE(v.category, r.category), v.stated_urgency, "
+            + "r.priority, r.tier, r.owner, r.assignee, "
+            + "(SELECT CAST(jsonb_object_agg(c.clock, jsonb_build_object('state', c.state, 'policy', c.policy, "
+            + "'dueAt', c.due_at)) AS text) FROM ticket_sla_clock c WHERE c.ticket_id = v.ticket_id), "
+            + "(SELECT min(c.due_at) FROM ticket_sla_clock c WHERE c.ticket_id = v.ticket_id "
+            + "AND c.state IN ('running', 'warning')), CAST(s.articles AS text), v.repeat_of, v.version, v.opened_at, "
+            + "v.updated_at, v.resolved_at, v.closed_at "
+            + "FROM ticket_view v LEFT JOIN ticket_routing r ON r.ticket_id = v.ticket_id "
+            + "LEFT JOIN ticket_suggestion s ON s.ticket_id = v.ticket_id";
 
     private final Mutiny.SessionFactory sessions;
 
@@ -45,8 +52,8 @@ public class TicketViewResource {
 
     @GET
     public Uni<Response> get(@PathParam("ticketId") UUID ticketId) {
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT " + VIEW_COLUMNS
-                        + " FROM ticket_view WHERE ticket_id = ?1").setParameter(1, ticketId).getResultList())
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery(VIEW
+                        + " WHERE v.ticket_id = ?1").setParameter(1, ticketId).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw new ProblemException(404, "Ticket not found", "no ticket " + ticketId, List.of());
@@ -61,19 +68,19 @@ public class TicketViewResource {
     public Uni<List<TimelineEntry>> timeline(@PathParam("ticketId") UUID ticketId) {
         return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT position, event_id, source, "
                         + "type, actor, occurred_at, CAST(data AS text) FROM ticket_timeline WHERE ticket_id = ?1 "
-                        + "ORDER BY position").setParameter(1, ticketId).getResultList())
+                        + "ORDER BY occurred_at, position").setParameter(1, ticketId).getResultList())
                 .map(rows -> rows.stream().map(r -> new TimelineEntry(((Number) r[0]).longValue(), (String) r[1],
                         (String) r[2], (String) r[3], (String) r[4], instant(r[5]), json(r[6]))).toList());
     }
 
-    private static TicketView toView(Object[] r) {
+    static TicketView toView(Object[] r) {
         return new TicketView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], json(r[4]), (String) r[5],
                 (String) r[6], (String) r[7], json(r[8]), (String) r[9], (String) r[10], (String) r[11],
                 (String) r[12], (String) r[13], (String) r[14], json(r[15]), instant(r[16]), json(r[17]), (UUID) r[18],
                 ((Number) r[19]).longValue(), instant(r[20]), instant(r[21]), instant(r[22]), instant(r[23]));
     }
 
-    private static JsonNode json(Object text) {
+    static JsonNode json(Object text) {
         try {
             return text == null ? null : EventJson.mapper().readTree((String) text);
         } catch (IOException e) {
@@ -81,7 +88,7 @@ public class TicketViewResource {
         }
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

@@ -124,7 +124,7 @@ public class TicketCommands {
 
     /** Owner and assignee as the view learned them from routing; none before routing spoke. */
     private Uni<Participants> participants(Mutiny.Session session, UUID ticketId) {
-        return session.<Object[]>createNativeQuery("SELECT owner, assignee FROM ticket_view WHERE ticket_id = ?1")
+        return session.<Object[]>createNativeQuery("SELECT owner, assignee FROM ticket_routing WHERE ticket_id = ?1")
                 .setParameter(1, ticketId).getResultList()
                 .map(rows -> rows.isEmpty() ? Participants.NONE
                         : new Participants((String) rows.get(0)[0], (String) rows.get(0)[1]));

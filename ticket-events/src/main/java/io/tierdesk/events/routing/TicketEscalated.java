@@ -1,0 +1,17 @@
+package io.tierdesk.events.routing;
+
+import io.tierdesk.events.Require;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The ticket moved up the lines (or back down on a return); the L1 owner stays. */
+public record TicketEscalated(UUID ticketId, Tier fromTier, Tier toTier, String reason, String note, String by,
+        Instant escalatedAt) implements RoutingEvent {
+    public TicketEscalated {
+        Require.present(ticketId, "ticketId");
+        Require.present(fromTier, "fromTier");
+        Require.present(toTier, "toTier");
+        Require.text(reason, "reason");
+        Require.present(escalatedAt, "escalatedAt");
+    }
+}

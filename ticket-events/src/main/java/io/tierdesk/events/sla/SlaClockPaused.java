@@ -1,0 +1,14 @@
+package io.tierdesk.events.sla;
+
+import io.tierdesk.events.Require;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An SLA clock event: the clock stopped while the ticket waits for the customer. */
+public record SlaClockPaused(UUID ticketId, String clock, Instant dueAt, Instant at) implements SlaEvent {
+    public SlaClockPaused {
+        Require.present(ticketId, "ticketId");
+        Require.text(clock, "clock");
+        Require.present(at, "at");
+    }
+}

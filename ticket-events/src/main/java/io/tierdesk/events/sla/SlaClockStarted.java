@@ -1,0 +1,14 @@
+package io.tierdesk.events.sla;
+
+import io.tierdesk.events.Require;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An SLA clock event: the clock runs under a policy of the customer's plan. */
+public record SlaClockStarted(UUID ticketId, String clock, String policy, Instant dueAt, Instant at) implements SlaEvent {
+    public SlaClockStarted {
+        Require.present(ticketId, "ticketId");
+        Require.text(clock, "clock");
+        Require.present(at, "at");
+    }
+}

@@ -1,0 +1,130 @@
+package io.tierdesk.intake.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.knowledge.KnowledgeEvent;
+import io.tierdesk.events.knowledge.SolutionsSuggested;
+import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.TicketQueued;
+import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaClockPaused;
+import io.tierdesk.events.sla.SlaClockStarted;
+import io.tierdesk.events.sla.SlaEvent;
+import io.tierdesk.events.sla.SlaMet;
+import io.tierdesk.events.sla.SlaWarningReached;
+import io.tierdesk.eventing.inbox.Delivered;
+import io.tierdesk.eventing.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * What the other services say about tickets, for the agents' view and the journal: routing (priority, tier, owner,
+ * assignee), SLA clocks, suggested articles. Each fact has its own table, so it may arrive before the ticket.
+ */
+@ApplicationScoped
+public class TicketFactsProjection {
+    private final Inbox inbox;
+
+    public TicketFactsProjection(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("routing")
+    public Uni<Void> onRouting(Message<byte[]> message) {
+        return inbox.consume(TicketViewProjection.CONSUMER, message, RoutingEvent.class, this::routing);
+    }
+
+    @Incoming("sla")
+    public Uni<Void> onSla(Message<byte[]> message) {
+        return inbox.consume(TicketViewProjection.CONSUMER, message, SlaEvent.class, this::sla);
+    }
+
+    @Incoming("knowledge")
+    public Uni<Void> onKnowledge(Message<byte[]> message) {
+        return inbox.consume(TicketViewProjection.CONSUMER, message, KnowledgeEvent.class, this::knowledge);
+    }
+
+    Uni<Void> routing(Mutiny.Session session, Delivered<RoutingEvent> delivered) {
+        RoutingEvent event = delivered.event();
+        String sql;
+        String actor;
+        Object[] values;
+        if (event instanceof TicketTriaged e) {
+            sql = "priority = ?2, category = ?3, skill = ?4, tier = COALESCE(ticket_routing.tier, ?5)";
+            values = new Object[] {e.priority().name(), e.category(), e.skill(), e.tier().name()};
+            actor = e.triagedBy();
+        } else if (event instanceof TicketQueued e) {
+            sql = "tier = ?2, queued = true, assignee = NULL";
+            values = new Object[] {e.tier().name()};
+            actor = null;
+        } else if (event instanceof TicketAssigned e) {
+            // The first L1 assignee becomes the owner and stays the customer's contact after escalation.
+            sql = "tier = ?2, assignee = ?3, queued = false, owner = COALESCE(ticket_routing.owner, "
+                    + "CASE WHEN ?2 = 'L1' THEN ?3 END)";
+            values = new Object[] {e.tier().name(), e.agentId()};
+            actor = e.assignedBy();
+        } else {
+            TicketEscalated e = (TicketEscalated) event;
+            sql = "tier = ?2, assignee = NULL";
+            values = new Object[] {e.toTier().name()};
+            actor = e.by();
+        }
+        return upsert(session, "ticket_routing", event.ticketId(), sql, values, delivered)
+                .chain(() -> Timeline.record(session, delivered, actor != null ? actor : source(delivered)));
+    }
+
+    Uni<Void> sla(Mutiny.Session session, Delivered<SlaEvent> delivered) {
+        SlaEvent event = delivered.event();
+        String state = event instanceof SlaClockPaused ? "paused" : event instanceof SlaWarningReached ? "warning"
+                : event instanceof SlaBreached ? "breached" : event instanceof SlaMet ? "met" : "running";
+        String policy = event instanceof SlaClockStarted started ? started.policy() : null;
+        return session.createNativeMutationQuery("INSERT INTO ticket_sla_clock (ticket_id, clock, state, policy, due_at, "
+                        + "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (ticket_id, clock) DO UPDATE SET "
+                        + "state = EXCLUDED.state, policy = COALESCE(EXCLUDED.policy, ticket_sla_clock.policy), "
+                        + "due_at = COALESCE(EXCLUDED.due_at, ticket_sla_clock.due_at), updated_at = EXCLUDED.updated_at")
+                .setParameter(1, event.ticketId()).setParameter(2, event.clock()).setParameter(3, state)
+                .setParameter(4, policy).setParameter(5, TicketViewProjection.utc(event.dueAt()))
+                .setParameter(6, TicketViewProjection.utc(event.at()))
+                .executeUpdate()
+                .chain(() -> Timeline.record(session, delivered, source(delivered)));
+    }
+
+    Uni<Void> knowledge(Mutiny.Session session, Delivered<KnowledgeEvent> delivered) {
+        SolutionsSuggested event = (SolutionsSuggested) delivered.event();
+        return session.createNativeMutationQuery("INSERT INTO ticket_suggestion (ticket_id, articles, suggested_at) "
+                        + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE SET "
+                        + "articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at")
+                .setParameter(1, event.ticketId()).setParameter(2, TicketViewProjection.json(event.articles()))
+                .setParameter(3, TicketViewProjection.utc(event.suggestedAt()))
+                .executeUpdate()
+                .chain(() -> Timeline.record(session, delivered, source(delivered)));
+    }
+
+    private static Uni<Void> upsert(Mutiny.Session session, String table, java.util.UUID ticketId, String set,
+            Object[] values, Delivered<?> delivered) {
+        // Insert an empty row first so one UPDATE statement covers "first fact" and "later fact" alike.
+        return session.createNativeMutationQuery("INSERT INTO " + table + " (ticket_id, updated_at) VALUES (?1, ?2) "
+                        + "ON CONFLICT (ticket_id) DO NOTHING")
+                .setParameter(1, ticketId).setParameter(2, TicketViewProjection.utc(delivered.time()))
+                .executeUpdate()
+                .chain(() -> {
+                    Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE " + table + " SET " + set
+                            + ", updated_at = ?" + (values.length + 2) + " WHERE ticket_id = ?1");
+                    update.setParameter(1, ticketId);
+                    for (int i = 0; i < values.length; i++) {
+                        update.setParameter(i + 2, values[i]);
+                    }
+                    update.setParameter(values.length + 2, TicketViewProjection.utc(delivered.time()));
+                    return update.executeUpdate();
+                })
+                .replaceWithVoid();
+    }
+
+    private static String source(Delivered<?> delivered) {
+        return delivered.envelope().source().replaceFirst("^/", "");
+    }
+}

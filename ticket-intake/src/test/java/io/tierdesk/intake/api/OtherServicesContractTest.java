@@ -1,0 +1,123 @@
+package io.tierdesk.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.knowledge.SolutionsSuggested;
+import io.tierdesk.events.knowledge.SuggestedArticle;
+import io.tierdesk.events.routing.Priority;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.sla.SlaClockStarted;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The events escalation-router, sla-monitor and knowledge-service will publish, fed onto their topics as those
+ * services would: the view and the journal take them in, whatever order they arrive in.
+ */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class OtherServicesContractTest {
+    @Inject
+    EventingConfig eventing;
+    /** The service's clock (other tests may have moved it): the other services' events are stamped by it too. */
+    @Inject
+    java.time.Clock clock;
+
+    private static RequestSpecification agent(String name) {
+        return given().header("Authorization", TestTokens.bearer(name, "agent")).contentType("application/json");
+    }
+
+    private void publish(String topic, String source, UUID ticket, Object event) {
+        CloudEvent cloudEvent = CloudEvent.of(UUID.randomUUID().toString(), source, ticket.toString(), clock.instant(),
+                event);
+        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(cloudEvent), cloudEvent.data());
+    }
+
+    @Test
+    void routingSlaAndKnowledgeEventsShowUpInTheViewAndTheTimelineInOrder() {
+        UUID ticket = UUID.fromString(Channel.postMessage("c-" + UUID.randomUUID(), "Server down", "Since 9:00", null)
+                .statusCode(201).extract().path("ticketId"));
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant due = now.plus(Duration.ofHours(4));
+
+        publish(Topics.ROUTING, "/escalation-router", ticket, new TicketTriaged(ticket, "high", "high", Priority.P2,
+                "servers", "linux", Tier.L1, "policy", now));
+        publish(Topics.ROUTING, "/escalation-router", ticket, new TicketAssigned(ticket, "alice", Tier.L1, "policy", now));
+        publish(Topics.SLA, "/sla-monitor", ticket, new SlaClockStarted(ticket, "resolution", "warranty", due, now));
+        publish(Topics.KNOWLEDGE, "/knowledge-service", ticket, new SolutionsSuggested(ticket,
+                List.of(new SuggestedArticle(UUID.randomUUID(), "Restarting the web tier", 0.82)), now));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + ticket)
+                .then().statusCode(200)
+                .body("priority", equalTo("P2"))
+                .body("tier", equalTo("L1"))
+                .body("owner", equalTo("alice"))
+                .body("assignee", equalTo("alice"))
+                .body("sla.resolution.state", equalTo("running"))
+                .body("slaDueAt", equalTo(due.toString()))
+                .body("suggestedArticles[0].title", equalTo("Restarting the web tier")));
+
+        publish(Topics.ROUTING, "/escalation-router", ticket, new TicketEscalated(ticket, Tier.L1, Tier.L2,
+                "needs a Linux expert", null, "alice", now.plusSeconds(60)));
+        publish(Topics.ROUTING, "/escalation-router", ticket, new TicketAssigned(ticket, "boris", Tier.L2, "policy",
+                now.plusSeconds(61)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + ticket)
+                .then().body("tier", equalTo("L2")).body("assignee", equalTo("boris"))
+                .body("owner", equalTo("alice")));
+
+        List<String> routingTypes = agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract()
+                .<List<String>>path("type").stream().filter(t -> t.startsWith("tierdesk.routing")).toList();
+        assertThat(routingTypes).containsExactly("tierdesk.routing.triaged.v1", "tierdesk.routing.assigned.v1",
+                "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1");
+        List<String> types = agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract().path("type");
+        assertThat(types.get(0)).isEqualTo("tierdesk.ticket.opened.v1");
+        assertThat(types).contains("tierdesk.sla.clock-started.v1", "tierdesk.knowledge.solutions-suggested.v1");
+    }
+
+    @Test
+    void aReplyBySomeoneOtherThanOwnerOrAssigneeIsRefusedOnceRoutingAssigned() {
+        UUID ticket = UUID.fromString(Channel.postMessage("c-" + UUID.randomUUID(), "Mail", "Bounces", null)
+                .statusCode(201).extract().path("ticketId"));
+        publish(Topics.ROUTING, "/escalation-router", ticket, new TicketAssigned(ticket, "alice", Tier.L1, "policy",
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + ticket)
+                .then().body("owner", equalTo("alice")));
+
+        agent("mallory").body("{\"body\":\"Hi!\"}").post("/api/v1/tickets/" + ticket + "/replies")
+                .then().statusCode(409).contentType("application/problem+json");
+        agent("alice").body("{\"body\":\"Looking into it\"}").post("/api/v1/tickets/" + ticket + "/replies")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void factsThatArriveBeforeTheTicketAreKept() {
+        UUID early = UUID.randomUUID();
+        publish(Topics.ROUTING, "/escalation-router", early, new TicketAssigned(early, "carol", Tier.L1, "policy",
+                clock.instant()));
+        // The routing fact is stored on its own; no ticket exists yet, so the view has nothing to show.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("carol").get("/api/v1/tickets/" + early + "/timeline")
+                .then().statusCode(200).body("size()", equalTo(1)));
+        agent("carol").get("/api/v1/tickets/" + early).then().statusCode(404);
+    }
+}
