@@ -32,15 +32,18 @@ public class TicketViewResource {
             Instant occurredAt, JsonNode data) {
     }
 
-    /** The ticket's own facts joined with what routing, SLA and knowledge said about it. */
-    static final String VIEW = "SELECT v.ticket_id, v.number, v.status, v.channel, CAST(v.customer AS text), v.plan, "
-            + "v.subject, v.body, CAST(v.diagnostics AS text), COALESCE(v.category, r.category), v.stated_urgency, "
-            + "r.priority, r.tier, r.owner, r.assignee, "
+    /** The ticket's own facts joined with what routing, SLA and knowledge said about it; one row per ticket. */
+    static final String VIEW = "SELECT v.ticket_id AS ticket_id, v.number AS number, v.status AS status, "
+            + "v.channel AS channel, CAST(v.customer AS text) AS customer, v.plan AS plan, v.subject AS subject, "
+            + "v.body AS body, CAST(v.diagnostics AS text) AS diagnostics, COALESCE(v.category, r.category) AS category, "
+            + "v.stated_urgency AS stated_urgency, r.priority AS priority, r.tier AS tier, r.owner AS owner, "
+            + "r.assignee AS assignee, "
             + "(SELECT CAST(jsonb_object_agg(c.clock, jsonb_build_object('state', c.state, 'policy', c.policy, "
-            + "'dueAt', c.due_at)) AS text) FROM ticket_sla_clock c WHERE c.ticket_id = v.ticket_id), "
+            + "'dueAt', c.due_at)) AS text) FROM ticket_sla_clock c WHERE c.ticket_id = v.ticket_id) AS sla, "
             + "(SELECT min(c.due_at) FROM ticket_sla_clock c WHERE c.ticket_id = v.ticket_id "
-            + "AND c.state IN ('running', 'warning')), CAST(s.articles AS text), v.repeat_of, v.version, v.opened_at, "
-            + "v.updated_at, v.resolved_at, v.closed_at "
+            + "AND c.state IN ('running', 'warning')) AS sla_due_at, CAST(s.articles AS text) AS suggested_articles, "
+            + "v.repeat_of AS repeat_of, v.version AS version, v.opened_at AS opened_at, v.updated_at AS updated_at, "
+            + "v.resolved_at AS resolved_at, v.closed_at AS closed_at, v.customer_id AS customer_id "
             + "FROM ticket_view v LEFT JOIN ticket_routing r ON r.ticket_id = v.ticket_id "
             + "LEFT JOIN ticket_suggestion s ON s.ticket_id = v.ticket_id";
 
