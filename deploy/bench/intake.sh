@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# ./tierdesk bench intake [events] [batch] [rate] [seconds]
+# Channel events accepted per second (single and batch) and latency at a fixed rate, against ticket-intake as the
+# launcher runs it, beside a pgbench single-row append measured in the same run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HOME_DIR="${TIERDESK_HOME:-$ROOT/.tierdesk}"
+EVENTS="${1:-3000}"; BATCH="${2:-100}"; RATE="${3:-100}"; SECONDS_AT_RATE="${4:-20}"
+PORT=$(( ${TIERDESK_PORT_BASE:-8080} + 1 ))
+PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
+OUT="$(mktemp -d)"
+
+"$ROOT/tierdesk" up ticket-intake
+TOKEN="$("$ROOT/tierdesk" token channel bench-adapter)"
+echo "== ticket-intake on :$PORT: $EVENTS events single, the same in batches of $BATCH, then $RATE/s for ${SECONDS_AT_RATE}s" >&2
+java "$ROOT/deploy/bench/IntakeLoad.java" "http://127.0.0.1:$PORT" "$TOKEN" "$EVENTS" "$BATCH" "$RATE" \
+  "$SECONDS_AT_RATE" | tee "$OUT/intake.txt"
+
+echo "== raw PostgreSQL: pgbench, single-row appends, 2 clients, 10 s" >&2
+export PGPASSWORD="${TIERDESK_DB_PASSWORD:-$(cat "$HOME_DIR/secrets/db-password" 2>/dev/null || true)}"
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c \
+  "DROP TABLE IF EXISTS bench_append; CREATE TABLE bench_append (id bigserial PRIMARY KEY, stream_id text, payload jsonb, recorded_at timestamptz DEFAULT clock_timestamp())"
+printf "INSERT INTO bench_append (stream_id, payload) VALUES (md5(random()::text), '{\"note\": \"%s\"}');\n" \
+  "$(head -c 200 /dev/zero | tr '\0' x)" >"$OUT/append.sql"
+pgbench -n -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -c 2 -j 2 -T 10 -f "$OUT/append.sql" tierdesk_test \
+  | tee "$OUT/pgbench.txt"
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c "DROP TABLE bench_append"
+PG_RAW="$(sed -n -E 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt")"
+SINGLE="$(sed -n -E 's/^intake.single.events_per_s=([0-9.]+).*/\1/p' "$OUT/intake.txt")"
+BATCHED="$(sed -n -E 's/^intake.batch.events_per_s=([0-9.]+).*/\1/p' "$OUT/intake.txt")"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+echo
+echo "== summary ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+printf 'intake single            %8.0f events/s   our/raw %s\n' "$SINGLE" "$(ratio "$SINGLE" "$PG_RAW")"
+printf 'intake batch             %8.0f events/s   our/raw %s\n' "$BATCHED" "$(ratio "$BATCHED" "$PG_RAW")"
+printf 'raw PostgreSQL append    %8.0f rows/s\n' "$PG_RAW"
+grep '^intake.latency' "$OUT/intake.txt"
+rm -rf "$OUT"
