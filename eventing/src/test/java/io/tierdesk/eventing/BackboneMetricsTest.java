@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestMetrics;
 import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.CloudEvent;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +34,11 @@ class BackboneMetricsTest {
 
     @Test
     void appendedPublishedConsumedDeduplicatedAndDeadLetteredAreCounted() throws Exception {
-        double appended = metric("tierdesk_events_appended_total");
-        double published = metric("tierdesk_relay_published_total");
-        double consumed = metric("tierdesk_inbox_consumed_total");
-        double deduplicated = metric("tierdesk_inbox_deduplicated_total");
-        double deadLettered = metric("tierdesk_inbox_dead_lettered_total");
+        double appended = TestMetrics.sum("tierdesk_events_appended_total");
+        double published = TestMetrics.sum("tierdesk_relay_published_total");
+        double consumed = TestMetrics.sum("tierdesk_inbox_consumed_total");
+        double deduplicated = TestMetrics.sum("tierdesk_inbox_deduplicated_total");
+        double deadLettered = TestMetrics.sum("tierdesk_inbox_dead_lettered_total");
 
         UUID ticket = UUID.randomUUID();
         given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/json")
@@ -56,24 +55,13 @@ class BackboneMetricsTest {
         TestKafka.send(topic, ticket.toString(), Map.of(), "poison".getBytes());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(metric("tierdesk_events_appended_total")).isEqualTo(appended + 1);
-            assertThat(metric("tierdesk_relay_published_total")).isGreaterThanOrEqualTo(published + 1);
-            assertThat(metric("tierdesk_inbox_consumed_total")).isEqualTo(consumed + 2);
-            assertThat(metric("tierdesk_inbox_deduplicated_total")).isEqualTo(deduplicated + 1);
-            assertThat(metric("tierdesk_inbox_dead_lettered_total")).isEqualTo(deadLettered + 1);
+            assertThat(TestMetrics.sum("tierdesk_events_appended_total")).isEqualTo(appended + 1);
+            assertThat(TestMetrics.sum("tierdesk_relay_published_total")).isGreaterThanOrEqualTo(published + 1);
+            assertThat(TestMetrics.sum("tierdesk_inbox_consumed_total")).isEqualTo(consumed + 2);
+            assertThat(TestMetrics.sum("tierdesk_inbox_deduplicated_total")).isEqualTo(deduplicated + 1);
+            assertThat(TestMetrics.sum("tierdesk_inbox_dead_lettered_total")).isEqualTo(deadLettered + 1);
         });
         String all = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(all).contains("tierdesk_relay_lag_events", "tierdesk_relay_lag_ms", "tierdesk_relay_latency_seconds");
-    }
-
-    /** The sum of a counter over all its tags; 0 before its first increment. */
-    private static double metric(String name) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.eE+-]+)$").matcher(body);
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
-        }
-        return sum;
     }
 }

@@ -26,6 +26,16 @@ public record CloudEvent(String id, String source, String type, String subject, 
         }
     }
 
+    /** Reads the {@code time} attribute (RFC 3339); null stays null, anything else is not a CloudEvent. */
+    public static Instant parseTime(String value) {
+        try {
+            return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, "time",
+                    "CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + value);
+        }
+    }
+
     /** Builds the CloudEvent for a typed Tierdesk event. */
     public static <T> CloudEvent of(String id, String source, String subject, Instant time, T event) {
         EventType<?> type = EventCatalog.of(event.getClass());

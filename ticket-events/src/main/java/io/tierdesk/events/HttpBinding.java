@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +30,7 @@ public final class HttpBinding {
     public static CloudEvent binary(Function<String, String> header, String contentType, byte[] body) {
         requireSpecVersion(header.apply("ce-specversion"), "ce-specversion");
         return new CloudEvent(header.apply("ce-id"), header.apply("ce-source"), header.apply("ce-type"),
-                header.apply("ce-subject"), time(header.apply("ce-time")), contentType, body);
+                header.apply("ce-subject"), CloudEvent.parseTime(header.apply("ce-time")), contentType, body);
     }
 
     /** Structured mode: one JSON object holding attributes and data. */
@@ -81,7 +78,7 @@ public final class HttpBinding {
         }
         try {
             return new CloudEvent(text(event, "id"), text(event, "source"), text(event, "type"), text(event, "subject"),
-                    time(text(event, "time")), contentType, data);
+                    CloudEvent.parseTime(text(event, "time")), contentType, data);
         } catch (InvalidEventException e) {
             throw new InvalidEventException(e.kind(), path + e.field(), e.getMessage());
         }
@@ -92,15 +89,6 @@ public final class HttpBinding {
             throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, field,
                     value == null ? "not a CloudEvent: " + field + " is missing"
                             : "unsupported CloudEvents specversion '" + value + "'");
-        }
-    }
-
-    private static Instant time(String value) {
-        try {
-            return value == null ? null : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, "time",
-                    "CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + value);
         }
     }
 

@@ -1,9 +1,6 @@
 package io.tierdesk.events;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,16 +45,9 @@ public final class KafkaBinding {
                     specVersion == null ? "not a CloudEvent: header " + SPEC_VERSION + " is missing"
                             : "unsupported CloudEvents specversion '" + specVersion + "'");
         }
-        String time = string(header.apply(TIME));
-        Instant parsedTime;
-        try {
-            parsedTime = time == null ? null : OffsetDateTime.parse(time).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, "time",
-                    "CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + time);
-        }
         return new CloudEvent(string(header.apply(ID)), string(header.apply(SOURCE)), string(header.apply(TYPE)),
-                string(header.apply(SUBJECT)), parsedTime, string(header.apply(CONTENT_TYPE)), value);
+                string(header.apply(SUBJECT)), CloudEvent.parseTime(string(header.apply(TIME))),
+                string(header.apply(CONTENT_TYPE)), value);
     }
 
     private static byte[] bytes(String value) {

@@ -8,13 +8,12 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.testing.TestMetrics;
 import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,7 +24,7 @@ class RepeatContactTest {
 
     @Test
     void aMessageAfterTheReopenWindowOpensANewTicketLinkedToTheOldOneAndIsCounted() {
-        double repeatsBefore = metric("tierdesk_intake_repeat_contacts_total");
+        double repeatsBefore = TestMetrics.sum("tierdesk_intake_repeat_contacts_total");
         String customer = "c-" + UUID.randomUUID();
         var first = Channel.postMessage(customer, "Scanner", "Lines on scans", null).statusCode(201).extract();
         String oldId = first.path("ticketId");
@@ -43,17 +42,7 @@ class RepeatContactTest {
                 .header("Authorization", TestTokens.bearer("alice", "agent"))
                 .get("/api/v1/tickets/" + second.path("ticketId"))
                 .then().statusCode(200).body("repeatOf", equalTo(oldId)).body("status", equalTo("new")));
-        assertThat(metric("tierdesk_intake_repeat_contacts_total")).isEqualTo(repeatsBefore + 1);
-        assertThat(metric("tierdesk_intake_tickets_opened_total")).isGreaterThanOrEqualTo(2);
-    }
-
-    private static double metric(String name) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(2));
-        }
-        return sum;
+        assertThat(TestMetrics.sum("tierdesk_intake_repeat_contacts_total")).isEqualTo(repeatsBefore + 1);
+        assertThat(TestMetrics.sum("tierdesk_intake_tickets_opened_total")).isGreaterThanOrEqualTo(2);
     }
 }
