@@ -38,16 +38,17 @@ public class EventStore {
         if (events.isEmpty()) {
             return currentVersion(session, streamId);
         }
-        return currentVersion(session, streamId).chain(current -> {
-            if (expectedVersion != ExpectedVersion.ANY && current != expectedVersion) {
-                return Uni.createFrom().failure(new ConcurrencyConflictException(streamId, expectedVersion, current));
-            }
-            return insert(session, streamType, streamId, current, events, metadata, occurredAt)
-                    .replaceWith(current + events.size())
-                    .invoke(() -> registry.counter("tierdesk.events.appended", "stream", streamType)
-                            .increment(events.size()));
-        }).onFailure(PgErrors::isUniqueViolationOfStreamVersion).transform(
-                e -> new ConcurrencyConflictException(streamId, expectedVersion, -1));
+        Uni<Long> base = expectedVersion == ExpectedVersion.ANY ? currentVersion(session, streamId)
+                : Uni.createFrom().item(expectedVersion);
+        return base.chain(current -> insert(session, streamType, streamId, current,
+                        expectedVersion != ExpectedVersion.ANY, events, metadata, occurredAt)
+                .chain(inserted -> inserted == events.size() ? Uni.createFrom().item(current + events.size())
+                        : currentVersion(session, streamId).onItem().failWith(actual ->
+                                new ConcurrencyConflictException(streamId, expectedVersion, actual))))
+                .invoke(() -> registry.counter("tierdesk.events.appended", "stream", streamType)
+                        .increment(events.size()))
+                .onFailure(PgErrors::isUniqueViolationOfStreamVersion).transform(
+                        e -> new ConcurrencyConflictException(streamId, expectedVersion, -1));
     }
 
     public Uni<Long> currentVersion(Mutiny.Session session, String streamId) {
@@ -57,22 +58,28 @@ public class EventStore {
                 .map(Number::longValue);
     }
 
+    /**
+     * One statement however many events a command produced, the version check included: the rows are inserted only
+     * while the stream is still at {@code current}, so the happy path is one round trip. A writer that commits in
+     * between still loses on {@code UNIQUE(stream_id, version)}.
+     */
     private Uni<Integer> insert(Mutiny.Session session, String streamType, String streamId, long current,
-            List<?> events, EventMetadata metadata, Instant occurredAt) {
-        // One multi-row INSERT: one round trip however many events a command produced. The payload is cast through
-        // text because the reactive client would otherwise bind a String to jsonb as a JSON string, not a document.
+            boolean checkVersion, List<?> events, EventMetadata metadata, Instant occurredAt) {
         StringBuilder sql = new StringBuilder("INSERT INTO event (event_id, stream_id, stream_type, version, type, "
-                + "topic, payload, actor, correlation_id, causation_id, occurred_at) VALUES ");
+                + "topic, payload, actor, correlation_id, causation_id, occurred_at) SELECT * FROM (VALUES ");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Object event = events.get(i);
             EventType<?> type = EventCatalog.of(event.getClass());
             int p = params.size();
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
-                    .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?")
-                    .append(p + 6).append(", CAST(CAST(?").append(p + 7).append(" AS text) AS jsonb), ?").append(p + 8)
-                    .append(", ?").append(p + 9).append(", ?").append(p + 10).append(", ?").append(p + 11)
-                    .append(")");
+            // Typed casts: inside VALUES the parameters are not typed by the target columns. The payload goes
+            // through text because the reactive client would otherwise bind a String to jsonb as a JSON string.
+            sql.append(i == 0 ? "" : ", ").append("(CAST(?").append(p + 1).append(" AS uuid), CAST(?")
+                    .append(p + 2).append(" AS text), CAST(?").append(p + 3).append(" AS text), CAST(?")
+                    .append(p + 4).append(" AS bigint), CAST(?").append(p + 5).append(" AS text), CAST(?")
+                    .append(p + 6).append(" AS text), CAST(CAST(?").append(p + 7).append(" AS text) AS jsonb), CAST(?")
+                    .append(p + 8).append(" AS text), CAST(?").append(p + 9).append(" AS text), CAST(?")
+                    .append(p + 10).append(" AS text), CAST(?").append(p + 11).append(" AS timestamptz))");
             params.add(UUID.randomUUID());
             params.add(streamId);
             params.add(streamType);
@@ -84,6 +91,13 @@ public class EventStore {
             params.add(metadata.correlationId());
             params.add(metadata.causationId());
             params.add(occurredAt.atOffset(java.time.ZoneOffset.UTC));
+        }
+        sql.append(") AS appended");
+        if (checkVersion) {
+            params.add(streamId);
+            params.add(current);
+            sql.append(" WHERE (SELECT COALESCE(MAX(version), 0) FROM event WHERE stream_id = CAST(?")
+                    .append(params.size() - 1).append(" AS text)) = CAST(?").append(params.size()).append(" AS bigint)");
         }
         Mutiny.MutationQuery query = session.createNativeMutationQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {

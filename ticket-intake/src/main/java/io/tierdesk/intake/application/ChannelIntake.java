@@ -150,15 +150,15 @@ public class ChannelIntake {
         UUID ticketId = UUID.randomUUID();
         Instant at = tickets.now();
         return customers.findOrCreate(session, message.customer())
-                .chain(customer -> tickets.nextNumber(session).chain(number -> {
+                .chain(customer -> {
                     var plan = customer.planOn(customers.today(at), config.defaultSupportPlan());
-                    var command = new TicketCommand.OpenTicket(ticketId, number, message.channel(), message.customer(),
-                            plan, message.subject(), message.body(), message.diagnostics(), message.urgency(),
-                            message.threadRef(), message.attachments(), repeatOf, at);
-                    metrics.counter("tierdesk.intake.tickets.opened", "channel", message.channel().wireName(),
-                            "plan", plan.wireName()).increment();
-                    return tickets.open(session, command, actor);
-                }))
+                    return tickets.open(session, ticketId, number -> new TicketCommand.OpenTicket(ticketId, number,
+                                    message.channel(), message.customer(), plan, message.subject(), message.body(),
+                                    message.diagnostics(), message.urgency(), message.threadRef(),
+                                    message.attachments(), repeatOf, at), actor)
+                            .invoke(() -> metrics.counter("tierdesk.intake.tickets.opened", "channel",
+                                    message.channel().wireName(), "plan", plan.wireName()).increment());
+                })
                 .call(result -> rememberThread(session, message, result.ticketId()))
                 .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED));
     }

@@ -72,18 +72,22 @@ public class TicketCommands {
         });
     }
 
-    /** Opens a new ticket; its number must be fresh (see {@link #nextNumber}). */
-    public Uni<CommandResult> open(Mutiny.Session session, TicketCommand.OpenTicket command, String actor) {
-        List<TicketEvent> events = decider.decide(Ticket.NONE, command, Participants.NONE);
-        return session.createNativeMutationQuery("INSERT INTO ticket_number (number, ticket_id) VALUES (?1, ?2)")
-                .setParameter(1, command.number()).setParameter(2, command.ticketId())
-                .executeUpdate()
-                .chain(() -> append(session, Ticket.NONE, events, actor, command.at()));
-    }
-
-    public Uni<String> nextNumber(Mutiny.Session session) {
-        return session.<Number>createNativeQuery("SELECT nextval('ticket_number_seq')").getSingleResult()
-                .map(n -> String.format("TD-%06d", n.longValue()));
+    /**
+     * Opens a new ticket: draws the next number and records it in one statement, then decides and appends.
+     *
+     * @param command the command for the number drawn
+     */
+    public Uni<CommandResult> open(Mutiny.Session session, UUID ticketId, Function<String, TicketCommand.OpenTicket> command,
+            String actor) {
+        return session.<String>createNativeQuery("WITH next AS (SELECT nextval('ticket_number_seq') AS n) "
+                        + "INSERT INTO ticket_number (number, ticket_id) SELECT 'TD-' || CASE WHEN n < 1000000 "
+                        + "THEN lpad(CAST(n AS text), 6, '0') ELSE CAST(n AS text) END, ?1 FROM next RETURNING number")
+                .setParameter(1, ticketId).getSingleResult()
+                .chain(number -> {
+                    TicketCommand.OpenTicket open = command.apply(number);
+                    List<TicketEvent> events = decider.decide(Ticket.NONE, open, Participants.NONE);
+                    return append(session, Ticket.NONE, events, actor, open.at());
+                });
     }
 
     public Uni<UUID> findByNumber(Mutiny.Session session, String number) {
