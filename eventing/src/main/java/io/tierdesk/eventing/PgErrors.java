@@ -11,12 +11,21 @@ public final class PgErrors {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
     private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03");
 
+    private static final String STREAM_VERSION = "event_stream_version";
+
     private PgErrors() {
     }
 
+    /** Two writers raced for the same stream version; Hibernate may report it without the driver's exception. */
     public static boolean isUniqueViolationOfStreamVersion(Throwable failure) {
         PgException pg = find(failure, PgException.class);
-        return pg != null && "23505".equals(pg.getSqlState()) && "event_stream_version".equals(pg.getConstraint());
+        if (pg != null) {
+            return "23505".equals(pg.getSqlState()) && STREAM_VERSION.equals(pg.getConstraint());
+        }
+        org.hibernate.exception.ConstraintViolationException violation =
+                find(failure, org.hibernate.exception.ConstraintViolationException.class);
+        return violation != null && (STREAM_VERSION.equals(violation.getConstraintName())
+                || String.valueOf(violation.getMessage()).contains("\"" + STREAM_VERSION + "\""));
     }
 
     /** True for failures a retry can cure: the database or network is away, or a transaction lost a race. */

@@ -50,6 +50,29 @@ class RestSecurityAndConflictTest {
     }
 
     @Test
+    void concurrentAppendsAtTheSameVersionGiveOneSuccessAndConflictsNeverAServerError() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        String token = TestTokens.bearer("alice", "agent");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> given().header("Authorization", token).contentType("application/json")
+                        .body("{\"note\":\"race\",\"expectedVersion\":0}")
+                        .post(notes(ticket)).then().extract().statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409);
+            org.assertj.core.api.Assertions.assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void noTokenIsUnauthorized() {
         given().contentType("application/json").body("{\"note\":\"x\",\"expectedVersion\":0}")
                 .post(notes(UUID.randomUUID()))

@@ -11,6 +11,7 @@ import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.store.ConcurrencyConflictException;
 import io.tierdesk.intake.domain.TicketCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class ChannelIntake {
     static final Pattern TICKET_NUMBER = Pattern.compile("\\bTD-\\d{6,}\\b");
     private static final String CHANNEL_ACTOR = "channel:";
+    /** Enough for a burst of messages on one ticket from concurrent requests; each retry decides on fresh state. */
+    static final int CONFLICT_RETRIES = 10;
 
     private final Mutiny.SessionFactory sessions;
     private final TicketCommands tickets;
@@ -63,9 +66,17 @@ public class ChannelIntake {
         return data;
     }
 
+    /**
+     * Accepts one event in its own transaction. A version conflict (another message on the same ticket committed
+     * first) is retried on fresh state: channel events name no version, so a retry decides the same thing anew.
+     */
     public Uni<Receipt> accept(CloudEvent event, Object data) {
+        return acceptOnce(event, data).onFailure(ConcurrencyConflictException.class).retry().atMost(CONFLICT_RETRIES);
+    }
+
+    private Uni<Receipt> acceptOnce(CloudEvent event, Object data) {
         String hash = hash(event);
-        return sessions.withTransaction(session -> session
+        return ownTransaction(session -> session
                 .createNativeMutationQuery("INSERT INTO channel_receipt (source, event_id, payload_hash, answer) "
                         + "VALUES (?1, ?2, ?3, CAST(CAST(?4 AS text) AS jsonb)) ON CONFLICT DO NOTHING")
                 .setParameter(1, event.source()).setParameter(2, event.id()).setParameter(3, hash)
@@ -78,6 +89,15 @@ public class ChannelIntake {
                                 .setParameter(2, event.source()).setParameter(3, event.id()).executeUpdate())
                         .map(answer -> new Receipt(answer, false))
                         : replay(session, event, hash)));
+    }
+
+    /**
+     * A session of its own rather than the one Hibernate Reactive binds to the request's context: a batch runs
+     * several events of one request at once, each in its own transaction.
+     */
+    private <T> Uni<T> ownTransaction(java.util.function.Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.openSession().chain(session -> session.withTransaction(tx -> work.apply(session))
+                .eventually(session::close));
     }
 
     /** What the first post of this (source, id) got; a changed payload under the same key is a conflict. */
@@ -194,7 +214,7 @@ public class ChannelIntake {
                 .setParameter(3, ticketId).executeUpdate().replaceWithVoid();
     }
 
-    static String firstNumber(String... texts) {
+    public static String firstNumber(String... texts) {
         for (String text : texts) {
             if (text != null) {
                 Matcher m = TICKET_NUMBER.matcher(text);

@@ -159,6 +159,68 @@ class ChannelEventsTest {
     }
 
     @Test
+    void aBatchKeepsTheOrderOfOneCustomersMessagesWhileOthersRunBeside() {
+        String thread = "chat-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 12; i++) {
+            String data = i % 4 == 0 ? Channel.message(customer, "Chat", "message " + i, thread)
+                    : Channel.message("c-" + UUID.randomUUID(), "Other " + i, "body", null);
+            batch.append(i == 0 ? "" : ",").append(Channel.structured(UUID.randomUUID().toString(),
+                    "tierdesk.channel.message.received", data));
+        }
+        io.restassured.path.json.JsonPath answers = given()
+                .header("Authorization", TestTokens.bearer("chat-widget", "channel"))
+                .contentType("application/cloudevents-batch+json").body(batch.append("]").toString())
+                .post("/api/v1/channel-events").then().statusCode(200).extract().jsonPath();
+        assertThat(answers.getList("answer.outcome")).containsExactly("created", "created", "created", "created",
+                "appended", "created", "created", "created", "appended", "created", "created", "created");
+        String ticket = answers.getString("[0].answer.ticketId");
+        assertThat(answers.getString("[4].answer.ticketId")).isEqualTo(ticket);
+        assertThat(answers.getString("[8].answer.ticketId")).isEqualTo(ticket);
+    }
+
+    @Test
+    void messagesFromManyPeopleOnOneTicketInOneBatchAllLand() throws Exception {
+        String number = Channel.postMessage("c-" + UUID.randomUUID(), "Outage", "Site down", null).statusCode(201)
+                .extract().path("number");
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            batch.append(i == 0 ? "" : ",").append(Channel.structured(UUID.randomUUID().toString(),
+                    "tierdesk.channel.message.received",
+                    Channel.message("colleague-" + UUID.randomUUID(), "Re: [" + number + "] Outage", "me too " + i, null)));
+        }
+        List<String> outcomes = given().header("Authorization", TestTokens.bearer("mail", "channel"))
+                .contentType("application/cloudevents-batch+json").body(batch.append("]").toString())
+                .post("/api/v1/channel-events").then().statusCode(200).extract().path("answer.outcome");
+        assertThat(outcomes).hasSize(10).containsOnly("appended");
+        assertThat(count("SELECT count(*) FROM event e JOIN ticket_number n ON e.stream_id = CAST(n.ticket_id AS text) "
+                + "WHERE n.number = '" + number + "'")).isEqualTo(11);
+    }
+
+    @Test
+    void concurrentPostsOnOneTicketAllLandThroughConflictRetries() throws Exception {
+        String number = Channel.postMessage("c-" + UUID.randomUUID(), "Outage", "Site down", null).statusCode(201)
+                .extract().path("number");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                outcomes.add(pool.submit(() -> Channel.postMessage("colleague-" + n, "Re: [" + number + "] Outage",
+                        "me too " + n, null).statusCode(200).extract().<String>path("outcome")));
+            }
+            for (var outcome : outcomes) {
+                assertThat(outcome.get()).isEqualTo("appended");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT count(*) FROM event e JOIN ticket_number n ON e.stream_id = CAST(n.ticket_id AS text) "
+                + "WHERE n.number = '" + number + "'")).isEqualTo(9);
+    }
+
+    @Test
     void badInputGetsAProblemNamingTheFieldAndAppendsNothing() throws Exception {
         long before = count("SELECT count(*) FROM event");
         // malformed body
