@@ -82,9 +82,10 @@ public class IntakeLoad {
         System.out.printf("intake.latency.p99.ms=%.2f%n", sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1000.0);
     }
 
+    /** A freshly started service needs thousands of requests before the JIT has settled (seen: 2x slower). */
     static void warmUp() {
         List<CompletableFuture<HttpResponse<String>>> warm = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 3000; i++) {
             warm.add(post("application/cloudevents+json", event(i)));
             if (warm.size() % 8 == 0) {
                 CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).join();

@@ -10,6 +10,8 @@ PORT=$(( ${TIERDESK_PORT_BASE:-8080} + 1 ))
 PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
 OUT="$(mktemp -d)"
 
+# Measure the build in the work tree, not whatever instance happens to run.
+"$ROOT/tierdesk" down ticket-intake
 "$ROOT/tierdesk" up ticket-intake
 TOKEN="$("$ROOT/tierdesk" token channel bench-adapter)"
 echo "== ticket-intake on :$PORT: $EVENTS events single, the same in batches of $BATCH, then $RATE/s for ${SECONDS_AT_RATE}s" >&2
