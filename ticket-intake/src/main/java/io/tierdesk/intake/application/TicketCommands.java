@@ -65,10 +65,11 @@ public class TicketCommands {
             if (ifMatch != null && ifMatch != state.version()) {
                 return Uni.createFrom().failure(new PreconditionFailed(ifMatch, state.version()));
             }
-            return participants(session, ticketId).chain(participants -> {
-                List<TicketEvent> events = decider.decide(state, command.apply(at), participants);
-                return append(session, state, events, actor, at);
-            });
+            TicketCommand decided = command.apply(at);
+            // Only a public reply depends on who works on the ticket; the rest skip the lookup.
+            Uni<Participants> participants = decided instanceof TicketCommand.ReplyToCustomer
+                    ? participants(session, ticketId) : Uni.createFrom().item(Participants.NONE);
+            return participants.chain(who -> append(session, state, decider.decide(state, decided, who), actor, at));
         });
     }
 
