@@ -1,5 +1,6 @@
 package io.tierdesk.router.domain;
 
+import io.tierdesk.events.agent.Presence;
 import io.tierdesk.events.routing.Tier;
 import java.time.Instant;
 import java.util.Set;

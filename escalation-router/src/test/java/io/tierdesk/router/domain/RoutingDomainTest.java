@@ -3,6 +3,7 @@ package io.tierdesk.router.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierdesk.events.agent.Presence;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.ticket.SupportPlan;

@@ -1,4 +1,4 @@
-package io.tierdesk.router.domain;
+package io.tierdesk.events.agent;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,0 +1,107 @@
+package io.tierdesk.router.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.agent.AgentProfile;
+import io.tierdesk.events.agent.Presence;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.router.application.AgentDirectory;
+import io.tierdesk.router.application.AgentDirectory.Agent;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** The agent directory and presence. */
+@Path("/api/v1/agents")
+public class AgentsResource {
+    public record AgentRequest(String name, String email, String tier, List<String> skills, Integer capacity,
+            String supervisor, List<String> languages) {
+    }
+
+    public record PresenceRequest(String presence) {
+    }
+
+    private final Mutiny.SessionFactory sessions;
+    private final AgentDirectory directory;
+    private final SecurityIdentity identity;
+
+    public AgentsResource(Mutiny.SessionFactory sessions, AgentDirectory directory, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.directory = directory;
+        this.identity = identity;
+    }
+
+    @PUT
+    @Path("{agentId}")
+    @RolesAllowed({"supervisor", "admin"})
+    public Uni<Agent> put(@PathParam("agentId") String agentId, AgentRequest request) {
+        AgentProfile profile = profile(agentId, request);
+        String by = identity.getPrincipal().getName();
+        return sessions.withTransaction(session -> directory.put(session, agentId, profile, by));
+    }
+
+    @GET
+    @Path("{agentId}")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<Agent> get(@PathParam("agentId") String agentId) {
+        return sessions.withSession(session -> directory.find(session, agentId))
+                .onItem().ifNull().failWith(() -> new ProblemException(404, "Agent not found", "no agent " + agentId,
+                        List.of()));
+    }
+
+    @GET
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<List<Agent>> list() {
+        return sessions.withSession(directory::list);
+    }
+
+    /** Agents set their own presence; supervisors and admins anyone's. */
+    @POST
+    @Path("{agentId}/presence")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<Agent> presence(@PathParam("agentId") String agentId, PresenceRequest request) {
+        String caller = identity.getPrincipal().getName();
+        if (!caller.equals(agentId) && !identity.hasRole("supervisor") && !identity.hasRole("admin")) {
+            throw new ProblemException(403, "Forbidden", "agents set their own presence only", List.of());
+        }
+        Presence presence;
+        try {
+            presence = Presence.fromWire(request == null ? null : request.presence());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("presence", "must be online, away or offline");
+        }
+        return sessions.withTransaction(session -> directory.setPresence(session, agentId, presence, caller));
+    }
+
+    private static AgentProfile profile(String agentId, AgentRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        if (agentId.length() > 200) {
+            throw ProblemException.badRequest("agentId", "at most 200 characters");
+        }
+        Tier tier;
+        try {
+            tier = Tier.valueOf(String.valueOf(request.tier()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("tier", "must be L1, L2, L3 or L4");
+        }
+        if (request.capacity() == null || request.capacity() < 1 || request.capacity() > 1000) {
+            throw ProblemException.badRequest("capacity", "must be 1 to 1000 active tickets");
+        }
+        List<String> skills = request.skills() == null ? List.of() : request.skills();
+        for (int i = 0; i < skills.size(); i++) {
+            if (skills.get(i) == null || skills.get(i).isBlank() || skills.get(i).length() > 100) {
+                throw ProblemException.badRequest("skills[" + i + "]", "must be 1 to 100 characters");
+            }
+        }
+        return new AgentProfile(request.name(), request.email(), tier, skills, request.capacity(),
+                request.supervisor(), request.languages());
+    }
+}
