@@ -1,0 +1,197 @@
+package io.tierdesk.router.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.agent.AgentProfile;
+import io.tierdesk.events.agent.Presence;
+import io.tierdesk.events.routing.Priority;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketQueued;
+import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.Urgency;
+import io.tierdesk.eventing.store.EventMetadata;
+import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.ExpectedVersion;
+import io.tierdesk.router.domain.AgentLoad;
+import io.tierdesk.router.domain.Assignment;
+import io.tierdesk.router.domain.PriorityMatrix;
+import io.tierdesk.router.domain.RoutingRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Triage and assignment. Every assignment locks the online agents of the tier first (in id order), then the
+ * ticket: two router instances, or two events at once, can neither give one ticket two assignees nor push an agent
+ * over capacity.
+ */
+@ApplicationScoped
+public class Router {
+    public static final String STREAM = "routing";
+    public static final String POLICY = "policy";
+
+    private final EventStore store;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public Router(EventStore store, Clock clock, MeterRegistry metrics) {
+        this.store = store;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** A new ticket: triage by the rules in force, then assign or queue. Seen before: nothing. */
+    public Uni<Void> onOpened(Mutiny.Session session, TicketOpened opened) {
+        Instant at = clock.instant();
+        String category = opened.diagnostics().product() == null ? null
+                : opened.diagnostics().product().toLowerCase(Locale.ROOT);
+        return rules(session).chain(rules -> {
+            RoutingRules.Route route = rules.route(category, opened.plan());
+            Urgency urgency = opened.statedUrgency() == null ? Urgency.MEDIUM : opened.statedUrgency();
+            Priority priority = PriorityMatrix.priority(route.impact(), urgency);
+            return session.createNativeMutationQuery("INSERT INTO routed_ticket (ticket_id, plan, category, skill, "
+                            + "impact, urgency, priority, tier, state, queued_at, opened_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                            + "?6, ?7, ?8, 'queued', ?9, ?10) ON CONFLICT (ticket_id) DO NOTHING")
+                    .setParameter(1, opened.ticketId()).setParameter(2, opened.plan().wireName())
+                    .setParameter(3, category).setParameter(4, route.skill())
+                    .setParameter(5, route.impact().wireName()).setParameter(6, urgency.wireName())
+                    .setParameter(7, priority.name()).setParameter(8, route.tier().name())
+                    .setParameter(9, utc(at)).setParameter(10, utc(opened.openedAt()))
+                    .executeUpdate()
+                    .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
+                            : append(session, opened.ticketId(), new TicketTriaged(opened.ticketId(),
+                                    route.impact().wireName(), urgency.wireName(), priority, category, route.skill(),
+                                    route.tier(), POLICY, at), at)
+                                    .chain(() -> tryAssign(session, opened.ticketId(), route.tier(), at, true)));
+        });
+    }
+
+    /** The ticket no longer loads its assignee (resolved, waiting for the customer, closed); the agent takes the next. */
+    public Uni<Void> onInactive(Mutiny.Session session, UUID ticketId, boolean closed) {
+        Instant at = clock.instant();
+        return session.<Object[]>createNativeQuery("SELECT assignee, tier, state FROM routed_ticket WHERE ticket_id = ?1")
+                .setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    String assignee = (String) rows.get(0)[0];
+                    Tier tier = Tier.valueOf((String) rows.get(0)[1]);
+                    return lockAgents(session, tier)
+                            .chain(() -> session.createNativeMutationQuery("UPDATE routed_ticket SET state = ?2 "
+                                            + "WHERE ticket_id = ?1 AND state <> 'closed'")
+                                    .setParameter(1, ticketId).setParameter(2, closed ? "closed" : "inactive")
+                                    .executeUpdate())
+                            .chain(() -> assignee == null ? Uni.createFrom().voidItem()
+                                    : assignNextFor(session, assignee, tier, at));
+                });
+    }
+
+    /** Assigns the queued ticket to the best agent, or records that it waits. Caller's transaction. */
+    Uni<Void> tryAssign(Mutiny.Session session, UUID ticketId, Tier tier, Instant at, boolean announceQueued) {
+        return lockAgents(session, tier).chain(agents -> session.<Object[]>createNativeQuery("SELECT state, skill "
+                        + "FROM routed_ticket WHERE ticket_id = ?1 FOR UPDATE").setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty() || !"queued".equals(rows.get(0)[0])) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Optional<AgentLoad> chosen = Assignment.choose(tier, (String) rows.get(0)[1], agents);
+                    if (chosen.isEmpty()) {
+                        metrics.counter("tierdesk.router.queued", "tier", tier.name()).increment();
+                        return announceQueued ? append(session, ticketId, new TicketQueued(ticketId, tier, at), at)
+                                : Uni.createFrom().voidItem();
+                    }
+                    return assign(session, ticketId, chosen.get().agentId(), tier, at);
+                }));
+    }
+
+    /** A freed agent takes the first waiting ticket of their tier that they have the skill for. */
+    private Uni<Void> assignNextFor(Mutiny.Session session, String agentId, Tier tier, Instant at) {
+        return lockAgents(session, tier).chain(agents -> {
+            Optional<AgentLoad> agent = agents.stream().filter(a -> a.agentId().equals(agentId)).findFirst();
+            if (agent.isEmpty() || !agent.get().eligibleFor(tier, null)) {
+                return Uni.createFrom().voidItem();
+            }
+            return session.<Object[]>createNativeQuery("SELECT ticket_id, skill FROM routed_ticket WHERE tier = ?1 "
+                            + "AND state = 'queued' ORDER BY priority, sla_due_at NULLS LAST, queued_at, ticket_id "
+                            + "LIMIT 200 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, tier.name()).getResultList()
+                    .chain(rows -> rows.stream()
+                            .filter(r -> agent.get().eligibleFor(tier, (String) r[1]))
+                            .findFirst()
+                            .map(r -> assign(session, (UUID) r[0], agentId, tier, at))
+                            .orElse(Uni.createFrom().voidItem()));
+        });
+    }
+
+    private Uni<Void> assign(Mutiny.Session session, UUID ticketId, String agentId, Tier tier, Instant at) {
+        metrics.counter("tierdesk.router.assignments", "tier", tier.name()).increment();
+        return session.createNativeMutationQuery("UPDATE routed_ticket SET state = 'assigned', assignee = ?2, "
+                        + "owner = COALESCE(owner, CASE WHEN ?3 = 'L1' THEN ?2 END) WHERE ticket_id = ?1")
+                .setParameter(1, ticketId).setParameter(2, agentId).setParameter(3, tier.name()).executeUpdate()
+                .chain(() -> session.createNativeMutationQuery("UPDATE agent SET idle_since = ?2 WHERE agent_id = ?1")
+                        .setParameter(1, agentId).setParameter(2, utc(at)).executeUpdate())
+                .chain(() -> append(session, ticketId, new TicketAssigned(ticketId, agentId, tier, POLICY, at), at));
+    }
+
+    /**
+     * Locks the online agents of a tier in id order and reads their load: every path that assigns takes these
+     * locks first, in the same order, so concurrent assignments queue instead of double-booking.
+     */
+    private Uni<List<AgentLoad>> lockAgents(Mutiny.Session session, Tier tier) {
+        return session.<Object[]>createNativeQuery("SELECT agent_id, CAST(profile AS text), idle_since FROM agent "
+                        + "WHERE tier = ?1 AND presence = 'online' ORDER BY agent_id FOR UPDATE")
+                .setParameter(1, tier.name()).getResultList()
+                .chain(rows -> session.<Object[]>createNativeQuery("SELECT assignee, count(*) FROM routed_ticket "
+                                + "WHERE state = 'assigned' AND assignee IS NOT NULL GROUP BY assignee").getResultList()
+                        .map(loads -> {
+                            Map<String, Integer> active = new HashMap<>();
+                            loads.forEach(l -> active.put((String) l[0], ((Number) l[1]).intValue()));
+                            List<AgentLoad> agents = new ArrayList<>();
+                            for (Object[] row : rows) {
+                                AgentProfile profile = EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8),
+                                        AgentProfile.class);
+                                agents.add(new AgentLoad((String) row[0], profile.tier(), new HashSet<>(profile.skills()),
+                                        Presence.ONLINE, active.getOrDefault((String) row[0], 0), profile.capacity(),
+                                        instant(row[2])));
+                            }
+                            return agents;
+                        }));
+    }
+
+    private Uni<RoutingRules> rules(Mutiny.Session session) {
+        return session.<String>createNativeQuery("SELECT CAST(rules AS text) FROM routing_rules ORDER BY version DESC "
+                        + "LIMIT 1").getResultList()
+                .map(rows -> rows.isEmpty() ? RoutingRules.NONE
+                        : EventJson.read(rows.get(0).getBytes(StandardCharsets.UTF_8), RoutingRules.class));
+    }
+
+    private Uni<Void> append(Mutiny.Session session, UUID ticketId, Object event, Instant at) {
+        return store.append(session, STREAM, ticketId.toString(), ExpectedVersion.ANY, List.of(event),
+                EventMetadata.actor(POLICY), at).replaceWithVoid();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+
+}

@@ -1,0 +1,139 @@
+package io.tierdesk.router.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.Channel;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.events.ticket.Urgency;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Tickets from the ticket stream are triaged and spread over the online agents of their tier. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class AssignmentTest {
+    @Inject
+    EventingConfig eventing;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    private void register(String agent, String... skills) {
+        given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
+                .body("{\"name\":\"" + agent + "\",\"tier\":\"L1\",\"capacity\":5,\"skills\":[\""
+                        + String.join("\",\"", skills) + "\"]}")
+                .put("/api/v1/agents/" + agent).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(agent, "agent")).contentType("application/json")
+                .body("{\"presence\":\"online\"}").post("/api/v1/agents/" + agent + "/presence").then().statusCode(200);
+    }
+
+    private UUID open(String product, Urgency urgency) {
+        UUID ticket = UUID.randomUUID();
+        TicketOpened opened = new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6), Channel.EMAIL,
+                new CustomerRef("c-1", null, null, null, "en"), SupportPlan.WARRANTY, "subject", "body",
+                new Diagnostics(null, product, null, null, null), urgency, null, List.of(), null, Instant.now());
+        publish(ticket, opened);
+        return ticket;
+    }
+
+    private void publish(UUID ticket, Object event) {
+        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/ticket-intake", ticket.toString(), Instant.now(),
+                event);
+        TestKafka.send(eventing.topic(Topics.TICKETS), ticket.toString(), KafkaBinding.headers(e), e.data());
+    }
+
+    @Test
+    void thirtyTicketsOverThreeSkillsLeaveNoAgentOverCapacityAndAreSpreadEvenlyThenAFreedAgentTakesTheTopWaitingOne()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String[] skills = {"mail-" + run, "vpn-" + run, "printers-" + run};
+        List<String> agents = List.of("a-" + run, "b-" + run, "c-" + run, "d-" + run);
+        register(agents.get(0), skills[0], skills[1]);
+        register(agents.get(1), skills[1], skills[2]);
+        register(agents.get(2), skills[2], skills[0]);
+        register(agents.get(3), skills[0], skills[1], skills[2]);
+
+        List<UUID> tickets = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            tickets.add(open(skills[i % 3], i >= 24 ? Urgency.CRITICAL : Urgency.LOW));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE "
+                + "skill LIKE '%-" + run + "'") == 30);
+
+        Map<String, Integer> load = loads(run);
+        assertThat(load.keySet()).containsExactlyInAnyOrderElementsOf(agents);
+        assertThat(load.values()).allSatisfy(active -> assertThat(active).isLessThanOrEqualTo(5));
+        int busiest = load.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int idlest = load.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        assertThat(busiest - idlest).isLessThanOrEqualTo(1);
+        assertThat(count("SELECT count(*) FROM routed_ticket WHERE state = 'queued' AND skill LIKE '%-" + run + "'"))
+                .isEqualTo(10);
+
+        // The six critical ones came last and waited; when agent a frees up, a takes a waiting critical ticket
+        // with one of a's skills, not an older low-priority one.
+        String freedBy = agents.get(0);
+        UUID done = firstTicketOf(freedBy);
+        publish(done, new TicketResolved(done, freedBy, "fixed", null, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> loads(run).get(freedBy) == 5
+                && count("SELECT count(*) FROM routed_ticket WHERE state = 'inactive' AND ticket_id = '" + done + "'") == 1);
+        String priorityOfNewest = single("SELECT priority FROM routed_ticket WHERE assignee = '" + freedBy
+                + "' AND state = 'assigned' ORDER BY priority LIMIT 1");
+        // critical urgency x medium impact = P2; the older low-urgency tickets waiting are P4
+        assertThat(priorityOfNewest).isEqualTo("P2");
+    }
+
+    private Map<String, Integer> loads(String run) throws Exception {
+        Map<String, Integer> load = new HashMap<>();
+        try (Connection c = TierdeskInfra.connect(database); PreparedStatement q = c.prepareStatement(
+                "SELECT assignee, count(*) FROM routed_ticket WHERE state = 'assigned' AND skill LIKE ? GROUP BY assignee")) {
+            q.setString(1, "%-" + run);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    load.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return load;
+    }
+
+    private UUID firstTicketOf(String agent) throws Exception {
+        return UUID.fromString(single("SELECT CAST(ticket_id AS text) FROM routed_ticket WHERE assignee = '" + agent
+                + "' AND state = 'assigned' ORDER BY ticket_id LIMIT 1"));
+    }
+
+    private long count(String sql) throws Exception {
+        return Long.parseLong(single(sql));
+    }
+
+    private String single(String sql) throws Exception {
+        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
