@@ -30,10 +30,12 @@ public class AgentDirectory {
 
     private final EventStore store;
     private final Clock clock;
+    private final Router router;
 
-    public AgentDirectory(EventStore store, Clock clock) {
+    public AgentDirectory(EventStore store, Clock clock, Router router) {
         this.store = store;
         this.clock = clock;
+        this.router = router;
     }
 
     /** Registers an agent or changes their profile; an unchanged profile appends nothing. */
@@ -60,6 +62,7 @@ public class AgentDirectory {
                             .setParameter(1, agentId).setParameter(2, json(profile))
                             .setParameter(3, profile.tier().name()).setParameter(4, version)
                             .setParameter(5, utc(at)).executeUpdate())
+                    .call(version -> router.fill(session, agentId, profile.tier()))
                     .map(version -> new Agent(agentId, profile, existing.presence(), existing.idleSince(), version));
         });
     }
@@ -83,6 +86,8 @@ public class AgentDirectory {
                             .setParameter(1, agentId).setParameter(2, presence.wireName())
                             .setParameter(3, utc(idleSince)).setParameter(4, version).setParameter(5, utc(at))
                             .executeUpdate())
+                    .call(version -> presence == Presence.ONLINE
+                            ? router.fill(session, agentId, existing.profile().tier()) : Uni.createFrom().voidItem())
                     .map(version -> new Agent(agentId, existing.profile(), presence, idleSince, version));
         });
     }

@@ -98,7 +98,7 @@ public class Router {
                                     .setParameter(1, ticketId).setParameter(2, closed ? "closed" : "inactive")
                                     .executeUpdate())
                             .chain(() -> assignee == null ? Uni.createFrom().voidItem()
-                                    : assignNextFor(session, assignee, tier, at));
+                                    : assignNextFor(session, assignee, tier, at).replaceWithVoid());
                 });
     }
 
@@ -120,12 +120,18 @@ public class Router {
                 }));
     }
 
+    /** An agent who came online or got more capacity takes waiting tickets until full or none fits. */
+    public Uni<Void> fill(Mutiny.Session session, String agentId, Tier tier) {
+        return assignNextFor(session, agentId, tier, clock.instant())
+                .chain(assigned -> assigned ? fill(session, agentId, tier) : Uni.createFrom().voidItem());
+    }
+
     /** A freed agent takes the first waiting ticket of their tier that they have the skill for. */
-    private Uni<Void> assignNextFor(Mutiny.Session session, String agentId, Tier tier, Instant at) {
+    private Uni<Boolean> assignNextFor(Mutiny.Session session, String agentId, Tier tier, Instant at) {
         return lockAgents(session, tier).chain(agents -> {
             Optional<AgentLoad> agent = agents.stream().filter(a -> a.agentId().equals(agentId)).findFirst();
             if (agent.isEmpty() || !agent.get().eligibleFor(tier, null)) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             return session.<Object[]>createNativeQuery("SELECT ticket_id, skill FROM routed_ticket WHERE tier = ?1 "
                             + "AND state = 'queued' ORDER BY priority, sla_due_at NULLS LAST, queued_at, ticket_id "
@@ -134,8 +140,8 @@ public class Router {
                     .chain(rows -> rows.stream()
                             .filter(r -> agent.get().eligibleFor(tier, (String) r[1]))
                             .findFirst()
-                            .map(r -> assign(session, (UUID) r[0], agentId, tier, at))
-                            .orElse(Uni.createFrom().voidItem()));
+                            .map(r -> assign(session, (UUID) r[0], agentId, tier, at).replaceWith(true))
+                            .orElse(Uni.createFrom().item(false)));
         });
     }
 

@@ -107,6 +107,29 @@ class AssignmentTest {
         assertThat(priorityOfNewest).isEqualTo("P2");
     }
 
+    @Test
+    void anAgentComingOnlineTakesWaitingTicketsUpToCapacity() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "fax-" + run;
+        for (int i = 0; i < 4; i++) {
+            open(skill, Urgency.MEDIUM);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE state = "
+                + "'queued' AND skill = '" + skill + "'") == 4);
+        String agent = "late-" + run;
+        given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
+                .body("{\"tier\":\"L1\",\"capacity\":3,\"skills\":[\"" + skill + "\"]}")
+                .put("/api/v1/agents/" + agent).then().statusCode(200);
+        assertThat(loads(run)).isEmpty();
+        given().header("Authorization", TestTokens.bearer(agent, "agent")).contentType("application/json")
+                .body("{\"presence\":\"online\"}").post("/api/v1/agents/" + agent + "/presence").then().statusCode(200);
+        assertThat(loads(run)).containsEntry(agent, 3);
+        given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
+                .body("{\"tier\":\"L1\",\"capacity\":4,\"skills\":[\"" + skill + "\"]}")
+                .put("/api/v1/agents/" + agent).then().statusCode(200);
+        assertThat(loads(run)).containsEntry(agent, 4);
+    }
+
     private Map<String, Integer> loads(String run) throws Exception {
         Map<String, Integer> load = new HashMap<>();
         try (Connection c = TierdeskInfra.connect(database); PreparedStatement q = c.prepareStatement(
