@@ -102,6 +102,43 @@ public class Router {
                 });
     }
 
+    /**
+     * Moves an active ticket to another line: up by escalation (checked by the caller's rule), down by a return. The
+     * owner stays; the old assignee is freed and takes the next waiting ticket; the new line's rules assign it.
+     */
+    public Uni<Tier> move(Mutiny.Session session, UUID ticketId, java.util.function.UnaryOperator<Tier> target,
+            String reason, String note, String by) {
+        Instant at = clock.instant();
+        return session.<Object[]>createNativeQuery("SELECT tier, assignee, state FROM routed_ticket WHERE ticket_id = ?1 "
+                        + "FOR UPDATE").setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().failure(new io.tierdesk.eventing.api.ProblemException(404,
+                                "Ticket not found", "the router has not seen ticket " + ticketId, List.of()));
+                    }
+                    Tier from = Tier.valueOf((String) rows.get(0)[0]);
+                    String previous = (String) rows.get(0)[1];
+                    String state = (String) rows.get(0)[2];
+                    if (!"queued".equals(state) && !"assigned".equals(state)) {
+                        return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
+                                "only an active ticket moves between lines; this one is " + state));
+                    }
+                    Tier to = target.apply(from);
+                    metrics.counter("tierdesk.router.escalations", "from", from.name(), "to", to.name(),
+                            "reason", reason).increment();
+                    return session.createNativeMutationQuery("UPDATE routed_ticket SET tier = ?2, assignee = NULL, "
+                                    + "state = 'queued', queued_at = ?3 WHERE ticket_id = ?1")
+                            .setParameter(1, ticketId).setParameter(2, to.name()).setParameter(3, utc(at))
+                            .executeUpdate()
+                            .chain(() -> append(session, ticketId, new io.tierdesk.events.routing.TicketEscalated(
+                                    ticketId, from, to, reason, note, by, at), at))
+                            .chain(() -> previous == null ? Uni.createFrom().voidItem()
+                                    : assignNextFor(session, previous, from, at).replaceWithVoid())
+                            .chain(() -> tryAssign(session, ticketId, to, at, true))
+                            .replaceWith(to);
+                });
+    }
+
     /** Assigns the queued ticket to the best agent, or records that it waits. Caller's transaction. */
     Uni<Void> tryAssign(Mutiny.Session session, UUID ticketId, Tier tier, Instant at, boolean announceQueued) {
         return lockAgents(session, tier).chain(agents -> session.<Object[]>createNativeQuery("SELECT state, skill "

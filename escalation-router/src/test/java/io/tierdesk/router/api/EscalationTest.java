@@ -1,0 +1,145 @@
+package io.tierdesk.router.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.ticket.Channel;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.Urgency;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class EscalationTest {
+    @Inject
+    EventingConfig eventing;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    private static RequestSpecification as(String subject, String... roles) {
+        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
+    }
+
+    private void agent(String id, String tier, String skill) {
+        as("sup", "supervisor").body("{\"tier\":\"" + tier + "\",\"capacity\":5,\"skills\":[\"" + skill + "\"]}")
+                .put("/api/v1/agents/" + id).then().statusCode(200);
+        as(id, "agent").body("{\"presence\":\"online\"}").post("/api/v1/agents/" + id + "/presence").then().statusCode(200);
+    }
+
+    private UUID openAssigned(String skill) throws Exception {
+        UUID ticket = UUID.randomUUID();
+        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6),
+                Channel.EMAIL, new CustomerRef("c-1", null, null, null, "en"), SupportPlan.WARRANTY, "s", "b",
+                new Diagnostics(null, skill, null, null, null), Urgency.HIGH, null, List.of(), null, Instant.now()),
+                UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "assigned".equals(column(ticket, "state")));
+        return ticket;
+    }
+
+    private void publish(String topic, UUID ticket, Object event, UUID eventId) {
+        CloudEvent e = CloudEvent.of(eventId.toString(), "/test", ticket.toString(), Instant.now(), event);
+        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(e), e.data());
+    }
+
+    @Test
+    void escalationMovesUpKeepsTheOwnerAndTheNewLineAssigns() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "db-" + run;
+        agent("l1-" + run, "L1", skill);
+        agent("l2-" + run, "L2", skill);
+        UUID ticket = openAssigned(skill);
+        assertThat(column(ticket, "assignee")).isEqualTo("l1-" + run);
+
+        as("l1-" + run, "agent").body("{\"targetTier\":\"L2\",\"reason\":\"needs a DBA\",\"note\":\"replication lag\"}")
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(200).body("tier", equalTo("L2"));
+        assertThat(column(ticket, "tier")).isEqualTo("L2");
+        assertThat(column(ticket, "assignee")).isEqualTo("l2-" + run);
+        assertThat(column(ticket, "owner")).as("the L1 owner stays the customer's contact").isEqualTo("l1-" + run);
+
+        as("l2-" + run, "agent").body("{\"note\":\"fixed the replica, customer can be told\"}")
+                .post("/api/v1/tickets/" + ticket + "/returns").then().statusCode(200).body("tier", equalTo("L1"));
+        assertThat(column(ticket, "assignee")).isEqualTo("l1-" + run);
+
+        List<String> types = TestKafka.read(eventing.topic(Topics.ROUTING), r -> ticket.toString().equals(r.key()),
+                        found -> found.size() >= 6, Duration.ofSeconds(30))
+                .stream().map(r -> TestKafka.header(r, KafkaBinding.TYPE)).toList();
+        assertThat(types).containsExactly("tierdesk.routing.triaged.v1", "tierdesk.routing.assigned.v1",
+                "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1", "tierdesk.routing.escalated.v1",
+                "tierdesk.routing.assigned.v1");
+    }
+
+    @Test
+    void skippingALineNeedsASupervisorAndNothingGoesDownByEscalation() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "net-" + run;
+        agent("l1-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+
+        as("l1-" + run, "agent").body("{\"targetTier\":\"L3\",\"reason\":\"novel\"}")
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("supervisor"));
+        as("l1-" + run, "agent").body("{\"targetTier\":\"L1\",\"reason\":\"x\"}")
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(409);
+        as("l1-" + run, "agent").body("{\"targetTier\":\"L9\",\"reason\":\"x\"}")
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(400)
+                .body("errors.field", hasItem("targetTier"));
+        as("l1-" + run, "agent").body("{}").post("/api/v1/tickets/" + ticket + "/returns").then().statusCode(409);
+        as("boss", "supervisor").body("{\"targetTier\":\"L3\",\"reason\":\"novel\"}")
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(200).body("tier", equalTo("L3"));
+        assertThat(column(ticket, "state")).as("no L3 agent online: it waits").isEqualTo("queued");
+        as("boss", "supervisor").body("{\"targetTier\":\"L4\",\"reason\":\"vendor\"}")
+                .post("/api/v1/tickets/" + UUID.randomUUID() + "/escalations").then().statusCode(404);
+    }
+
+    @Test
+    void aBreachDeliveredTwiceEscalatesOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "erp-" + run;
+        agent("l1-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+
+        UUID breachId = UUID.randomUUID();
+        SlaBreached breach = new SlaBreached(ticket, "resolution", Instant.now(), Instant.now());
+        publish(Topics.SLA, ticket, breach, breachId);
+        publish(Topics.SLA, ticket, breach, breachId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "L2".equals(column(ticket, "tier")));
+        Thread.sleep(1000);
+        assertThat(column(ticket, "tier")).isEqualTo("L2");
+        long escalations = TestKafka.read(eventing.topic(Topics.ROUTING), r -> ticket.toString().equals(r.key())
+                        && "tierdesk.routing.escalated.v1".equals(TestKafka.header(r, KafkaBinding.TYPE)),
+                found -> false, Duration.ofSeconds(3)).size();
+        assertThat(escalations).isEqualTo(1);
+    }
+
+    private String column(UUID ticket, String column) throws Exception {
+        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT " + column + " FROM routed_ticket WHERE ticket_id = '" + ticket + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
