@@ -14,7 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The agent directory and presence. */
@@ -25,6 +28,13 @@ public class AgentsResource {
     }
 
     public record PresenceRequest(String presence) {
+    }
+
+    public record WorkItem(UUID ticketId, String priority, String tier, String state, Instant slaDueAt, boolean owner) {
+    }
+
+    public record AgentLoadView(String agentId, String tier, String presence, int active, int capacity,
+            double utilisation) {
     }
 
     private final Mutiny.SessionFactory sessions;
@@ -61,6 +71,33 @@ public class AgentsResource {
         return sessions.withSession(directory::list);
     }
 
+    @GET
+    @Path("{agentId}/worklist")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<List<WorkItem>> worklist(@PathParam("agentId") String agentId) {
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT ticket_id, priority, tier, "
+                        + "state, sla_due_at, owner = ?1 FROM routed_ticket WHERE (assignee = ?1 AND state IN "
+                        + "('assigned', 'inactive')) OR (owner = ?1 AND state <> 'closed') ORDER BY priority, "
+                        + "sla_due_at NULLS LAST, ticket_id").setParameter(1, agentId).getResultList())
+                .map(rows -> rows.stream().map(r -> new WorkItem((UUID) r[0], (String) r[1], (String) r[2],
+                        (String) r[3], instant(r[4]), Boolean.TRUE.equals(r[5]))).toList());
+    }
+
+    @GET
+    @Path("load")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<List<AgentLoadView>> load() {
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT a.agent_id, a.tier, a.presence, "
+                        + "(SELECT count(*) FROM routed_ticket t WHERE t.assignee = a.agent_id AND t.state = 'assigned'), "
+                        + "CAST(a.profile ->> 'capacity' AS int) FROM agent a ORDER BY a.tier, a.agent_id").getResultList())
+                .map(rows -> rows.stream().map(r -> {
+                    int active = ((Number) r[3]).intValue();
+                    int capacity = ((Number) r[4]).intValue();
+                    return new AgentLoadView((String) r[0], (String) r[1], (String) r[2], active, capacity,
+                            (double) active / capacity);
+                }).toList());
+    }
+
     /** Agents set their own presence; supervisors and admins anyone's. */
     @POST
     @Path("{agentId}/presence")
@@ -77,6 +114,10 @@ public class AgentsResource {
             throw ProblemException.badRequest("presence", "must be online, away or offline");
         }
         return sessions.withTransaction(session -> directory.setPresence(session, agentId, presence, caller));
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private static AgentProfile profile(String agentId, AgentRequest request) {

@@ -2,6 +2,8 @@ package io.tierdesk.router.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaClockResumed;
+import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.router.application.Router;
@@ -13,18 +15,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Functional escalation on an SLA breach: the ticket moves one line up (never beyond L4). The inbox makes a breach
- * delivered twice escalate once. Switched off with {@code tierdesk.router.escalate-on-breach=false}.
+ * What the router takes from the SLA stream: due times for queue order (the earliest a running clock announced),
+ * and functional escalation on a breach — one line up, never beyond L4; the inbox makes a breach delivered twice
+ * escalate once. Escalation is switched off with {@code tierdesk.router.escalate-on-breach=false}.
  */
 @ApplicationScoped
-public class SlaBreachConsumer {
+public class SlaStreamConsumer {
     public static final String REASON = "sla-breached";
 
     private final Inbox inbox;
     private final Router router;
     private final boolean escalateOnBreach;
 
-    public SlaBreachConsumer(Inbox inbox, Router router,
+    public SlaStreamConsumer(Inbox inbox, Router router,
             @ConfigProperty(name = "tierdesk.router.escalate-on-breach", defaultValue = "true") boolean escalateOnBreach) {
         this.inbox = inbox;
         this.router = router;
@@ -34,7 +37,15 @@ public class SlaBreachConsumer {
     @Incoming("sla")
     public Uni<Void> on(Message<byte[]> message) {
         return inbox.consume("router-sla", message, SlaEvent.class, (session, delivered) -> {
-            if (!escalateOnBreach || !(delivered.event() instanceof SlaBreached breach)) {
+            SlaEvent event = delivered.event();
+            if (event instanceof SlaClockStarted || event instanceof SlaClockResumed) {
+                return session.createNativeMutationQuery("UPDATE routed_ticket SET sla_due_at = LEAST(COALESCE("
+                                + "sla_due_at, ?2), ?2) WHERE ticket_id = ?1")
+                        .setParameter(1, event.ticketId())
+                        .setParameter(2, event.dueAt() == null ? null : event.dueAt().atOffset(java.time.ZoneOffset.UTC))
+                        .executeUpdate().replaceWithVoid();
+            }
+            if (!escalateOnBreach || !(event instanceof SlaBreached breach)) {
                 return Uni.createFrom().voidItem();
             }
             return router.move(session, breach.ticketId(),

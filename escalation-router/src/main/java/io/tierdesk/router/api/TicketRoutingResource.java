@@ -9,6 +9,9 @@ import io.tierdesk.eventing.api.ProblemMappers;
 import io.tierdesk.router.application.Router;
 import io.tierdesk.router.domain.Escalation;
 import io.tierdesk.router.domain.EscalationRejected;
+import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.StoredEvent;
+import jakarta.ws.rs.GET;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,24 +23,57 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Moving a ticket between the lines by hand: escalation up, return down to the owner's line. */
+/**
+ * One ticket's route: where it is (tier, queue position, owner, assignee, history), and moving it between the lines
+ * by hand — escalation up, return down to the owner's line. One resource, because JAX-RS picks the root resource by
+ * its longest path: a second class under /api/v1 could not serve /api/v1/tickets/{id}/routing.
+ */
 @Path("/api/v1/tickets/{ticketId}")
 @RolesAllowed({"agent", "supervisor"})
-public class EscalationsResource {
+public class TicketRoutingResource {
     public record EscalationRequest(String targetTier, String reason, String note) {
     }
 
     public record ReturnRequest(String note) {
     }
 
+    private static final String QUEUE_POSITION = "(SELECT count(*) FROM routed_ticket q WHERE q.tier = t.tier "
+            + "AND q.state = 'queued' AND (q.priority, COALESCE(q.sla_due_at, 'infinity'), q.queued_at, q.ticket_id) "
+            + "<= (t.priority, COALESCE(t.sla_due_at, 'infinity'), t.queued_at, t.ticket_id))";
+
     private final Mutiny.SessionFactory sessions;
     private final Router router;
     private final SecurityIdentity identity;
+    private final EventStore store;
 
-    public EscalationsResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity) {
+    public TicketRoutingResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity,
+            EventStore store) {
         this.sessions = sessions;
         this.router = router;
         this.identity = identity;
+        this.store = store;
+    }
+
+    public record TicketRoute(UUID ticketId, String tier, String priority, String owner, String assignee,
+            String state, Integer queuePosition, List<StoredEvent<Object>> history) {
+    }
+
+    @GET
+    @Path("routing")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<TicketRoute> route(@PathParam("ticketId") UUID ticketId) {
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT tier, priority, owner, "
+                        + "assignee, state, " + QUEUE_POSITION + " FROM routed_ticket t WHERE ticket_id = ?1").setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().failure(new ProblemException(404, "Ticket not found",
+                                "the router has not seen ticket " + ticketId, List.of()));
+                    }
+                    Object[] r = rows.get(0);
+                    return store.load(session, ticketId.toString()).map(history -> new TicketRoute(ticketId,
+                            (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                            "queued".equals(r[4]) ? ((Number) r[5]).intValue() : null, history));
+                }));
     }
 
     @POST

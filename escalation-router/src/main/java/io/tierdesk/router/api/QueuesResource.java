@@ -1,0 +1,61 @@
+package io.tierdesk.router.api;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.eventing.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** The tickets waiting in a line's queue, in the order they will be assigned. */
+@Path("/api/v1/queues")
+@RolesAllowed({"agent", "supervisor", "admin"})
+public class QueuesResource {
+    public record QueueEntry(int position, UUID ticketId, String priority, String skill, Instant slaDueAt,
+            Instant queuedAt) {
+    }
+
+    private static final String QUEUE_ORDER = "ORDER BY priority, sla_due_at NULLS LAST, queued_at, ticket_id";
+
+    private final Mutiny.SessionFactory sessions;
+
+    public QueuesResource(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Path("{tier}")
+    public Uni<List<QueueEntry>> queue(@PathParam("tier") String tier) {
+        String line = tier(tier);
+        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT ticket_id, priority, skill, "
+                        + "sla_due_at, queued_at FROM routed_ticket WHERE tier = ?1 AND state = 'queued' " + QUEUE_ORDER)
+                .setParameter(1, line).getResultList())
+                .map(rows -> {
+                    java.util.List<QueueEntry> entries = new java.util.ArrayList<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        Object[] r = rows.get(i);
+                        entries.add(new QueueEntry(i + 1, (UUID) r[0], (String) r[1], (String) r[2], instant(r[3]),
+                                instant(r[4])));
+                    }
+                    return entries;
+                });
+    }
+
+    private static String tier(String value) {
+        try {
+            return Tier.valueOf(value).name();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("tier", "must be L1, L2, L3 or L4");
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+}

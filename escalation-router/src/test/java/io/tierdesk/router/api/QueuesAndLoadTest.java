@@ -1,0 +1,100 @@
+package io.tierdesk.router.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.sla.SlaClockStarted;
+import io.tierdesk.events.ticket.Channel;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.Urgency;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class QueuesAndLoadTest {
+    @Inject
+    EventingConfig eventing;
+
+    private static RequestSpecification as(String subject, String... roles) {
+        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
+    }
+
+    private UUID open(String skill, Urgency urgency) {
+        UUID ticket = UUID.randomUUID();
+        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6),
+                Channel.WEB, new CustomerRef("c-2", null, null, null, "en"), SupportPlan.WARRANTY, "s", "b",
+                new Diagnostics(null, skill, null, null, null), urgency, null, List.of(), null, Instant.now()));
+        return ticket;
+    }
+
+    private void publish(String topic, UUID ticket, Object event) {
+        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), Instant.now(), event);
+        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(e), e.data());
+    }
+
+    @Test
+    void theQueueIsOrderedByPriorityThenSlaDueThenAgeAndEachTicketKnowsItsPlace() {
+        String skill = "crm-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID lowOld = open(skill, Urgency.LOW);
+        UUID criticalNoSla = open(skill, Urgency.CRITICAL);
+        UUID criticalDueSoon = open(skill, Urgency.CRITICAL);
+        publish(Topics.SLA, criticalDueSoon, new SlaClockStarted(criticalDueSoon, "resolution", "warranty",
+                Instant.now().plus(Duration.ofMinutes(30)), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> mine = as("sup", "supervisor").get("/api/v1/queues/L1").then().statusCode(200).extract()
+                    .jsonPath().<String>getList("findAll { it.skill == '" + skill + "' }.ticketId");
+            assertThat(mine).containsExactly(criticalDueSoon.toString(), criticalNoSla.toString(), lowOld.toString());
+        });
+        JsonPath route = as("sup", "supervisor").get("/api/v1/tickets/" + lowOld + "/routing").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(route.getString("state")).isEqualTo("queued");
+        assertThat(route.getInt("queuePosition")).isGreaterThanOrEqualTo(3);
+        assertThat(route.getList("history.type")).containsExactly("tierdesk.routing.triaged.v1",
+                "tierdesk.routing.queued.v1");
+
+        String agent = "ivy-" + skill;
+        as("sup", "supervisor").body("{\"tier\":\"L1\",\"capacity\":2,\"skills\":[\"" + skill + "\"]}")
+                .put("/api/v1/agents/" + agent).then().statusCode(200);
+        as(agent, "agent").body("{\"presence\":\"online\"}").post("/api/v1/agents/" + agent + "/presence")
+                .then().statusCode(200);
+
+        List<String> work = as(agent, "agent").get("/api/v1/agents/" + agent + "/worklist").then().statusCode(200)
+                .extract().path("ticketId");
+        assertThat(work).containsExactlyInAnyOrder(criticalDueSoon.toString(), criticalNoSla.toString());
+        as("sup", "supervisor").get("/api/v1/agents/load").then().statusCode(200)
+                .body("find { it.agentId == '" + agent + "' }.active", equalTo(2))
+                .body("find { it.agentId == '" + agent + "' }.utilisation", equalTo(1.0f));
+        as("sup", "supervisor").get("/api/v1/tickets/" + lowOld + "/routing").then().body("queuePosition",
+                org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void badTiersAndUnknownTicketsAreProblems() {
+        as("sup", "supervisor").get("/api/v1/queues/L5").then().statusCode(400).body("errors.field", hasItem("tier"));
+        as("sup", "supervisor").get("/api/v1/tickets/" + UUID.randomUUID() + "/routing").then().statusCode(404);
+        given().get("/api/v1/agents/load").then().statusCode(401);
+    }
+}
