@@ -37,6 +37,12 @@ public class TicketRoutingResource {
     public record ReturnRequest(String note) {
     }
 
+    public record TriageRequest(String impact, String urgency, String category) {
+    }
+
+    public record AssignmentRequest(String agentId) {
+    }
+
     private static final String QUEUE_POSITION = "(SELECT count(*) FROM routed_ticket q WHERE q.tier = t.tier "
             + "AND q.state = 'queued' AND (q.priority, COALESCE(q.sla_due_at, 'infinity'), q.queued_at, q.ticket_id) "
             + "<= (t.priority, COALESCE(t.sla_due_at, 'infinity'), t.queued_at, t.ticket_id))";
@@ -74,6 +80,51 @@ public class TicketRoutingResource {
                             (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                             "queued".equals(r[4]) ? ((Number) r[5]).intValue() : null, history));
                 }));
+    }
+
+    /** L1 re-triages with what it learned; any field left out keeps its value. */
+    @POST
+    @Path("triage")
+    public Uni<Map<String, Object>> triage(@PathParam("ticketId") UUID ticketId, TriageRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        io.tierdesk.router.domain.Impact impact = parse("impact", request.impact(),
+                io.tierdesk.router.domain.Impact::fromWire);
+        io.tierdesk.events.ticket.Urgency urgency = parse("urgency", request.urgency(),
+                io.tierdesk.events.ticket.Urgency::fromWire);
+        if (request.category() != null && (request.category().isBlank() || request.category().length() > 100)) {
+            throw ProblemException.badRequest("category", "must be 1 to 100 characters");
+        }
+        String by = identity.getPrincipal().getName();
+        return sessions.withTransaction(session -> router.retriage(session, ticketId, impact, urgency,
+                        request.category(), by))
+                .map(priority -> Map.of("ticketId", ticketId, "priority", priority));
+    }
+
+    /**
+     * Assigns the ticket to an agent of its tier ({@code agentId} omitted: the caller takes it). May put the agent
+     * over capacity; automatic assignment then passes them by until they are below it.
+     */
+    @POST
+    @Path("assignment")
+    public Uni<Map<String, Object>> assign(@PathParam("ticketId") UUID ticketId, AssignmentRequest request) {
+        String by = identity.getPrincipal().getName();
+        String agentId = request == null || request.agentId() == null ? by : request.agentId();
+        if (!agentId.equals(by) && !identity.hasRole("supervisor")) {
+            throw new ProblemException(403, "Forbidden", "agents take tickets for themselves; supervisors assign",
+                    List.of());
+        }
+        return sessions.withTransaction(session -> router.assignManually(session, ticketId, agentId, by))
+                .replaceWith(Map.of("ticketId", ticketId, "assignee", agentId));
+    }
+
+    private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return value == null ? null : parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, e.getMessage());
+        }
     }
 
     @POST

@@ -17,6 +17,7 @@ import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
 import io.tierdesk.router.domain.AgentLoad;
 import io.tierdesk.router.domain.Assignment;
+import io.tierdesk.router.domain.Impact;
 import io.tierdesk.router.domain.PriorityMatrix;
 import io.tierdesk.router.domain.RoutingRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,6 +140,84 @@ public class Router {
                 });
     }
 
+    /** L1 re-triages: new impact, urgency or category give a new priority (the tier stays; escalation moves it). */
+    public Uni<Priority> retriage(Mutiny.Session session, UUID ticketId, Impact impact, Urgency urgency,
+            String category, String by) {
+        Instant at = clock.instant();
+        return session.<Object[]>createNativeQuery("SELECT impact, urgency, category, skill, tier FROM routed_ticket "
+                        + "WHERE ticket_id = ?1 FOR UPDATE").setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().failure(notSeen(ticketId));
+                    }
+                    Object[] r = rows.get(0);
+                    Impact newImpact = impact != null ? impact : Impact.fromWire((String) r[0]);
+                    Urgency newUrgency = urgency != null ? urgency : Urgency.fromWire((String) r[1]);
+                    String newCategory = category != null ? category : (String) r[2];
+                    String skill = category != null ? category : (String) r[3];
+                    Priority priority = PriorityMatrix.priority(newImpact, newUrgency);
+                    return session.createNativeMutationQuery("UPDATE routed_ticket SET impact = ?2, urgency = ?3, "
+                                    + "category = ?4, skill = ?5, priority = ?6 WHERE ticket_id = ?1")
+                            .setParameter(1, ticketId).setParameter(2, newImpact.wireName())
+                            .setParameter(3, newUrgency.wireName()).setParameter(4, newCategory)
+                            .setParameter(5, skill).setParameter(6, priority.name()).executeUpdate()
+                            .chain(() -> append(session, ticketId, new TicketTriaged(ticketId, newImpact.wireName(),
+                                    newUrgency.wireName(), priority, newCategory, skill, Tier.valueOf((String) r[4]),
+                                    by, at), at))
+                            .replaceWith(priority);
+                });
+    }
+
+    /**
+     * A manual assignment or an agent taking a ticket: allowed over capacity (auto-assignment then skips that agent
+     * until they are below it again), but only to an agent of the ticket's tier.
+     */
+    public Uni<Void> assignManually(Mutiny.Session session, UUID ticketId, String agentId, String by) {
+        Instant at = clock.instant();
+        return session.<Object[]>createNativeQuery("SELECT tier, assignee, state FROM routed_ticket WHERE ticket_id = ?1")
+                .setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().failure(notSeen(ticketId));
+                    }
+                    Tier tier = Tier.valueOf((String) rows.get(0)[0]);
+                    String previous = (String) rows.get(0)[1];
+                    if ("closed".equals(rows.get(0)[2])) {
+                        return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
+                                "a closed ticket is not assigned"));
+                    }
+                    return lockAgents(session, tier)
+                            .chain(() -> session.<String>createNativeQuery("SELECT tier FROM agent WHERE agent_id = ?1")
+                                    .setParameter(1, agentId).getResultList())
+                            .chain(agent -> {
+                                if (agent.isEmpty()) {
+                                    return Uni.createFrom().failure(new io.tierdesk.eventing.api.ProblemException(422,
+                                            "Agent not found", "no agent " + agentId,
+                                            List.of(new io.tierdesk.eventing.api.Problem.FieldError("agentId",
+                                                    "no such agent"))));
+                                }
+                                if (!tier.name().equals(agent.get(0))) {
+                                    return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
+                                            "the ticket is at " + tier + ", the agent works at " + agent.get(0)
+                                                    + "; escalate first"));
+                                }
+                                if (agentId.equals(previous)) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                return session.<String>createNativeQuery("SELECT state FROM routed_ticket WHERE "
+                                                + "ticket_id = ?1 FOR UPDATE").setParameter(1, ticketId).getResultList()
+                                        .chain(() -> assignBy(session, ticketId, agentId, tier, at, by))
+                                        .chain(() -> previous == null ? Uni.createFrom().voidItem()
+                                                : assignNextFor(session, previous, tier, at).replaceWithVoid());
+                            });
+                });
+    }
+
+    private static io.tierdesk.eventing.api.ProblemException notSeen(UUID ticketId) {
+        return new io.tierdesk.eventing.api.ProblemException(404, "Ticket not found",
+                "the router has not seen ticket " + ticketId, List.of());
+    }
+
     /** Assigns the queued ticket to the best agent, or records that it waits. Caller's transaction. */
     Uni<Void> tryAssign(Mutiny.Session session, UUID ticketId, Tier tier, Instant at, boolean announceQueued) {
         return lockAgents(session, tier).chain(agents -> session.<Object[]>createNativeQuery("SELECT state, skill "
@@ -183,13 +262,18 @@ public class Router {
     }
 
     private Uni<Void> assign(Mutiny.Session session, UUID ticketId, String agentId, Tier tier, Instant at) {
-        metrics.counter("tierdesk.router.assignments", "tier", tier.name()).increment();
+        return assignBy(session, ticketId, agentId, tier, at, POLICY);
+    }
+
+    private Uni<Void> assignBy(Mutiny.Session session, UUID ticketId, String agentId, Tier tier, Instant at, String by) {
+        metrics.counter("tierdesk.router.assignments", "tier", tier.name(), "by", POLICY.equals(by) ? "policy" : "agent")
+                .increment();
         return session.createNativeMutationQuery("UPDATE routed_ticket SET state = 'assigned', assignee = ?2, "
                         + "owner = COALESCE(owner, CASE WHEN ?3 = 'L1' THEN ?2 END) WHERE ticket_id = ?1")
                 .setParameter(1, ticketId).setParameter(2, agentId).setParameter(3, tier.name()).executeUpdate()
                 .chain(() -> session.createNativeMutationQuery("UPDATE agent SET idle_since = ?2 WHERE agent_id = ?1")
                         .setParameter(1, agentId).setParameter(2, utc(at)).executeUpdate())
-                .chain(() -> append(session, ticketId, new TicketAssigned(ticketId, agentId, tier, POLICY, at), at));
+                .chain(() -> append(session, ticketId, new TicketAssigned(ticketId, agentId, tier, by, at), at));
     }
 
     /**
@@ -217,7 +301,20 @@ public class Router {
                         }));
     }
 
-    private Uni<RoutingRules> rules(Mutiny.Session session) {
+    /** Replaces the rules in force with a new version; the caller has checked {@link RoutingRules#problems()}. */
+    public Uni<RoutingRules> saveRules(Mutiny.Session session, List<RoutingRules.Rule> rules, String by) {
+        return rules(session).chain(current -> {
+            RoutingRules next = new RoutingRules(current.version() + 1, rules);
+            return session.createNativeMutationQuery("INSERT INTO routing_rules (version, rules, created_by, created_at) "
+                            + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4)")
+                    .setParameter(1, next.version())
+                    .setParameter(2, new String(EventJson.write(next), StandardCharsets.UTF_8))
+                    .setParameter(3, by).setParameter(4, utc(clock.instant()))
+                    .executeUpdate().replaceWith(next);
+        });
+    }
+
+    public Uni<RoutingRules> rules(Mutiny.Session session) {
         return session.<String>createNativeQuery("SELECT CAST(rules AS text) FROM routing_rules ORDER BY version DESC "
                         + "LIMIT 1").getResultList()
                 .map(rows -> rows.isEmpty() ? RoutingRules.NONE

@@ -1,0 +1,114 @@
+package io.tierdesk.router.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.CloudEvent;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.Channel;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.Urgency;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class RulesTriageAndTakeTest {
+    @Inject
+    EventingConfig eventing;
+
+    private static RequestSpecification as(String subject, String... roles) {
+        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
+    }
+
+    private UUID open(String product, SupportPlan plan, Urgency urgency) {
+        UUID ticket = UUID.randomUUID();
+        TicketOpened opened = new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6), Channel.PHONE,
+                new CustomerRef("c-3", null, null, null, "en"), plan, "s", "b",
+                new Diagnostics(null, product, null, null, null), urgency, null, List.of(), null, Instant.now());
+        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), Instant.now(), opened);
+        TestKafka.send(eventing.topic(Topics.TICKETS), ticket.toString(), KafkaBinding.headers(e), e.data());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("sup", "supervisor")
+                .get("/api/v1/tickets/" + ticket + "/routing").then().statusCode(200));
+        return ticket;
+    }
+
+    @Test
+    void rulesAreVersionedAnInvalidSetIsRefusedAndTheRulesDecideWhereTicketsStart() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        long before = as("sup", "supervisor").get("/api/v1/routing-rules").then().statusCode(200).extract()
+                .jsonPath().getLong("version");
+
+        as("sup", "supervisor").body("{\"rules\":[{\"name\":\"x\",\"startTier\":\"L4\",\"category\":\"a\"},"
+                        + "{\"name\":\"x\",\"category\":\"b\"}]}").put("/api/v1/routing-rules")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("rules[0].startTier")).body("errors.field", hasItem("rules[1].name"));
+        as("sup", "supervisor").get("/api/v1/routing-rules").then().body("version", equalTo((int) before));
+        as("anna", "agent").body("{\"rules\":[]}").put("/api/v1/routing-rules").then().statusCode(403);
+
+        as("sup", "supervisor").body("{\"rules\":[{\"name\":\"premium servers " + run + "\",\"category\":\"servers-"
+                        + run + "\",\"plan\":\"premium\",\"skill\":\"linux-" + run + "\",\"startTier\":\"L2\","
+                        + "\"impact\":\"high\"}]}").put("/api/v1/routing-rules")
+                .then().statusCode(200).body("version", equalTo((int) before + 1));
+
+        UUID premium = open("servers-" + run, SupportPlan.PREMIUM, Urgency.HIGH);
+        as("sup", "supervisor").get("/api/v1/tickets/" + premium + "/routing").then()
+                .body("tier", equalTo("L2")).body("priority", equalTo("P2"));
+        UUID warranty = open("servers-" + run, SupportPlan.WARRANTY, Urgency.HIGH);
+        as("sup", "supervisor").get("/api/v1/tickets/" + warranty + "/routing").then()
+                .body("tier", equalTo("L1")).body("priority", equalTo("P2"));
+
+        as("l1", "agent").body("{\"impact\":\"critical\",\"urgency\":\"critical\"}")
+                .post("/api/v1/tickets/" + warranty + "/triage").then().statusCode(200).body("priority", equalTo("P1"));
+        List<String> history = as("sup", "supervisor").get("/api/v1/tickets/" + warranty + "/routing").then()
+                .body("priority", equalTo("P1")).extract().path("history.type");
+        assertThat(history.stream().filter("tierdesk.routing.triaged.v1"::equals)).hasSize(2);
+        as("l1", "agent").body("{\"impact\":\"enormous\"}").post("/api/v1/tickets/" + warranty + "/triage")
+                .then().statusCode(400).body("errors.field", hasItem("impact"));
+    }
+
+    @Test
+    void takingATicketMayGoOverCapacityAndAutoAssignmentThenPassesTheAgentBy() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "sap-" + run;
+        String agent = "solo-" + run;
+        as("sup", "supervisor").body("{\"tier\":\"L1\",\"capacity\":1,\"skills\":[\"" + skill + "\"]}")
+                .put("/api/v1/agents/" + agent).then().statusCode(200);
+        as(agent, "agent").body("{\"presence\":\"online\"}").post("/api/v1/agents/" + agent + "/presence")
+                .then().statusCode(200);
+        UUID first = open(skill, SupportPlan.WARRANTY, Urgency.LOW);
+        as("sup", "supervisor").get("/api/v1/tickets/" + first + "/routing").then().body("assignee", equalTo(agent));
+        UUID second = open(skill, SupportPlan.WARRANTY, Urgency.LOW);
+        as("sup", "supervisor").get("/api/v1/tickets/" + second + "/routing").then().body("state", equalTo("queued"));
+
+        as(agent, "agent").body("{}").post("/api/v1/tickets/" + second + "/assignment").then().statusCode(200);
+        as("sup", "supervisor").get("/api/v1/agents/load").then()
+                .body("find { it.agentId == '" + agent + "' }.active", equalTo(2));
+
+        UUID third = open(skill, SupportPlan.WARRANTY, Urgency.LOW);
+        as("sup", "supervisor").get("/api/v1/tickets/" + third + "/routing").then().body("state", equalTo("queued"));
+
+        as("other", "agent").body("{\"agentId\":\"" + agent + "\"}").post("/api/v1/tickets/" + third + "/assignment")
+                .then().statusCode(403);
+        as("boss", "supervisor").body("{\"agentId\":\"nobody-" + run + "\"}")
+                .post("/api/v1/tickets/" + third + "/assignment").then().statusCode(422);
+    }
+}
