@@ -66,8 +66,9 @@ public class Router {
             Urgency urgency = opened.statedUrgency() == null ? Urgency.MEDIUM : opened.statedUrgency();
             Priority priority = PriorityMatrix.priority(route.impact(), urgency);
             return session.createNativeMutationQuery("INSERT INTO routed_ticket (ticket_id, plan, category, skill, "
-                            + "impact, urgency, priority, tier, state, queued_at, opened_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                            + "?6, ?7, ?8, 'queued', ?9, ?10) ON CONFLICT (ticket_id) DO NOTHING")
+                            + "impact, urgency, priority, tier, state, queued_at, opened_at, sla_due_at) VALUES (?1, ?2, "
+                            + "?3, ?4, ?5, ?6, ?7, ?8, 'queued', ?9, ?10, (SELECT due_at FROM ticket_sla_due WHERE "
+                            + "ticket_id = ?1)) ON CONFLICT (ticket_id) DO NOTHING")
                     .setParameter(1, opened.ticketId()).setParameter(2, opened.plan().wireName())
                     .setParameter(3, category).setParameter(4, route.skill())
                     .setParameter(5, route.impact().wireName()).setParameter(6, urgency.wireName())
@@ -137,6 +138,35 @@ public class Router {
                                     : assignNextFor(session, previous, from, at).replaceWithVoid())
                             .chain(() -> tryAssign(session, ticketId, to, at, true))
                             .replaceWith(to);
+                });
+    }
+
+    /**
+     * The ticket is worked on again (the customer answered, or it reopened): back to its assignee if they are online
+     * and below capacity, otherwise back into the queue for whoever fits.
+     */
+    public Uni<Void> onActiveAgain(Mutiny.Session session, UUID ticketId) {
+        Instant at = clock.instant();
+        return session.<Object[]>createNativeQuery("SELECT assignee, tier, state FROM routed_ticket WHERE ticket_id = ?1")
+                .setParameter(1, ticketId).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty() || "queued".equals(rows.get(0)[2]) || "assigned".equals(rows.get(0)[2])) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    String assignee = (String) rows.get(0)[0];
+                    Tier tier = Tier.valueOf((String) rows.get(0)[1]);
+                    return lockAgents(session, tier).chain(agents -> {
+                        boolean backToAssignee = assignee != null && agents.stream()
+                                .anyMatch(a -> a.agentId().equals(assignee) && a.active() < a.capacity());
+                        return session.createNativeMutationQuery("UPDATE routed_ticket SET state = ?2, assignee = ?3, "
+                                        + "queued_at = CASE WHEN ?2 = 'queued' THEN ?4 ELSE queued_at END "
+                                        + "WHERE ticket_id = ?1")
+                                .setParameter(1, ticketId).setParameter(2, backToAssignee ? "assigned" : "queued")
+                                .setParameter(3, backToAssignee ? assignee : null).setParameter(4, utc(at))
+                                .executeUpdate()
+                                .chain(() -> backToAssignee ? Uni.createFrom().voidItem()
+                                        : tryAssign(session, ticketId, tier, at, true));
+                    });
                 });
     }
 

@@ -39,11 +39,19 @@ public class SlaStreamConsumer {
         return inbox.consume("router-sla", message, SlaEvent.class, (session, delivered) -> {
             SlaEvent event = delivered.event();
             if (event instanceof SlaClockStarted || event instanceof SlaClockResumed) {
-                return session.createNativeMutationQuery("UPDATE routed_ticket SET sla_due_at = LEAST(COALESCE("
-                                + "sla_due_at, ?2), ?2) WHERE ticket_id = ?1")
+                if (event.dueAt() == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                return session.createNativeMutationQuery("INSERT INTO ticket_sla_due (ticket_id, due_at) VALUES (?1, ?2) "
+                                + "ON CONFLICT (ticket_id) DO UPDATE SET due_at = LEAST(ticket_sla_due.due_at, "
+                                + "EXCLUDED.due_at)")
                         .setParameter(1, event.ticketId())
-                        .setParameter(2, event.dueAt() == null ? null : event.dueAt().atOffset(java.time.ZoneOffset.UTC))
-                        .executeUpdate().replaceWithVoid();
+                        .setParameter(2, event.dueAt().atOffset(java.time.ZoneOffset.UTC))
+                        .executeUpdate()
+                        .chain(() -> session.createNativeMutationQuery("UPDATE routed_ticket SET sla_due_at = (SELECT "
+                                        + "due_at FROM ticket_sla_due WHERE ticket_id = ?1) WHERE ticket_id = ?1")
+                                .setParameter(1, event.ticketId()).executeUpdate())
+                        .replaceWithVoid();
             }
             if (!escalateOnBreach || !(event instanceof SlaBreached breach)) {
                 return Uni.createFrom().voidItem();

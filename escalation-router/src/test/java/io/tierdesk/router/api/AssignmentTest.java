@@ -130,6 +130,35 @@ class AssignmentTest {
         assertThat(loads(run)).containsEntry(agent, 4);
     }
 
+    @Test
+    void aTicketWaitingForTheCustomerFreesItsAgentAndComesBackWhenTheCustomerAnswers() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "gps-" + run;
+        String first = "first-" + run;
+        register(first, skill);
+        UUID ticket = open(skill, Urgency.MEDIUM);
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.equals(single("SELECT assignee FROM routed_ticket "
+                + "WHERE ticket_id = '" + ticket + "'")));
+
+        publish(ticket, new io.tierdesk.events.ticket.TicketAwaitingCustomer(ticket, first, "Which model?", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> loads(run).getOrDefault(first, 0) == 0);
+
+        publish(ticket, new io.tierdesk.events.ticket.CustomerMessageReceived(ticket, UUID.randomUUID(), Channel.EMAIL,
+                "Model X", List.of(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> loads(run).getOrDefault(first, 0) == 1);
+
+        // Resolved, then the agent leaves: a reopened ticket goes to whoever is online.
+        publish(ticket, new TicketResolved(ticket, first, "firmware", null, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> loads(run).getOrDefault(first, 0) == 0);
+        given().header("Authorization", TestTokens.bearer(first, "agent")).contentType("application/json")
+                .body("{\"presence\":\"offline\"}").post("/api/v1/agents/" + first + "/presence").then().statusCode(200);
+        String second = "second-" + run;
+        register(second, skill);
+        publish(ticket, new io.tierdesk.events.ticket.TicketReopened(ticket, "still broken", "customer", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.equals(single("SELECT assignee FROM routed_ticket "
+                + "WHERE ticket_id = '" + ticket + "' AND state = 'assigned'")));
+    }
+
     private Map<String, Integer> loads(String run) throws Exception {
         Map<String, Integer> load = new HashMap<>();
         try (Connection c = TierdeskInfra.connect(database); PreparedStatement q = c.prepareStatement(
@@ -153,10 +182,10 @@ class AssignmentTest {
         return Long.parseLong(single(sql));
     }
 
+    /** The first column of the first row, or null when there is none yet. */
     private String single(String sql) throws Exception {
         try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 }
