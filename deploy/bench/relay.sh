@@ -36,15 +36,7 @@ java -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" -cp "$HOM
 KAFKA_RAW="$(tail -n 1 "$OUT/kafka.txt" | sed -E 's/.* ([0-9.]+) records\/sec.*/\1/')"
 
 echo "== raw PostgreSQL: pgbench, single-row appends, 2 clients, 10 s" >&2
-export PGPASSWORD="${TIERDESK_DB_PASSWORD:-$(cat "$HOME_DIR/secrets/db-password" 2>/dev/null || true)}"
-psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c \
-  "DROP TABLE IF EXISTS bench_append; CREATE TABLE bench_append (id bigserial PRIMARY KEY, stream_id text, payload jsonb, recorded_at timestamptz DEFAULT clock_timestamp())"
-printf "INSERT INTO bench_append (stream_id, payload) VALUES (md5(random()::text), '{\"note\": \"%s\"}');\n" \
-  "$(head -c "$PAYLOAD" /dev/zero | tr '\0' x)" >"$OUT/append.sql"
-pgbench -n -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -c 2 -j 2 -T 10 -f "$OUT/append.sql" tierdesk_test \
-  | tee "$OUT/pgbench.txt"
-psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c "DROP TABLE bench_append"
-PG_RAW="$(sed -n -E 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt")"
+PG_RAW="$("$ROOT/deploy/bench/pgbench-append.sh" "$PAYLOAD")"
 
 echo
 echo "== summary ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
