@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import static io.tierdesk.eventing.store.SqlTime.instant;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.agent.AgentProfile;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -116,9 +116,6 @@ public class AgentsResource {
         return sessions.withTransaction(session -> directory.setPresence(session, agentId, presence, caller));
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 
     private static AgentProfile profile(String agentId, AgentRequest request) {
         if (request == null) {

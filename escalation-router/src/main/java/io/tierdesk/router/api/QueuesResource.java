@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import static io.tierdesk.eventing.store.SqlTime.instant;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.eventing.api.ProblemException;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -55,7 +55,4 @@ public class QueuesResource {
         }
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 }

@@ -1,5 +1,6 @@
 package io.tierdesk.router.application;
 
+import static io.tierdesk.eventing.store.SqlTime.utc;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.agent.AgentChanged;
@@ -15,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -108,7 +107,7 @@ public class AgentDirectory {
         return new Agent((String) row[0],
                 EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8), AgentProfile.class),
                 Presence.fromWire((String) row[2]),
-                row[3] == null ? null : row[3] instanceof OffsetDateTime o ? o.toInstant() : (Instant) row[3],
+                io.tierdesk.eventing.store.SqlTime.instant(row[3]),
                 ((Number) row[4]).longValue());
     }
 
@@ -116,7 +115,4 @@ public class AgentDirectory {
         return new String(EventJson.write(value), StandardCharsets.UTF_8);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package io.tierdesk.router.application;
 
+import static io.tierdesk.eventing.store.SqlTime.instant;
+import static io.tierdesk.eventing.store.SqlTime.utc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
@@ -24,8 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -356,12 +356,6 @@ public class Router {
                 EventMetadata.actor(POLICY), at).replaceWithVoid();
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 
 }

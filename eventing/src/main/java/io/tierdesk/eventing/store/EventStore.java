@@ -8,7 +8,6 @@ import io.tierdesk.eventing.PgErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -121,19 +120,7 @@ public class EventStore {
                 .orElseThrow(() -> new IllegalStateException("event table holds unknown type " + type)).javaType();
         Object payload = EventJson.read(((String) row[4]).getBytes(java.nio.charset.StandardCharsets.UTF_8), javaType);
         return new StoredEvent<>(((Number) row[0]).longValue(), (UUID) row[1], streamId, ((Number) row[2]).longValue(),
-                type, payload, (String) row[5], (String) row[6], (String) row[7], instant(row[8]));
+                type, payload, (String) row[5], (String) row[6], (String) row[7], SqlTime.instant(row[8]));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
 }

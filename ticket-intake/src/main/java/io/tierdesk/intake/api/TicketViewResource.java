@@ -1,5 +1,6 @@
 package io.tierdesk.intake.api;
 
+import static io.tierdesk.eventing.store.SqlTime.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -91,7 +91,4 @@ public class TicketViewResource {
         }
     }
 
-    static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 }

@@ -87,8 +87,8 @@ public class TicketFactsProjection {
                         + "state = EXCLUDED.state, policy = COALESCE(EXCLUDED.policy, ticket_sla_clock.policy), "
                         + "due_at = COALESCE(EXCLUDED.due_at, ticket_sla_clock.due_at), updated_at = EXCLUDED.updated_at")
                 .setParameter(1, event.ticketId()).setParameter(2, event.clock()).setParameter(3, state)
-                .setParameter(4, policy).setParameter(5, TicketViewProjection.utc(event.dueAt()))
-                .setParameter(6, TicketViewProjection.utc(event.at()))
+                .setParameter(4, policy).setParameter(5, io.tierdesk.eventing.store.SqlTime.utc(event.dueAt()))
+                .setParameter(6, io.tierdesk.eventing.store.SqlTime.utc(event.at()))
                 .executeUpdate()
                 .chain(() -> Timeline.record(session, delivered, source(delivered)));
     }
@@ -99,7 +99,7 @@ public class TicketFactsProjection {
                         + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE SET "
                         + "articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at")
                 .setParameter(1, event.ticketId()).setParameter(2, TicketViewProjection.json(event.articles()))
-                .setParameter(3, TicketViewProjection.utc(event.suggestedAt()))
+                .setParameter(3, io.tierdesk.eventing.store.SqlTime.utc(event.suggestedAt()))
                 .executeUpdate()
                 .chain(() -> Timeline.record(session, delivered, source(delivered)));
     }
@@ -109,7 +109,7 @@ public class TicketFactsProjection {
         // Insert an empty row first so one UPDATE statement covers "first fact" and "later fact" alike.
         return session.createNativeMutationQuery("INSERT INTO " + table + " (ticket_id, updated_at) VALUES (?1, ?2) "
                         + "ON CONFLICT (ticket_id) DO NOTHING")
-                .setParameter(1, ticketId).setParameter(2, TicketViewProjection.utc(delivered.time()))
+                .setParameter(1, ticketId).setParameter(2, io.tierdesk.eventing.store.SqlTime.utc(delivered.time()))
                 .executeUpdate()
                 .chain(() -> {
                     Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE " + table + " SET " + set
@@ -118,7 +118,7 @@ public class TicketFactsProjection {
                     for (int i = 0; i < values.length; i++) {
                         update.setParameter(i + 2, values[i]);
                     }
-                    update.setParameter(values.length + 2, TicketViewProjection.utc(delivered.time()));
+                    update.setParameter(values.length + 2, io.tierdesk.eventing.store.SqlTime.utc(delivered.time()));
                     return update.executeUpdate();
                 })
                 .replaceWithVoid();

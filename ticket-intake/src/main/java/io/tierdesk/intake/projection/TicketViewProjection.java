@@ -1,5 +1,7 @@
 package io.tierdesk.intake.projection;
 
+import static io.tierdesk.eventing.store.SqlTime.instant;
+import static io.tierdesk.eventing.store.SqlTime.utc;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.ticket.AgentReplied;
@@ -19,8 +21,6 @@ import io.tierdesk.intake.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -126,17 +126,7 @@ public class TicketViewProjection {
         return new String(EventJson.write(value), StandardCharsets.UTF_8);
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof OffsetDateTime o ? o.toInstant() : value instanceof Instant i ? i
-                : ((java.sql.Timestamp) value).toInstant();
-    }
 
     static UUID uuid(Object value) {
         return (UUID) value;

@@ -18,7 +18,7 @@ final class Timeline {
                         + "ON CONFLICT (event_id) DO NOTHING")
                 .setParameter(1, ticketId).setParameter(2, delivered.eventId())
                 .setParameter(3, delivered.envelope().source()).setParameter(4, delivered.envelope().type())
-                .setParameter(5, actor).setParameter(6, TicketViewProjection.utc(delivered.time()))
+                .setParameter(5, actor).setParameter(6, io.tierdesk.eventing.store.SqlTime.utc(delivered.time()))
                 .setParameter(7, new String(delivered.envelope().data(), StandardCharsets.UTF_8))
                 .executeUpdate().replaceWithVoid();
     }
