@@ -4,10 +4,8 @@
 # launcher runs it, beside a pgbench single-row append measured in the same run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-HOME_DIR="${TIERDESK_HOME:-$ROOT/.tierdesk}"
 EVENTS="${1:-3000}"; BATCH="${2:-100}"; RATE="${3:-100}"; SECONDS_AT_RATE="${4:-20}"
 PORT=$(( ${TIERDESK_PORT_BASE:-8080} + 1 ))
-PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
 OUT="$(mktemp -d)"
 
 # Measure the build in the work tree, not whatever instance happens to run.

@@ -8,7 +8,6 @@ HOME_DIR="${TIERDESK_HOME:-$ROOT/.tierdesk}"
 BACKLOG="${1:-50000}"; RATE="${2:-500}"; SECONDS_AT_RATE="${3:-20}"; BATCH="${4:-1000}"
 OUT="$(mktemp -d)"
 KAFKA="${TIERDESK_KAFKA_HOST:-127.0.0.1}:${TIERDESK_KAFKA_PORT:-9092}"
-PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
 
 "$ROOT/tierdesk" infra up
 echo "== building the benchmark (eventing test classes)" >&2

@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -128,7 +127,4 @@ public class TicketViewProjection {
 
 
 
-    static UUID uuid(Object value) {
-        return (UUID) value;
-    }
 }
