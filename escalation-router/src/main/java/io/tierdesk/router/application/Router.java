@@ -3,15 +3,18 @@ package io.tierdesk.router.application;
 import static io.tierdesk.eventing.store.SqlTime.instant;
 import static io.tierdesk.eventing.store.SqlTime.utc;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.agent.AgentProfile;
 import io.tierdesk.events.agent.Presence;
 import io.tierdesk.events.routing.Priority;
+import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import io.tierdesk.eventing.store.EventMetadata;
@@ -19,32 +22,32 @@ import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
 import io.tierdesk.router.domain.AgentLoad;
 import io.tierdesk.router.domain.Assignment;
+import io.tierdesk.router.domain.BreachPolicy;
 import io.tierdesk.router.domain.Impact;
 import io.tierdesk.router.domain.PriorityMatrix;
 import io.tierdesk.router.domain.RoutingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Triage and assignment. Every assignment locks the online agents of the tier first (in id order), then the
- * ticket: two router instances, or two events at once, can neither give one ticket two assignees nor push an agent
- * over capacity.
+ * Triage, assignment and the breach policy. Every assignment takes its tier's lock first, then the ticket's row: two
+ * router instances, or two events at once, can neither give one ticket two assignees nor push an agent over capacity.
  */
 @ApplicationScoped
 public class Router {
     public static final String STREAM = "routing";
     public static final String POLICY = "policy";
+    public static final String BREACH_REASON = "sla-breached";
 
     private final EventStore store;
     private final Clock clock;
@@ -138,6 +141,41 @@ public class Router {
                                     : assignNextFor(session, previous, from, at).replaceWithVoid())
                             .chain(() -> tryAssign(session, ticketId, to, at, true))
                             .replaceWith(to);
+                });
+    }
+
+    /**
+     * An SLA clock breached: alert a supervisor and/or move the ticket one line up, as the policy says. The alert names
+     * who was responsible when the clock ran out, so it is decided before the move.
+     */
+    public Uni<Void> onBreach(Mutiny.Session session, SlaBreached breach, BreachPolicy policy) {
+        Instant at = clock.instant();
+        return session.<Object[]>createNativeQuery("SELECT t.state, t.tier, t.assignee, t.owner, t.priority, "
+                        + "(SELECT a.profile->>'supervisor' FROM agent a WHERE a.agent_id = t.assignee), "
+                        + "(SELECT a.profile->>'supervisor' FROM agent a WHERE a.agent_id = t.owner) "
+                        + "FROM routed_ticket t WHERE t.ticket_id = ?1 FOR UPDATE OF t")
+                .setParameter(1, breach.ticketId()).getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Object[] r = rows.get(0);
+                    Tier tier = Tier.valueOf((String) r[1]);
+                    BreachPolicy.Response response = policy.respond(new BreachPolicy.Ticket((String) r[0], tier,
+                            (String) r[5], (String) r[6]));
+                    String detail = breach.clock() + " clock breached";
+                    Uni<Void> alert = Uni.createFrom().voidItem();
+                    if (response.alert()) {
+                        metrics.counter("tierdesk.router.supervisor.alerts", "tier", tier.name(),
+                                "reason", BREACH_REASON).increment();
+                        alert = append(session, breach.ticketId(), new SupervisorAlerted(breach.ticketId(), tier,
+                                response.supervisor().orElse(null), (String) r[2], (String) r[3],
+                                Priority.valueOf((String) r[4]), BREACH_REASON, detail, at), at);
+                    }
+                    return alert.chain(() -> response.escalateTo()
+                            .map(to -> move(session, breach.ticketId(), from -> to, BREACH_REASON, detail, POLICY)
+                                    .replaceWithVoid())
+                            .orElse(Uni.createFrom().voidItem()));
                 });
     }
 
@@ -298,37 +336,53 @@ public class Router {
     private Uni<Void> assignBy(Mutiny.Session session, UUID ticketId, String agentId, Tier tier, Instant at, String by) {
         metrics.counter("tierdesk.router.assignments", "tier", tier.name(), "by", POLICY.equals(by) ? "policy" : "agent")
                 .increment();
-        return session.createNativeMutationQuery("UPDATE routed_ticket SET state = 'assigned', assignee = ?2, "
-                        + "owner = COALESCE(owner, CASE WHEN ?3 = 'L1' THEN ?2 END) WHERE ticket_id = ?1")
-                .setParameter(1, ticketId).setParameter(2, agentId).setParameter(3, tier.name()).executeUpdate()
+        // The old state and queue time come back so the wait is measured only for tickets that waited in the queue.
+        return session.<Object[]>createNativeQuery("UPDATE routed_ticket t SET state = 'assigned', assignee = ?2, "
+                        + "owner = COALESCE(t.owner, CASE WHEN ?3 = 'L1' THEN ?2 END) FROM (SELECT state, queued_at "
+                        + "FROM routed_ticket WHERE ticket_id = ?1) old WHERE t.ticket_id = ?1 "
+                        + "RETURNING old.state, old.queued_at")
+                .setParameter(1, ticketId).setParameter(2, agentId).setParameter(3, tier.name()).getResultList()
+                .invoke(old -> {
+                    if (!old.isEmpty() && "queued".equals(old.get(0)[0]) && old.get(0)[1] != null) {
+                        Timer.builder("tierdesk.router.queue.wait").description("time from queue to assignment")
+                                .tag("tier", tier.name()).publishPercentileHistogram().register(metrics)
+                                .record(Duration.between(instant(old.get(0)[1]), at));
+                    }
+                })
                 .chain(() -> session.createNativeMutationQuery("UPDATE agent SET idle_since = ?2 WHERE agent_id = ?1")
                         .setParameter(1, agentId).setParameter(2, utc(at)).executeUpdate())
                 .chain(() -> append(session, ticketId, new TicketAssigned(ticketId, agentId, tier, by, at), at));
     }
 
     /**
-     * Locks the online agents of a tier in id order and reads their load: every path that assigns takes these
-     * locks first, in the same order, so concurrent assignments queue instead of double-booking.
+     * Takes the tier's assignment lock and reads the load of its online agents. Every path that assigns takes this
+     * lock first, so concurrent assignments in one tier — two events at once, or two router instances — queue instead
+     * of double-booking. One transaction-scoped advisory lock per tier replaces locking every online agent row of the
+     * tier: same exclusion, one call instead of a row lock per agent.
      */
     private Uni<List<AgentLoad>> lockAgents(Mutiny.Session session, Tier tier) {
-        return session.<Object[]>createNativeQuery("SELECT agent_id, CAST(profile AS text), idle_since FROM agent "
-                        + "WHERE tier = ?1 AND presence = 'online' ORDER BY agent_id FOR UPDATE")
-                .setParameter(1, tier.name()).getResultList()
-                .chain(rows -> session.<Object[]>createNativeQuery("SELECT assignee, count(*) FROM routed_ticket "
-                                + "WHERE state = 'assigned' AND assignee IS NOT NULL GROUP BY assignee").getResultList()
-                        .map(loads -> {
-                            Map<String, Integer> active = new HashMap<>();
-                            loads.forEach(l -> active.put((String) l[0], ((Number) l[1]).intValue()));
-                            List<AgentLoad> agents = new ArrayList<>();
-                            for (Object[] row : rows) {
-                                AgentProfile profile = EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8),
-                                        AgentProfile.class);
-                                agents.add(new AgentLoad((String) row[0], profile.tier(), new HashSet<>(profile.skills()),
-                                        Presence.ONLINE, active.getOrDefault((String) row[0], 0), profile.capacity(),
-                                        instant(row[2])));
-                            }
-                            return agents;
-                        }));
+        return session.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
+                .setParameter(1, tierLockKey(tier)).getResultList()
+                .chain(() -> session.<Object[]>createNativeQuery("SELECT a.agent_id, CAST(a.profile AS text), "
+                                + "a.idle_since, (SELECT count(*) FROM routed_ticket t WHERE t.assignee = a.agent_id "
+                                + "AND t.state = 'assigned') FROM agent a WHERE a.tier = ?1 AND a.presence = 'online' "
+                                + "ORDER BY a.agent_id")
+                        .setParameter(1, tier.name()).getResultList())
+                .map(rows -> {
+                    List<AgentLoad> agents = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        AgentProfile profile = EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8),
+                                AgentProfile.class);
+                        agents.add(new AgentLoad((String) row[0], profile.tier(), new HashSet<>(profile.skills()),
+                                Presence.ONLINE, ((Number) row[3]).intValue(), profile.capacity(), instant(row[2])));
+                    }
+                    return agents;
+                });
+    }
+
+    /** A fixed 64-bit key per tier, apart from any other advisory lock the database's users may take. */
+    static long tierLockKey(Tier tier) {
+        return 0x7469_6572_6465_0000L + tier.ordinal();
     }
 
     /** Replaces the rules in force with a new version; the caller has checked {@link RoutingRules#problems()}. */

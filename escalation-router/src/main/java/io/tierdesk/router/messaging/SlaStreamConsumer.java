@@ -7,31 +7,27 @@ import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.router.application.Router;
-import io.tierdesk.router.domain.Escalation;
-import io.tierdesk.router.domain.EscalationRejected;
+import io.tierdesk.router.application.RouterConfig;
+import io.tierdesk.router.domain.BreachPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * What the router takes from the SLA stream: due times for queue order (the earliest a running clock announced),
- * and functional escalation on a breach — one line up, never beyond L4; the inbox makes a breach delivered twice
- * escalate once. Escalation is switched off with {@code tierdesk.router.escalate-on-breach=false}.
+ * What the router takes from the SLA stream: due times for queue order (the earliest a running clock announced), and
+ * the breach policy (functional and/or hierarchical escalation, {@code tierdesk.router.breach.*}); the inbox makes a
+ * breach delivered twice act once.
  */
 @ApplicationScoped
 public class SlaStreamConsumer {
-    public static final String REASON = "sla-breached";
-
     private final Inbox inbox;
     private final Router router;
-    private final boolean escalateOnBreach;
+    private final BreachPolicy breachPolicy;
 
-    public SlaStreamConsumer(Inbox inbox, Router router,
-            @ConfigProperty(name = "tierdesk.router.escalate-on-breach", defaultValue = "true") boolean escalateOnBreach) {
+    public SlaStreamConsumer(Inbox inbox, Router router, RouterConfig config) {
         this.inbox = inbox;
         this.router = router;
-        this.escalateOnBreach = escalateOnBreach;
+        this.breachPolicy = config.breach().policy();
     }
 
     @Incoming("sla")
@@ -53,16 +49,8 @@ public class SlaStreamConsumer {
                                 .setParameter(1, event.ticketId()).executeUpdate())
                         .replaceWithVoid();
             }
-            if (!escalateOnBreach || !(event instanceof SlaBreached breach)) {
-                return Uni.createFrom().voidItem();
-            }
-            return router.move(session, breach.ticketId(),
-                            from -> Escalation.onBreach(from).orElseThrow(() -> new EscalationRejected("already at L4")),
-                            REASON, breach.clock() + " clock breached", Router.POLICY)
-                    // A breach on a ticket that is not active, unknown here, or already at L4 changes nothing.
-                    .onFailure(e -> e instanceof EscalationRejected
-                            || e instanceof io.tierdesk.eventing.api.ProblemException).recoverWithNull()
-                    .replaceWithVoid();
+            return event instanceof SlaBreached breach ? router.onBreach(session, breach, breachPolicy)
+                    : Uni.createFrom().voidItem();
         });
     }
 }

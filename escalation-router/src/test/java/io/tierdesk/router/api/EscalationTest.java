@@ -16,7 +16,12 @@ import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.routing.SupervisorAlerted;
+import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaClockStarted;
+import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.CustomerRef;
 import io.tierdesk.events.ticket.Diagnostics;
@@ -46,7 +51,8 @@ class EscalationTest {
     }
 
     private void agent(String id, String tier, String skill) {
-        as("sup", "supervisor").body("{\"tier\":\"" + tier + "\",\"capacity\":5,\"skills\":[\"" + skill + "\"]}")
+        as("sup", "supervisor").body("{\"tier\":\"" + tier + "\",\"capacity\":5,\"skills\":[\"" + skill + "\"],"
+                        + "\"supervisor\":\"lead-of-" + id + "\"}")
                 .put("/api/v1/agents/" + id).then().statusCode(200);
         as(id, "agent").body("{\"presence\":\"online\"}").post("/api/v1/agents/" + id + "/presence").then().statusCode(200);
     }
@@ -117,7 +123,7 @@ class EscalationTest {
     }
 
     @Test
-    void aBreachDeliveredTwiceEscalatesOnce() throws Exception {
+    void aBreachDeliveredTwiceAlertsTheSupervisorAndEscalatesOnce() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String skill = "erp-" + run;
         agent("l1-" + run, "L1", skill);
@@ -130,10 +136,53 @@ class EscalationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "L2".equals(column(ticket, "tier")));
         Thread.sleep(1000);
         assertThat(column(ticket, "tier")).isEqualTo("L2");
-        long escalations = TestKafka.read(eventing.topic(Topics.ROUTING), r -> ticket.toString().equals(r.key())
-                        && "tierdesk.routing.escalated.v1".equals(TestKafka.header(r, KafkaBinding.TYPE)),
-                found -> false, Duration.ofSeconds(3)).size();
-        assertThat(escalations).isEqualTo(1);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> actions = TestKafka.read(
+                eventing.topic(Topics.ROUTING), r -> ticket.toString().equals(r.key())
+                        && List.of("tierdesk.routing.escalated.v1", "tierdesk.routing.supervisor-alerted.v1")
+                                .contains(TestKafka.header(r, KafkaBinding.TYPE)),
+                found -> false, Duration.ofSeconds(3));
+        assertThat(actions).extracting(r -> TestKafka.header(r, KafkaBinding.TYPE))
+                .as("the alert names who held the ticket when the clock ran out, so it comes first")
+                .containsExactly("tierdesk.routing.supervisor-alerted.v1", "tierdesk.routing.escalated.v1");
+        SupervisorAlerted alert = EventJson.read(actions.get(0).value(), SupervisorAlerted.class);
+        assertThat(alert.supervisorId()).isEqualTo("lead-of-l1-" + run);
+        assertThat(alert.assigneeId()).isEqualTo("l1-" + run);
+        assertThat(alert.ownerId()).isEqualTo("l1-" + run);
+        assertThat(alert.tier()).isEqualTo(Tier.L1);
+        assertThat(alert.reason()).isEqualTo("sla-breached");
+        assertThat(alert.detail()).contains("resolution");
+    }
+
+    @Test
+    void aBreachOnAResolvedTicketChangesNothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "crm-" + run;
+        agent("l1-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+        publish(Topics.TICKETS, ticket, new TicketResolved(ticket, "l1-" + run, "restarted", null, Instant.now()),
+                UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "inactive".equals(column(ticket, "state")));
+
+        publish(Topics.SLA, ticket, new SlaBreached(ticket, "resolution", Instant.now(), Instant.now()),
+                UUID.randomUUID());
+        UUID marker = UUID.randomUUID();
+        // A later event on the same key and partition: once it is applied, the breach was handled before it.
+        publish(Topics.SLA, ticket, new SlaClockStarted(ticket, "marker", "warranty",
+                Instant.parse("2030-01-01T00:00:00Z"), Instant.now()), marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2030".equals(dueYear(ticket)));
+        assertThat(column(ticket, "tier")).isEqualTo("L1");
+        assertThat(TestKafka.read(eventing.topic(Topics.ROUTING), r -> ticket.toString().equals(r.key())
+                        && !"tierdesk.routing.triaged.v1".equals(TestKafka.header(r, KafkaBinding.TYPE))
+                        && !"tierdesk.routing.assigned.v1".equals(TestKafka.header(r, KafkaBinding.TYPE)),
+                found -> false, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private String dueYear(UUID ticket) throws Exception {
+        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT extract(year FROM due_at AT TIME ZONE 'UTC') FROM ticket_sla_due WHERE ticket_id = '" + ticket
+                        + "'")) {
+            return rs.next() ? String.valueOf(rs.getInt(1)) : null;
+        }
     }
 
     private String column(UUID ticket, String column) throws Exception {

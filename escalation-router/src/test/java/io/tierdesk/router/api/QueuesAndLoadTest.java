@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestMetrics;
 import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.CloudEvent;
@@ -91,6 +92,7 @@ class QueuesAndLoadTest {
         assertThat(route.getList("history.type")).containsExactly("tierdesk.routing.triaged.v1",
                 "tierdesk.routing.queued.v1");
 
+        double waitsBefore = TestMetrics.sum("tierdesk_router_queue_wait_seconds_count", "tier=L1");
         String agent = "ivy-" + skill;
         as("sup", "supervisor").body("{\"tier\":\"L1\",\"capacity\":2,\"skills\":[\"" + skill + "\"]}")
                 .put("/api/v1/agents/" + agent).then().statusCode(200);
@@ -105,6 +107,27 @@ class QueuesAndLoadTest {
                 .body("find { it.agentId == '" + agent + "' }.utilisation", equalTo(1.0f));
         as("sup", "supervisor").get("/api/v1/tickets/" + lowOld + "/routing").then().body("queuePosition",
                 org.hamcrest.Matchers.notNullValue());
+
+        // Metrics: the two waits just ended are measured; the gauges catch up with the database within an interval.
+        assertThat(TestMetrics.sum("tierdesk_router_queue_wait_seconds_count", "tier=L1"))
+                .isGreaterThanOrEqualTo(waitsBefore + 2);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(TestMetrics.sum("tierdesk_router_agent_utilisation", "agent=" + agent)).isEqualTo(1.0);
+            assertThat(TestMetrics.sum("tierdesk_router_agent_active", "agent=" + agent, "tier=L1")).isEqualTo(2.0);
+            long queuedAtL1 = count("SELECT count(*) FROM routed_ticket WHERE tier = 'L1' AND state = 'queued'");
+            assertThat(queuedAtL1).isPositive();
+            assertThat(TestMetrics.sum("tierdesk_router_queue_length", "tier=L1")).isEqualTo(queuedAtL1);
+            assertThat(TestMetrics.sum("tierdesk_router_queue_oldest_wait_seconds", "tier=L1")).isPositive();
+            assertThat(TestMetrics.sum("tierdesk_router_tier_utilisation", "tier=L1")).isPositive();
+        });
+    }
+
+    private long count(String sql) throws Exception {
+        try (java.sql.Connection c = TierdeskInfra.connect(database);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -224,4 +224,57 @@ class RoutingDomainTest {
             assertThat(Escalation.onBreach(Tier.L4)).isEmpty();
         }
     }
+
+    @Nested
+    class OnBreach {
+        static final BreachPolicy BOTH = new BreachPolicy(true, true, Optional.of("duty-manager"));
+
+        @Test
+        void bothPoliciesMoveUpAndAlertTheAssigneesSupervisor() {
+            BreachPolicy.Response r = BOTH.respond(new BreachPolicy.Ticket("assigned", Tier.L1, "sam", "olga"));
+            assertThat(r.escalateTo()).contains(Tier.L2);
+            assertThat(r.alert()).isTrue();
+            assertThat(r.supervisor()).contains("sam");
+        }
+
+        @Test
+        void withoutAnAssigneeSupervisorTheOwnersThenTheFallbackThenTheTierIsAlerted() {
+            assertThat(BOTH.respond(new BreachPolicy.Ticket("queued", Tier.L2, null, "olga")).supervisor())
+                    .contains("olga");
+            assertThat(BOTH.respond(new BreachPolicy.Ticket("queued", Tier.L2, null, null)).supervisor())
+                    .contains("duty-manager");
+            BreachPolicy.Response tierWide = new BreachPolicy(true, true, Optional.empty())
+                    .respond(new BreachPolicy.Ticket("queued", Tier.L2, null, null));
+            assertThat(tierWide.alert()).isTrue();
+            assertThat(tierWide.supervisor()).isEmpty();
+        }
+
+        @Test
+        void atTheVendorLineOnlyTheSupervisorIsAlerted() {
+            BreachPolicy.Response r = BOTH.respond(new BreachPolicy.Ticket("assigned", Tier.L4, "sam", null));
+            assertThat(r.escalateTo()).isEmpty();
+            assertThat(r.alert()).isTrue();
+        }
+
+        @Test
+        void eachPolicyCanBeSwitchedOffAlone() {
+            BreachPolicy.Ticket ticket = new BreachPolicy.Ticket("assigned", Tier.L1, "sam", null);
+            BreachPolicy.Response functionalOnly = new BreachPolicy(true, false, Optional.empty()).respond(ticket);
+            assertThat(functionalOnly.escalateTo()).contains(Tier.L2);
+            assertThat(functionalOnly.alert()).isFalse();
+            BreachPolicy.Response hierarchicalOnly = new BreachPolicy(false, true, Optional.empty()).respond(ticket);
+            assertThat(hierarchicalOnly.escalateTo()).isEmpty();
+            assertThat(hierarchicalOnly.alert()).isTrue();
+            assertThat(new BreachPolicy(false, false, Optional.empty()).respond(ticket))
+                    .isEqualTo(BreachPolicy.Response.NOTHING);
+        }
+
+        @Test
+        void aTicketThatIsNotInWorkIsLeftAlone() {
+            for (String state : List.of("inactive", "closed", "unknown")) {
+                assertThat(BOTH.respond(new BreachPolicy.Ticket(state, Tier.L1, "sam", "olga")))
+                        .as(state).isEqualTo(BreachPolicy.Response.NOTHING);
+            }
+        }
+    }
 }

@@ -10,13 +10,24 @@ public final class TestMetrics {
     private TestMetrics() {
     }
 
-    /** The sum of a counter or gauge over all its tags; 0 before it was first registered. */
-    public static double sum(String name) {
+    /**
+     * The sum of a counter or gauge over the series carrying every given tag ({@code "tier=L1"}); over all series when
+     * none is given; 0 before it was first registered.
+     */
+    public static double sum(String name, String... tags) {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(body);
         double sum = 0;
         while (m.find()) {
-            sum += Double.parseDouble(m.group(2));
+            String labels = m.group(1) == null ? "" : m.group(1);
+            boolean all = true;
+            for (String tag : tags) {
+                String[] kv = tag.split("=", 2);
+                all &= labels.contains(kv[0] + "=\"" + kv[1] + "\"");
+            }
+            if (all) {
+                sum += Double.parseDouble(m.group(2));
+            }
         }
         return sum;
     }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicTask;
 import io.tierdesk.intake.domain.TicketCommand;
 import io.tierdesk.intake.domain.TicketDecider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,12 @@ public class AutoCloseTimer {
     private final Mutiny.SessionFactory sessions;
     private final TicketCommands tickets;
     private final IntakeConfig config;
-    private final io.vertx.mutiny.core.Vertx vertx;
+    private final io.vertx.core.Vertx vertx;
     private final MeterRegistry metrics;
-    private long timerId = -1;
+    private PeriodicTask task;
 
     public AutoCloseTimer(Mutiny.SessionFactory sessions, TicketCommands tickets, IntakeConfig config,
-            io.vertx.mutiny.core.Vertx vertx, MeterRegistry metrics) {
+            io.vertx.core.Vertx vertx, MeterRegistry metrics) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.config = config;
@@ -42,18 +43,16 @@ public class AutoCloseTimer {
     }
 
     void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(config.timerInterval().toMillis(), id -> runOnce().subscribe().with(
-                closed -> {
-                    if (closed > 0) {
-                        LOG.infof("auto-closed %d tickets", closed);
-                    }
-                },
-                failure -> LOG.warnf("auto-close timer failed, trying again later: %s", failure.getMessage())));
+        task = PeriodicTask.start(vertx, config.timerInterval(), "auto-close timer", () -> runOnce().invoke(closed -> {
+            if (closed > 0) {
+                LOG.infof("auto-closed %d tickets", closed);
+            }
+        }));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (task != null) {
+            task.stop();
         }
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.knowledge.KnowledgeEvent;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
@@ -50,6 +51,10 @@ public class TicketFactsProjection {
 
     Uni<Void> routing(Mutiny.Session session, Delivered<RoutingEvent> delivered) {
         RoutingEvent event = delivered.event();
+        if (event instanceof SupervisorAlerted) {
+            // Changes no fact of the ticket; the journal shows that a supervisor was called in.
+            return Timeline.record(session, delivered, source(delivered));
+        }
         String sql;
         String actor;
         Object[] values;

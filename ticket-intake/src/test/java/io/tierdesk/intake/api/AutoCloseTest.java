@@ -54,6 +54,18 @@ class AutoCloseTest {
                 .then().body("status", equalTo("closed")));
     }
 
+    @Test
+    void theTimerClosesDueTicketsByItself() throws Exception {
+        String id = Channel.postMessage("c-" + UUID.randomUUID(), "Printer", "Jammed", null).statusCode(201)
+                .extract().path("ticketId");
+        given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/json")
+                .body("{\"solutionSummary\":\"Removed the paper\"}").post("/api/v1/tickets/" + id + "/resolution")
+                .then().statusCode(200);
+        clock.advance(Duration.ofHours(73));
+        // Nobody calls runOnce here: the periodic timer (1 s in tests) has to get there on its own.
+        await().atMost(Duration.ofSeconds(30)).until(() -> autoClosed(id) == 1);
+    }
+
     private long autoClosed(String ticketId) throws Exception {
         try (Connection connection = TierdeskInfra.connect(database); Statement sql = connection.createStatement();
              ResultSet rs = sql.executeQuery("SELECT count(*) FROM event WHERE stream_id = '" + ticketId

@@ -18,6 +18,7 @@ import io.tierdesk.events.Topics;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.knowledge.SuggestedArticle;
 import io.tierdesk.events.routing.Priority;
+import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
@@ -77,6 +78,8 @@ class OtherServicesContractTest {
                 .body("slaDueAt", equalTo(due.toString()))
                 .body("suggestedArticles[0].title", equalTo("Restarting the web tier")));
 
+        publish(Topics.ROUTING, "/escalation-router", ticket, new SupervisorAlerted(ticket, Tier.L1, "sam", "alice",
+                "alice", Priority.P2, "sla-breached", "resolution clock breached", now.plusSeconds(59)));
         publish(Topics.ROUTING, "/escalation-router", ticket, new TicketEscalated(ticket, Tier.L1, Tier.L2,
                 "needs a Linux expert", null, "alice", now.plusSeconds(60)));
         publish(Topics.ROUTING, "/escalation-router", ticket, new TicketAssigned(ticket, "boris", Tier.L2, "policy",
@@ -89,7 +92,7 @@ class OtherServicesContractTest {
         List<String> routingTypes = agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract()
                 .<List<String>>path("type").stream().filter(t -> t.startsWith("tierdesk.routing")).toList();
         assertThat(routingTypes).containsExactly("tierdesk.routing.triaged.v1", "tierdesk.routing.assigned.v1",
-                "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1");
+                "tierdesk.routing.supervisor-alerted.v1", "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1");
         List<String> types = agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract().path("type");
         assertThat(types.get(0)).isEqualTo("tierdesk.ticket.opened.v1");
         assertThat(types).contains("tierdesk.sla.clock-started.v1", "tierdesk.knowledge.solutions-suggested.v1");
