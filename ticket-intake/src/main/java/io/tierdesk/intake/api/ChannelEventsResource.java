@@ -6,6 +6,8 @@ import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.HttpBinding;
 import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.eventing.api.Problem;
+import io.tierdesk.intake.application.BatchOpening;
+import io.tierdesk.intake.application.BatchPlan;
 import io.tierdesk.intake.application.ChannelAnswer;
 import io.tierdesk.intake.application.ChannelIntake;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,11 +20,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.tierdesk.events.channel.ChannelMessage;
-import io.tierdesk.events.channel.CustomerAnswer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /** Where channel adapters post what they received, as CloudEvents over HTTP (structured, binary or batch). */
@@ -31,15 +30,18 @@ import java.util.Locale;
 public class ChannelEventsResource {
     public static final String REPLAYED = "Idempotent-Replayed";
     static final int BATCH_CONCURRENCY = 8;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ChannelEventsResource.class);
 
     /** One entry of a batch answer: the status the event would have got alone, and its answer or problem. */
     public record BatchItem(int status, ChannelAnswer answer, Problem problem) {
     }
 
     private final ChannelIntake intake;
+    private final BatchOpening opening;
 
-    public ChannelEventsResource(ChannelIntake intake) {
+    public ChannelEventsResource(ChannelIntake intake, BatchOpening opening) {
         this.intake = intake;
+        this.opening = opening;
     }
 
     @POST
@@ -60,17 +62,18 @@ public class ChannelEventsResource {
     }
 
     /**
-     * Each event in its own transaction, so one bad event does not reject its neighbours. Events about one
-     * customer or one ticket keep the batch's order; different ones run side by side (at most
-     * {@link #BATCH_CONCURRENCY}). The answer lists every event in the batch's order.
+     * One bad event does not reject its neighbours, and the answer lists every event in the batch's order. Lanes of
+     * messages that only open new tickets are written together in one transaction ({@link BatchOpening}); the other
+     * lanes — and anything the joint write leaves out or fails on — run event by event, each in its own transaction,
+     * events of one lane in order and lanes side by side (at most {@link #BATCH_CONCURRENCY}). See
+     * {@link BatchPlan}.
      */
     private Uni<Response> batch(byte[] body) {
         List<Object> parsed = HttpBinding.batch(body);
         BatchItem[] answers = new BatchItem[parsed.size()];
-        Map<String, List<Integer>> lanes = new LinkedHashMap<>();
         List<Object> data = new ArrayList<>(parsed.size());
-        for (int i = 0; i < parsed.size(); i++) {
-            Object item = parsed.get(i);
+        List<String> keys = new ArrayList<>(parsed.size());
+        for (Object item : parsed) {
             Object read;
             try {
                 read = item instanceof CloudEvent event ? intake.read(event) : item;
@@ -81,12 +84,43 @@ public class ChannelEventsResource {
                 read = e;
             }
             data.add(read);
-            lanes.computeIfAbsent(lane(read, i), key -> new ArrayList<>()).add(i);
+            keys.add(read instanceof Throwable ? null
+                    : ((CloudEvent) item).source() + "\u0000" + ((CloudEvent) item).id());
         }
-        return Multi.createFrom().iterable(lanes.values())
-                .onItem().transformToUni(lane -> inOrder(lane, parsed, data, answers)).merge(BATCH_CONCURRENCY)
-                .collect().asList()
+        BatchPlan plan = BatchPlan.of(data, keys);
+        return together(plan.together(), parsed, data, answers)
+                .chain(leftOver -> {
+                    List<List<Integer>> lanes = new ArrayList<>(plan.oneByOne());
+                    lanes.addAll(leftOver);
+                    return Multi.createFrom().iterable(lanes)
+                            .onItem().transformToUni(lane -> inOrder(lane, parsed, data, answers))
+                            .merge(BATCH_CONCURRENCY)
+                            .collect().asList();
+                })
                 .map(done -> Response.ok(List.of(answers)).build());
+    }
+
+    /** Opens the new tickets together; answers the lanes still to run one by one. */
+    private Uni<List<List<Integer>>> together(List<List<Integer>> lanes, List<Object> parsed, List<Object> data,
+            BatchItem[] answers) {
+        List<BatchOpening.Candidate> candidates = new ArrayList<>();
+        // In batch order, so that ticket numbers follow it.
+        lanes.stream().flatMap(List::stream).sorted().forEach(i -> candidates.add(
+                new BatchOpening.Candidate(i, (CloudEvent) parsed.get(i), (ChannelMessage) data.get(i))));
+        if (candidates.size() < 2) {
+            return Uni.createFrom().item(lanes);
+        }
+        return opening.open(candidates)
+                .map(opened -> {
+                    opened.forEach((i, receipt) -> answers[i] = new BatchItem(status(receipt.answer()),
+                            receipt.answer(), null));
+                    return lanes.stream().map(lane -> lane.stream().filter(i -> !opened.containsKey(i)).toList())
+                            .filter(lane -> !lane.isEmpty()).toList();
+                })
+                // Nothing was written: the same events take the one-by-one path, which answers each on its own.
+                .onFailure().invoke(e -> LOG.warnf(e, "opening %d tickets together failed, accepting them one by one: %s",
+                        candidates.size(), e.toString()))
+                .onFailure().recoverWithItem(lanes);
     }
 
     /** Events of one lane one after another. */
@@ -97,18 +131,6 @@ public class ChannelEventsResource {
                     .replaceWithVoid();
         }
         return chain;
-    }
-
-    /** Which events must keep their order: those about one ticket, or else of one customer. */
-    private static String lane(Object data, int index) {
-        if (data instanceof ChannelMessage message) {
-            String number = ChannelIntake.firstNumber(message.threadRef(), message.subject());
-            return number != null ? "ticket:" + number : "customer:" + message.customer().externalId();
-        }
-        if (data instanceof CustomerAnswer answer) {
-            return "ticket:" + answer.ticket();
-        }
-        return "alone:" + index;
     }
 
     private Uni<BatchItem> one(Object parsed, Object data) {

@@ -31,7 +31,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ChannelIntake {
     static final Pattern TICKET_NUMBER = Pattern.compile("\\bTD-\\d{6,}\\b");
-    private static final String CHANNEL_ACTOR = "channel:";
+    static final String CHANNEL_ACTOR = "channel:";
     /** Enough for a burst of messages on one ticket from concurrent requests; each retry decides on fresh state. */
     static final int CONFLICT_RETRIES = 10;
 
@@ -95,7 +95,7 @@ public class ChannelIntake {
      * A session of its own rather than the one Hibernate Reactive binds to the request's context: a batch runs
      * several events of one request at once, each in its own transaction.
      */
-    private <T> Uni<T> ownTransaction(java.util.function.Function<Mutiny.Session, Uni<T>> work) {
+    <T> Uni<T> ownTransaction(java.util.function.Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().chain(session -> session.withTransaction(tx -> work.apply(session))
                 .eventually(session::close));
     }
@@ -235,7 +235,7 @@ public class ChannelIntake {
                         ? ChannelAnswer.APPENDED : ChannelAnswer.RECORDED;
     }
 
-    private static String hash(CloudEvent event) {
+    static String hash(CloudEvent event) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(event.type().getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,18 @@ public class Customers {
                 .map(rows -> rows.isEmpty() ? null : toCustomer(rows.get(0)));
     }
 
+    /** The customers of these external ids that exist, by external id. */
+    public Uni<java.util.Map<String, Customer>> findAll(Mutiny.Session session, java.util.List<String> externalIds) {
+        return session.<Object[]>createNativeQuery("SELECT external_id, name, email, phone, organisation, language, "
+                        + "plan, plan_valid_until FROM customer WHERE external_id = ANY(CAST(?1 AS text[]))")
+                .setParameter(1, externalIds.toArray(new String[0])).getResultList()
+                .map(rows -> {
+                    java.util.Map<String, Customer> found = new java.util.HashMap<>();
+                    rows.forEach(row -> found.put((String) row[0], toCustomer(row)));
+                    return found;
+                });
+    }
+
     public Uni<Customer> save(Mutiny.Session session, Customer customer) {
         return session.createNativeMutationQuery("INSERT INTO customer (external_id, name, email, phone, organisation, "
                         + "language, plan, plan_valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "

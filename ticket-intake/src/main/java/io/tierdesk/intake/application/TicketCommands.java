@@ -26,6 +26,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TicketCommands {
     public static final String STREAM = "ticket";
+    /** The human number of sequence value {@code n}: TD-000123, more digits once six are not enough. */
+    static final String NUMBER_OF_N = "'TD-' || CASE WHEN n < 1000000 THEN lpad(CAST(n AS text), 6, '0') "
+            + "ELSE CAST(n AS text) END";
 
     private final EventStore store;
     private final TicketDecider decider;
@@ -81,8 +84,8 @@ public class TicketCommands {
     public Uni<CommandResult> open(Mutiny.Session session, UUID ticketId, Function<String, TicketCommand.OpenTicket> command,
             String actor) {
         return session.<String>createNativeQuery("WITH next AS (SELECT nextval('ticket_number_seq') AS n) "
-                        + "INSERT INTO ticket_number (number, ticket_id) SELECT 'TD-' || CASE WHEN n < 1000000 "
-                        + "THEN lpad(CAST(n AS text), 6, '0') ELSE CAST(n AS text) END, ?1 FROM next RETURNING number")
+                        + "INSERT INTO ticket_number (number, ticket_id) SELECT " + NUMBER_OF_N + ", ?1 FROM next "
+                        + "RETURNING number")
                 .setParameter(1, ticketId).getSingleResult()
                 .chain(number -> {
                     TicketCommand.OpenTicket open = command.apply(number);

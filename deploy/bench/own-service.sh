@@ -1,0 +1,51 @@
+# Sourced by the service benchmarks: runs one service from the current build as its own process, on a fresh
+# database and its own topics, so neither the developer's local data nor an old backlog takes part; removes both on
+# exit. Needs ROOT; sets HOME_DIR, KAFKA, PG_HOST, PG_PORT, OUT, PREFIX and SERVICE_PID.
+HOME_DIR="${TIERDESK_HOME:-$ROOT/.tierdesk}"
+KAFKA="${TIERDESK_KAFKA_HOST:-127.0.0.1}:${TIERDESK_KAFKA_PORT:-9092}"
+PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
+BENCH_RUN="bench$(date +%s)"
+BENCH_DB="tdt_${BENCH_RUN}"
+PREFIX="${BENCH_RUN}."
+OUT="$(mktemp -d)"
+export PGPASSWORD="${TIERDESK_DB_PASSWORD:-$(cat "$HOME_DIR/secrets/db-password" 2>/dev/null || true)}"
+
+bench_cleanup() {
+  [[ -n "${SERVICE_PID:-}" ]] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" || true
+  java -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" -cp "$HOME_DIR/kafka/libs/*" \
+    org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA" --delete --topic "${PREFIX//./\\.}.*" >/dev/null 2>&1 || true
+  rm -rf "$OUT"
+}
+trap bench_cleanup EXIT
+
+# bench_start MODULE PORT [JVM options...]: builds if needed, creates the database and topics, starts, waits ready.
+bench_start() {
+  local module="$1" port="$2"; shift 2
+  "$ROOT/tierdesk" infra up
+  [[ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ]] || "$ROOT/tierdesk" build
+  psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c "CREATE DATABASE $BENCH_DB"
+  sed "s/^/$PREFIX/" "$ROOT/deploy/kafka/topics.txt" >"$OUT/topics.txt"
+  java -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" -cp "$HOME_DIR/kafka/libs/*" \
+    "$ROOT/deploy/kafka/CreateTopics.java" "$KAFKA" 3 "$OUT/topics.txt"
+  java -Xmx512m "$@" -Dquarkus.http.port="$port" -Dtierdesk.db.host="$PG_HOST" -Dtierdesk.db.port="$PG_PORT" \
+    -Dtierdesk.db.name="$BENCH_DB" -Dquarkus.datasource.username=tierdesk_test ${PGPASSWORD:+-Dquarkus.datasource.password=$PGPASSWORD} \
+    -Dkafka.bootstrap.servers="$KAFKA" -Dtierdesk.eventing.topic-prefix="$PREFIX" \
+    -Dmp.jwt.verify.publickey.location="$HOME_DIR/jwt/public.pem" -Dmp.jwt.verify.issuer="${TIERDESK_JWT_ISSUER:-https://tierdesk.local}" \
+    -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 30 "$OUT/service.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "$module did not get ready on :$port" >&2; exit 1
+}
+
+# pgbench's single-row append rate, measured now, as a bare number.
+bench_pg_raw() {
+  echo "== raw PostgreSQL: pgbench, single-row appends, 2 clients, 10 s" >&2
+  "$ROOT/deploy/bench/pgbench-append.sh" 200
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
