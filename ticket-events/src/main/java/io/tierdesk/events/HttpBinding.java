@@ -26,11 +26,34 @@ public final class HttpBinding {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(BATCH);
     }
 
-    /** Binary mode: attributes in {@code ce-*} headers ({@code header} answers by lower-case name), data is the body. */
+    /**
+     * Binary mode: attributes in {@code ce-*} headers ({@code header} answers by lower-case name), data is the body.
+     * JSON data is kept in the one form Jackson writes, as structured and batch mode keep it: the same event posted
+     * in either mode carries the same bytes (whitespace and escapes do not count), so receivers may compare or hash
+     * them as they are. A body that is not JSON is kept as it came, for the receiver to reject.
+     */
     public static CloudEvent binary(Function<String, String> header, String contentType, byte[] body) {
         requireSpecVersion(header.apply("ce-specversion"), "ce-specversion");
         return new CloudEvent(header.apply("ce-id"), header.apply("ce-source"), header.apply("ce-type"),
-                header.apply("ce-subject"), CloudEvent.parseTime(header.apply("ce-time")), contentType, body);
+                header.apply("ce-subject"), CloudEvent.parseTime(header.apply("ce-time")), contentType,
+                isJson(contentType) ? canonical(body) : body);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return type.equals(CloudEvent.JSON) || type.endsWith("+json");
+    }
+
+    private static byte[] canonical(byte[] json) {
+        try {
+            JsonNode node = EventJson.mapper().readTree(json);
+            return node == null ? json : EventJson.mapper().writeValueAsBytes(node);
+        } catch (IOException e) {
+            return json;
+        }
     }
 
     /** Structured mode: one JSON object holding attributes and data. */
@@ -71,8 +94,8 @@ public final class HttpBinding {
             data = Base64.getDecoder().decode(event.get("data_base64").asText());
         } else if (event.has("data")) {
             JsonNode value = event.get("data");
-            data = value.isTextual() && contentType != null && !contentType.startsWith(CloudEvent.JSON)
-                    ? value.asText().getBytes(StandardCharsets.UTF_8) : value.toString().getBytes(StandardCharsets.UTF_8);
+            data = value.isTextual() && !isJson(contentType) ? value.asText().getBytes(StandardCharsets.UTF_8)
+                    : write(value);
         } else {
             data = new byte[0];
         }
@@ -95,6 +118,14 @@ public final class HttpBinding {
     private static String text(ObjectNode node, String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static byte[] write(JsonNode value) {
+        try {
+            return EventJson.mapper().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("a parsed JSON tree could not be written", e);
+        }
     }
 
     private static JsonNode parse(byte[] body) {

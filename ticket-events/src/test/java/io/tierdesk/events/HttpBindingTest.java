@@ -46,6 +46,25 @@ class HttpBindingTest {
     }
 
     @Test
+    void oneEventCarriesTheSameDataBytesInEveryMode() {
+        Map<String, String> headers = Map.of("ce-specversion", "1.0", "ce-id", "e3", "ce-source", "/chat",
+                "ce-type", "t.y");
+        CloudEvent binary = HttpBinding.binary(headers::get, "application/json; charset=utf-8",
+                bytes("{ \"body\" :\n \"\\u041f\u0440\u0438\u0432\u0435\u0442\", \"n\": 1 }"));
+        CloudEvent structured = HttpBinding.structured(bytes("{\"specversion\":\"1.0\",\"id\":\"e3\",\"source\":"
+                + "\"/chat\",\"type\":\"t.y\",\"data\":{\"body\":\"\u041f\u0440\u0438\u0432\u0435\u0442\",\"n\":1}}"));
+        CloudEvent batched = (CloudEvent) HttpBinding.batch(bytes("[{\"specversion\":\"1.0\",\"id\":\"e3\","
+                + "\"source\":\"/chat\",\"type\":\"t.y\",\"data\":  {\"body\":\"\\u041f\u0440\u0438\u0432\u0435\u0442\",  "
+                + "\"n\":1}}]")).get(0);
+        assertThat(binary.data()).isEqualTo(structured.data()).isEqualTo(batched.data());
+        assertThat(new String(binary.data(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"body\":\"\u041f\u0440\u0438\u0432\u0435\u0442\",\"n\":1}");
+        CloudEvent notJson = HttpBinding.binary(headers::get, "application/json", bytes("{nope"));
+        assertThat(new String(notJson.data(), java.nio.charset.StandardCharsets.UTF_8)).as("kept for the receiver to "
+                + "reject").isEqualTo("{nope");
+    }
+
+    @Test
     void aBatchKeepsGoodEntriesAndReportsBadOnesInPlace() {
         List<Object> batch = HttpBinding.batch(bytes("[{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\","
                 + "\"type\":\"t\"},{\"specversion\":\"1.0\",\"source\":\"/s\",\"type\":\"t\"},42]"));

@@ -235,24 +235,16 @@ public class ChannelIntake {
                         ? ChannelAnswer.APPENDED : ChannelAnswer.RECORDED;
     }
 
+    /** Over type and data; {@link io.tierdesk.events.HttpBinding} keeps JSON data in one form in every mode. */
     static String hash(CloudEvent event) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(event.type().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(event.data() == null ? new byte[0] : canonical(event.data()));
+            digest.update(event.data() == null ? new byte[0] : event.data());
             return HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Structured and binary posts of one event must hash alike: whitespace and escapes do not count. */
-    private static byte[] canonical(byte[] json) {
-        try {
-            return EventJson.mapper().writeValueAsBytes(EventJson.mapper().readTree(json));
-        } catch (java.io.IOException e) {
-            return json;
         }
     }
 }

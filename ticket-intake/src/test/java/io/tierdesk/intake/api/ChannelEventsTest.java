@@ -137,6 +137,21 @@ class ChannelEventsTest {
     }
 
     @Test
+    void aRetryInBinaryModeOfAStructuredPostIsTheSameEvent() {
+        String id = UUID.randomUUID().toString();
+        String customer = "c-" + UUID.randomUUID();
+        String data = Channel.message(customer, "Mode", "first", null);
+        String ticket = Channel.post(Channel.structured(id, "tierdesk.channel.message.received", data)).statusCode(201)
+                .extract().path("ticketId");
+        given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
+                .header("ce-specversion", "1.0").header("ce-id", id).header("ce-source", Channel.SOURCE)
+                .header("ce-type", "tierdesk.channel.message.received")
+                .contentType("application/json").body(data.replace(":", " : ").replace(",", ",\n  "))
+                .post("/api/v1/channel-events")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("ticketId", equalTo(ticket));
+    }
+
+    @Test
     void aBatchAnswersPerEventInOrderAndOneBadEventDoesNotRejectItsNeighbours() throws Exception {
         String customer = "c-" + UUID.randomUUID();
         StringBuilder batch = new StringBuilder("[");
