@@ -11,13 +11,15 @@ EVENTS="${1:-100000}"; BATCH="${2:-1000}"; RATE="${3:-100}"; SECONDS_AT_RATE="${
 PORT=18091
 source "$ROOT/deploy/bench/own-service.sh"
 
+# The baseline first, on a quiet machine: afterwards the service would still be catching up on its projections.
+"$ROOT/tierdesk" infra up
+PG_RAW="$(bench_pg_raw)"
 bench_start ticket-intake "$PORT"
 TOKEN="$("$ROOT/tierdesk" token channel bench-adapter)"
 echo "== ticket-intake (own process, fresh database): $SINGLE events single, $EVENTS in batches of $BATCH, then $RATE/s for ${SECONDS_AT_RATE}s" >&2
 java "$ROOT/deploy/bench/IntakeLoad.java" "http://127.0.0.1:$PORT" "$TOKEN" "$EVENTS" "$BATCH" "$RATE" \
   "$SECONDS_AT_RATE" "$SINGLE" | tee "$OUT/intake.txt"
 
-PG_RAW="$(bench_pg_raw)"
 SINGLE_RATE="$(sed -n -E 's/^intake.single.events_per_s=([0-9.]+).*/\1/p' "$OUT/intake.txt")"
 BATCHED="$(sed -n -E 's/^intake.batch.events_per_s=([0-9.]+).*/\1/p' "$OUT/intake.txt")"
 echo
