@@ -80,6 +80,33 @@ class LauncherSystemTest {
 
     @Test
     @Order(5)
+    void upLoadsTheDemoDataOnceHoweverOftenItRuns() throws Exception {
+        String jwt = launcher.run("token", "supervisor", "pavel").output().lines().filter(l -> l.startsWith("ey"))
+                .findFirst().orElseThrow();
+        URI tickets = URI.create("http://127.0.0.1:" + (Launcher.PORT_BASE + 1)
+                + "/api/v1/tickets?q=VPN%20drops%20every%20ten%20minutes");
+        URI load = URI.create("http://127.0.0.1:" + (Launcher.PORT_BASE + 2) + "/api/v1/agents/load");
+        // Two ups ran: the demo ticket exists once, its follow-up landed on it, the router assigned it.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String body = get(tickets, jwt);
+            assertThat(body.split("\"subject\":\"VPN drops every ten minutes\"", -1)).hasSize(2);
+            assertThat(body).contains("\"assignee\":\"");
+        });
+        String agents = get(load, jwt);
+        for (String agent : List.of("anna", "boris", "viktor", "galina", "dmitry", "vendor")) {
+            assertThat(agents).contains("\"agentId\":\"" + agent + "\"");
+        }
+    }
+
+    private String get(URI uri, String jwt) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + jwt)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    @Order(6)
     void downStopsEveryService() throws Exception {
         assertThat(launcher.run("down").exitCode()).isZero();
         Launcher.Result status = launcher.run("status");
