@@ -124,7 +124,9 @@ public class BatchOpening {
     private Uni<Map<String, Customers.Customer>> customersOf(Mutiny.Session session, List<Candidate> fresh) {
         Map<String, ChannelMessage> first = new LinkedHashMap<>();
         fresh.forEach(c -> first.putIfAbsent(c.message().customer().externalId(), c.message()));
-        List<ChannelMessage> messages = List.copyOf(first.values());
+        // In key order, like the receipts: two batches naming the same customers wait for each other, not deadlock.
+        List<ChannelMessage> messages = first.values().stream()
+                .sorted(java.util.Comparator.comparing((ChannelMessage m) -> m.customer().externalId())).toList();
         return session.createNativeMutationQuery("INSERT INTO customer (external_id, name, email, phone, language, plan) "
                         + "SELECT i, n, e, p, l, ?6 FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), "
                         + "CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[])) AS x(i, n, e, p, l) "
@@ -151,14 +153,17 @@ public class BatchOpening {
      * stay unused, as after any rolled-back transaction) and go back to the caller.
      */
     private Uni<List<Opening>> claim(Mutiny.Session session, List<Opening> openings) {
+        List<Opening> byKey = openings.stream().sorted(java.util.Comparator
+                .comparing((Opening o) -> o.candidate().event().source()).thenComparing(o -> o.candidate().event().id()))
+                .toList();
         return session.<Object[]>createNativeQuery("INSERT INTO channel_receipt (source, event_id, payload_hash, answer) "
                         + "SELECT s, e, h, CAST(a AS jsonb) FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), "
                         + "CAST(?3 AS text[]), CAST(?4 AS text[])) AS x(s, e, h, a) ON CONFLICT DO NOTHING "
                         + "RETURNING source, event_id")
-                .setParameter(1, texts(openings, o -> o.candidate().event().source()))
-                .setParameter(2, texts(openings, o -> o.candidate().event().id()))
-                .setParameter(3, texts(openings, Opening::hash))
-                .setParameter(4, texts(openings, o -> new String(EventJson.write(o.answer()), StandardCharsets.UTF_8)))
+                .setParameter(1, texts(byKey, o -> o.candidate().event().source()))
+                .setParameter(2, texts(byKey, o -> o.candidate().event().id()))
+                .setParameter(3, texts(byKey, Opening::hash))
+                .setParameter(4, texts(byKey, o -> new String(EventJson.write(o.answer()), StandardCharsets.UTF_8)))
                 .getResultList()
                 .map(rows -> {
                     Set<String> claimed = new HashSet<>();

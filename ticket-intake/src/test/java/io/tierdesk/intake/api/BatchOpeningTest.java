@@ -148,6 +148,32 @@ class BatchOpeningTest {
     }
 
     @Test
+    void theSameBatchPostedTwiceAtOnceOpensEachTicketOnceAndAnswersAlike() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // Customers in reverse order in the second half: the joint writes must not deadlock on them.
+            events.add(event(run + "-" + i, Channel.message("cust-" + run + "-" + (i < 30 ? i : 89 - i), "Q " + i, "b",
+                    null)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> post(batch(events)));
+            var second = pool.submit(() -> post(batch(events)));
+            List<Object> a = first.get().getList("answer");
+            List<Object> b = second.get().getList("answer");
+            assertThat(a).hasSize(60).isEqualTo(b);
+            assertThat(first.get().getList("status")).containsOnly(201);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE 'cust-" + run
+                + "-%'")).isEqualTo(60);
+        assertThat(count("SELECT count(DISTINCT payload ->> 'number') FROM event WHERE payload -> 'customer' ->> "
+                + "'externalId' LIKE 'cust-" + run + "-%'")).isEqualTo(60);
+    }
+
+    @Test
     void whenTheJointWriteFailsEveryEventIsStillAcceptedOnItsOwn() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // A guard that refuses multi-row receipt inserts: only the joint write trips over it.
