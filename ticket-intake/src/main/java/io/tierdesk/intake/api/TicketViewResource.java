@@ -25,7 +25,7 @@ public class TicketViewResource {
             String plan, String subject, String body, JsonNode diagnostics, String category, String statedUrgency,
             String priority, String tier, String owner, String assignee, JsonNode sla, Instant slaDueAt,
             JsonNode suggestedArticles, UUID repeatOf, long version, Instant openedAt, Instant updatedAt,
-            Instant resolvedAt, Instant closedAt) {
+            Instant resolvedAt, Instant closedAt, JsonNode solution, JsonNode satisfaction) {
     }
 
     public record TimelineEntry(long position, String eventId, String source, String type, String actor,
@@ -43,7 +43,8 @@ public class TicketViewResource {
             + "(SELECT min(c.due_at) FROM ticket_sla_clock c WHERE c.ticket_id = v.ticket_id "
             + "AND c.state IN ('running', 'warning')) AS sla_due_at, CAST(s.articles AS text) AS suggested_articles, "
             + "v.repeat_of AS repeat_of, v.version AS version, v.opened_at AS opened_at, v.updated_at AS updated_at, "
-            + "v.resolved_at AS resolved_at, v.closed_at AS closed_at, v.customer_id AS customer_id "
+            + "v.resolved_at AS resolved_at, v.closed_at AS closed_at, v.customer_id AS customer_id, "
+            + "CAST(v.solution AS text) AS solution, CAST(v.satisfaction AS text) AS satisfaction "
             + "FROM ticket_view v LEFT JOIN ticket_routing r ON r.ticket_id = v.ticket_id "
             + "LEFT JOIN ticket_suggestion s ON s.ticket_id = v.ticket_id";
 
@@ -80,7 +81,8 @@ public class TicketViewResource {
         return new TicketView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], json(r[4]), (String) r[5],
                 (String) r[6], (String) r[7], json(r[8]), (String) r[9], (String) r[10], (String) r[11],
                 (String) r[12], (String) r[13], (String) r[14], json(r[15]), instant(r[16]), json(r[17]), (UUID) r[18],
-                ((Number) r[19]).longValue(), instant(r[20]), instant(r[21]), instant(r[22]), instant(r[23]));
+                ((Number) r[19]).longValue(), instant(r[20]), instant(r[21]), instant(r[22]), instant(r[23]),
+                json(r[25]), json(r[26]));
     }
 
     static JsonNode json(Object text) {

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.SatisfactionRated;
 import io.tierdesk.events.ticket.TicketAwaitingCustomer;
 import io.tierdesk.events.ticket.TicketClosed;
 import io.tierdesk.events.ticket.TicketDiagnosed;
@@ -33,6 +34,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TicketViewProjection {
     public static final String CONSUMER = "ticket-view";
+
+    /** The last solution given; it stays when the ticket reopens, so the next line sees what was tried. */
+    record Solution(String summary, java.util.UUID articleId, String by, Instant at) {
+    }
+
+    record Satisfaction(int rating, String comment, Instant at) {
+    }
 
     private final Inbox inbox;
 
@@ -79,15 +87,24 @@ public class TicketViewProjection {
                     Ticket before = new Ticket(event.ticketId(), (String) row[0], status((String) row[1]),
                             ((Number) row[2]).longValue(), instant(row[3]), instant(row[4]), false);
                     Ticket after = before.apply(event);
+                    String also = event instanceof TicketDiagnosed ? ", diagnostics = CAST(CAST(?7 AS text) AS jsonb), "
+                            + "category = COALESCE(?8, category)"
+                            : event instanceof TicketResolved ? ", solution = CAST(CAST(?7 AS text) AS jsonb)"
+                            : event instanceof SatisfactionRated ? ", satisfaction = CAST(CAST(?7 AS text) AS jsonb)"
+                            : "";
                     Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE ticket_view SET status = ?2, "
-                                    + "version = ?3, resolved_at = ?4, closed_at = ?5, updated_at = ?6"
-                                    + (event instanceof TicketDiagnosed ? ", diagnostics = CAST(CAST(?7 AS text) AS "
-                                    + "jsonb), category = COALESCE(?8, category)" : "") + " WHERE ticket_id = ?1")
+                                    + "version = ?3, resolved_at = ?4, closed_at = ?5, updated_at = ?6" + also
+                                    + " WHERE ticket_id = ?1")
                             .setParameter(1, event.ticketId()).setParameter(2, wire(after.status()))
                             .setParameter(3, after.version()).setParameter(4, utc(after.resolvedAt()))
                             .setParameter(5, utc(after.closedAt())).setParameter(6, utc(time));
                     if (event instanceof TicketDiagnosed d) {
                         update.setParameter(7, json(d.diagnostics())).setParameter(8, d.category());
+                    } else if (event instanceof TicketResolved r) {
+                        update.setParameter(7, json(new Solution(r.solutionSummary(), r.articleId(), r.agentId(),
+                                r.resolvedAt())));
+                    } else if (event instanceof SatisfactionRated r) {
+                        update.setParameter(7, json(new Satisfaction(r.rating(), r.comment(), r.ratedAt())));
                     }
                     return update.executeUpdate().replaceWithVoid();
                 });

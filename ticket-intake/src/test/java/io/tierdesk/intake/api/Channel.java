@@ -27,7 +27,7 @@ final class Channel {
 
     static ValidatableResponse post(String structuredEvent) {
         return given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
-                .contentType("application/cloudevents+json").body(structuredEvent)
+                .contentType("application/cloudevents+json; charset=utf-8").body(structuredEvent)
                 .post("/api/v1/channel-events").then();
     }
 

@@ -116,7 +116,11 @@ class TicketLifecycleTest {
                 "{\"ticket\":\"TD-999999\"}")).statusCode(422).body("errors.field", hasItem("ticket"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + id)
-                .then().body("status", equalTo("closed")));
+                .then().body("status", equalTo("closed"))
+                .body("solution.summary", equalTo("Port 465 with TLS"))
+                .body("solution.by", equalTo("alice"))
+                .body("satisfaction.rating", equalTo(5))
+                .body("satisfaction.comment", equalTo("спасибо")));
     }
 
     @Test
