@@ -36,11 +36,13 @@ public final class PgErrors {
                     || t instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
             }
-            if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String state = pg.getSqlState();
-                if (TRANSIENT_CODES.contains(state) || TRANSIENT_CLASSES.contains(state.substring(0, 2))) {
-                    return true;
-                }
+            // Hibernate Reactive may report the server's error as its own JDBCException, keeping only the SQLSTATE.
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if (state != null && state.length() == 5
+                    && (TRANSIENT_CODES.contains(state) || TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
+                return true;
             }
             String message = String.valueOf(t.getMessage());
             if (t instanceof io.vertx.core.VertxException && (message.contains("onnection") || message.contains("closed"))) {

@@ -26,4 +26,13 @@ class PgErrorsTest {
         assertThat(PgErrors.isTransient(new PgException("syntax", "ERROR", "42601", null))).isFalse();
         assertThat(PgErrors.isTransient(new NullPointerException())).isFalse();
     }
+
+    @Test
+    void aSqlStateKeptOnlyByHibernatesOwnExceptionCountsToo() {
+        Throwable deadlock = new RuntimeException(new org.hibernate.exception.LockAcquisitionException("deadlock",
+                new java.sql.SQLException("deadlock detected", "40P01")));
+        assertThat(PgErrors.isTransient(deadlock)).isTrue();
+        Throwable bug = new org.hibernate.exception.GenericJDBCException("bug", new java.sql.SQLException("x", "XX000"));
+        assertThat(PgErrors.isTransient(bug)).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package io.tierdesk.eventing.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierdesk.events.InvalidEventException;
+import io.tierdesk.eventing.PgErrors;
 import io.tierdesk.eventing.store.ConcurrencyConflictException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns the backbone's and the resources' client errors into problem details, never a 500. */
+/** Every error a service answers is a problem detail: client errors by kind, server errors without internals. */
 public class ProblemMappers {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_BASE = "https://tierdesk.io/problems/";
 
     @ServerExceptionMapper({ProblemException.class, ConcurrencyConflictException.class, InvalidEventException.class,
@@ -35,6 +37,26 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Client error";
         return respond(new Problem(TYPE_BASE + slug(title), title, status, e.getMessage(), List.of()));
+    }
+
+    /**
+     * Everything no closer mapper takes. A transient database failure (a deadlock, a lost serialization race, the
+     * database restarting) is 503 with {@code Retry-After}: the transaction was rolled back, so repeating the request
+     * is safe. Anything else is a 500 problem naming a reference that the log carries with the exception, and
+     * nothing of the internals.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (PgErrors.isTransient(e)) {
+            LOG.warnf("transient failure, answered 503: %s", e.toString());
+            return Response.fromResponse(respond(new Problem(TYPE_BASE + "temporarily-unavailable",
+                    "Temporarily unavailable", 503, "the database could not complete the request just now; nothing "
+                    + "was changed, try again", List.of()))).header("Retry-After", "1").build();
+        }
+        String reference = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, reference %s", reference);
+        return respond(new Problem(TYPE_BASE + "internal-error", "Internal error", 500,
+                "the request failed unexpectedly; reference " + reference, List.of()));
     }
 
     /** The problem for the backbone's own client errors, or null for anything else (a server error). */
