@@ -87,15 +87,9 @@ public class AgentsResource {
     @Path("load")
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<List<AgentLoadView>> load() {
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT a.agent_id, a.tier, a.presence, "
-                        + "(SELECT count(*) FROM routed_ticket t WHERE t.assignee = a.agent_id AND t.state = 'assigned'), "
-                        + "CAST(a.profile ->> 'capacity' AS int) FROM agent a ORDER BY a.tier, a.agent_id").getResultList())
-                .map(rows -> rows.stream().map(r -> {
-                    int active = ((Number) r[3]).intValue();
-                    int capacity = ((Number) r[4]).intValue();
-                    return new AgentLoadView((String) r[0], (String) r[1], (String) r[2], active, capacity,
-                            (double) active / capacity);
-                }).toList());
+        return sessions.withSession(io.tierdesk.router.application.LoadSnapshot::read)
+                .map(snapshot -> snapshot.agents().stream().map(a -> new AgentLoadView(a.agentId(), a.tier().name(),
+                        a.presence(), a.active(), a.capacity(), a.utilisation())).toList());
     }
 
     /** Agents set their own presence; supervisors and admins anyone's. */

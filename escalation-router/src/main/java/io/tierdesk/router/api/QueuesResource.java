@@ -4,6 +4,7 @@ import static io.tierdesk.eventing.store.SqlTime.instant;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.router.application.LoadSnapshot;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,12 +14,17 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** The tickets waiting in a line's queue, in the order they will be assigned. */
+/** The lines at a glance, and the tickets waiting in a line's queue in the order they will be assigned. */
 @Path("/api/v1/queues")
 @RolesAllowed({"agent", "supervisor", "admin"})
 public class QueuesResource {
     public record QueueEntry(int position, UUID ticketId, String priority, String skill, Instant slaDueAt,
             Instant queuedAt) {
+    }
+
+    /** A line now: its queue and its online agents' load. */
+    public record LineView(String tier, long waiting, Instant oldestQueuedAt, int onlineAgents, long active,
+            long capacity, double utilisation) {
     }
 
     private static final String QUEUE_ORDER = "ORDER BY priority, sla_due_at NULLS LAST, queued_at, ticket_id";
@@ -27,6 +33,13 @@ public class QueuesResource {
 
     public QueuesResource(Mutiny.SessionFactory sessions) {
         this.sessions = sessions;
+    }
+
+    @GET
+    public Uni<List<LineView>> lines() {
+        return sessions.withSession(LoadSnapshot::read)
+                .map(snapshot -> snapshot.lines().values().stream().map(l -> new LineView(l.tier().name(), l.waiting(),
+                        l.oldestQueuedAt(), l.onlineAgents(), l.active(), l.capacity(), l.utilisation())).toList());
     }
 
     @GET

@@ -69,7 +69,7 @@ class QueuesAndLoadTest {
     }
 
     @Test
-    void theQueueIsOrderedByPriorityThenSlaDueThenAgeAndEachTicketKnowsItsPlace() {
+    void theQueueIsOrderedByPriorityThenSlaDueThenAgeAndEachTicketKnowsItsPlace() throws Exception {
         String skill = "crm-" + UUID.randomUUID().toString().substring(0, 6);
         UUID lowOld = open(skill, Urgency.LOW);
         UUID criticalNoSla = open(skill, Urgency.CRITICAL);
@@ -107,6 +107,14 @@ class QueuesAndLoadTest {
                 .body("find { it.agentId == '" + agent + "' }.utilisation", equalTo(1.0f));
         as("sup", "supervisor").get("/api/v1/tickets/" + lowOld + "/routing").then().body("queuePosition",
                 org.hamcrest.Matchers.notNullValue());
+
+        // The lines at a glance agree with the database.
+        JsonPath lines = as("sup", "supervisor").get("/api/v1/queues").then().statusCode(200).extract().jsonPath();
+        assertThat(lines.getList("tier")).containsExactly("L1", "L2", "L3", "L4");
+        assertThat(lines.getLong("find { it.tier == 'L1' }.waiting"))
+                .isEqualTo(count("SELECT count(*) FROM routed_ticket WHERE tier = 'L1' AND state = 'queued'"));
+        assertThat(lines.getString("find { it.tier == 'L1' }.oldestQueuedAt")).isNotNull();
+        assertThat(lines.getInt("find { it.tier == 'L1' }.onlineAgents")).isPositive();
 
         // Metrics: the two waits just ended are measured; the gauges catch up with the database within an interval.
         assertThat(TestMetrics.sum("tierdesk_router_queue_wait_seconds_count", "tier=L1"))
