@@ -45,7 +45,8 @@ public class RouterGauges {
         this.interval = config.gaugeInterval();
         for (Tier tier : Tier.values()) {
             Tags tags = Tags.of("tier", tier.name());
-            Gauge.builder("tierdesk.router.queue.length", this, g -> g.line(tier).map(LoadSnapshot.Line::waiting).orElse(0L))
+            Gauge.builder("tierdesk.router.queue.length", this,
+                            g -> g.line(tier).map(LoadSnapshot.Line::waiting).orElse(0L))
                     .description("tickets waiting in the tier's queue").tags(tags).register(registry);
             Gauge.builder("tierdesk.router.queue.oldest.wait", this, g -> g.oldestWaitSeconds(tier))
                     .description("how long the longest-waiting ticket of the tier has waited").baseUnit("seconds")
