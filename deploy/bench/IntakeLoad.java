@@ -72,6 +72,16 @@ public class IntakeLoad {
         }
         System.out.printf("intake.batch.events_per_s=%.0f (batches of %d, 2 in flight)%n", batch, batchSize);
 
+        // The agents' view consumes the same events from Kafka, behind: how long until it has them all?
+        long posted = 3000L + singleEvents + (long) (events / batchSize) * batchSize;
+        long accepted = System.nanoTime();
+        double consumed = 0;
+        while (System.nanoTime() - accepted < 180_000_000_000L && (consumed = viewConsumed()) < posted) {
+            Thread.sleep(100);
+        }
+        System.out.printf("intake.view.caught_up_s=%.1f (%.0f of %d events in the view after the last batch was "
+                + "accepted)%n", (System.nanoTime() - accepted) / 1e9, consumed, posted);
+
         // latency at a fixed rate
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         all.clear();
@@ -96,6 +106,16 @@ public class IntakeLoad {
     }
 
     /** A freshly started service needs thousands of requests before the JIT has settled (seen: 2x slower). */
+    /** Events the view projection has consumed, from the service's Prometheus endpoint. */
+    static double viewConsumed() throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^tierdesk_inbox_consumed_total\\{consumer=\"ticket-view\"[^}]*\\} ([0-9.eE+]+)$")
+                .matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     static void warmUp() {
         List<CompletableFuture<HttpResponse<String>>> warm = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
