@@ -23,6 +23,8 @@ import io.tierdesk.eventing.store.ExpectedVersion;
 import io.tierdesk.router.domain.AgentLoad;
 import io.tierdesk.router.domain.Assignment;
 import io.tierdesk.router.domain.BreachPolicy;
+import io.tierdesk.router.domain.Escalation;
+import io.tierdesk.router.domain.EscalationRejected;
 import io.tierdesk.router.domain.Impact;
 import io.tierdesk.router.domain.PriorityMatrix;
 import io.tierdesk.router.domain.RoutingRules;
@@ -40,8 +42,9 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Triage, assignment and the breach policy. Every assignment takes its tier's lock first, then the ticket's row: two
- * router instances, or two events at once, can neither give one ticket two assignees nor push an agent over capacity.
+ * Triage, assignment, moves between lines and the breach policy. Every path takes the lines' assignment locks first
+ * (lower line first when it needs two), then the ticket's row: two router instances, or two events at once, can
+ * neither give one ticket two assignees nor push an agent over capacity, nor wait on each other in a circle.
  */
 @ApplicationScoped
 public class Router {
@@ -110,25 +113,42 @@ public class Router {
     /**
      * Moves an active ticket to another line: up by escalation (checked by the caller's rule), down by a return. The
      * owner stays; the old assignee is freed and takes the next waiting ticket; the new line's rules assign it.
+     *
+     * <p>Both lines are locked, lower first, before the ticket's row — the order every path keeps (tiers, then the
+     * ticket) — so an escalation and a return going the opposite way wait for each other instead of deadlocking.
      */
     public Uni<Tier> move(Mutiny.Session session, UUID ticketId, java.util.function.UnaryOperator<Tier> target,
             String reason, String note, String by) {
+        return session.<String>createNativeQuery("SELECT tier FROM routed_ticket WHERE ticket_id = ?1")
+                .setParameter(1, ticketId).getResultList()
+                .chain(tiers -> {
+                    if (tiers.isEmpty()) {
+                        return Uni.createFrom().failure(notSeen(ticketId));
+                    }
+                    Tier seen = Tier.valueOf(tiers.get(0));
+                    Tier to = target.apply(seen);
+                    return lockTiers(session, seen, to).chain(() -> moveLocked(session, ticketId, seen, to, target,
+                            reason, note, by));
+                });
+    }
+
+    private Uni<Tier> moveLocked(Mutiny.Session session, UUID ticketId, Tier seen, Tier to,
+            java.util.function.UnaryOperator<Tier> target, String reason, String note, String by) {
         Instant at = clock.instant();
         return session.<Object[]>createNativeQuery("SELECT tier, assignee, state FROM routed_ticket WHERE ticket_id = ?1 "
                         + "FOR UPDATE").setParameter(1, ticketId).getResultList()
                 .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().failure(new io.tierdesk.eventing.api.ProblemException(404,
-                                "Ticket not found", "the router has not seen ticket " + ticketId, List.of()));
-                    }
                     Tier from = Tier.valueOf((String) rows.get(0)[0]);
+                    if (from != seen) {
+                        // Another move got there first: decide again from where the ticket is now.
+                        return move(session, ticketId, target, reason, note, by);
+                    }
                     String previous = (String) rows.get(0)[1];
                     String state = (String) rows.get(0)[2];
                     if (!"queued".equals(state) && !"assigned".equals(state)) {
                         return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
                                 "only an active ticket moves between lines; this one is " + state));
                     }
-                    Tier to = target.apply(from);
                     metrics.counter("tierdesk.router.escalations", "from", from.name(), "to", to.name(),
                             "reason", reason).increment();
                     return session.createNativeMutationQuery("UPDATE routed_ticket SET tier = ?2, assignee = NULL, "
@@ -144,11 +164,38 @@ public class Router {
                 });
     }
 
+    /** The assignment locks of two lines, lower line first; taking a lock again later in the transaction is free. */
+    private Uni<Void> lockTiers(Mutiny.Session session, Tier a, Tier b) {
+        Tier first = a.ordinal() <= b.ordinal() ? a : b;
+        Tier second = first == a ? b : a;
+        Uni<Void> locked = tierLock(session, first);
+        return first == second ? locked : locked.chain(() -> tierLock(session, second));
+    }
+
+    private Uni<Void> tierLock(Mutiny.Session session, Tier tier) {
+        return session.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
+                .setParameter(1, tierLockKey(tier)).getResultList().replaceWithVoid();
+    }
+
     /**
      * An SLA clock breached: alert a supervisor and/or move the ticket one line up, as the policy says. The alert names
      * who was responsible when the clock ran out, so it is decided before the move.
      */
     public Uni<Void> onBreach(Mutiny.Session session, SlaBreached breach, BreachPolicy policy) {
+        return session.<String>createNativeQuery("SELECT tier FROM routed_ticket WHERE ticket_id = ?1")
+                .setParameter(1, breach.ticketId()).getResultList()
+                .chain(tiers -> {
+                    if (tiers.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    // The lines a breach may touch, locked before the ticket, as on every path.
+                    Tier seen = Tier.valueOf(tiers.get(0));
+                    return lockTiers(session, seen, Escalation.onBreach(seen).orElse(seen))
+                            .chain(() -> onBreachLocked(session, breach, policy));
+                });
+    }
+
+    private Uni<Void> onBreachLocked(Mutiny.Session session, SlaBreached breach, BreachPolicy policy) {
         Instant at = clock.instant();
         return session.<Object[]>createNativeQuery("SELECT t.state, t.tier, t.assignee, t.owner, t.priority, "
                         + "(SELECT a.profile->>'supervisor' FROM agent a WHERE a.agent_id = t.assignee), "
@@ -156,9 +203,6 @@ public class Router {
                         + "FROM routed_ticket t WHERE t.ticket_id = ?1 FOR UPDATE OF t")
                 .setParameter(1, breach.ticketId()).getResultList()
                 .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
                     Object[] r = rows.get(0);
                     Tier tier = Tier.valueOf((String) r[1]);
                     BreachPolicy.Response response = policy.respond(new BreachPolicy.Ticket((String) r[0], tier,
@@ -172,10 +216,13 @@ public class Router {
                                 response.supervisor().orElse(null), (String) r[2], (String) r[3],
                                 Priority.valueOf((String) r[4]), BREACH_REASON, detail, at), at);
                     }
-                    return alert.chain(() -> response.escalateTo()
-                            .map(to -> move(session, breach.ticketId(), from -> to, BREACH_REASON, detail, POLICY)
-                                    .replaceWithVoid())
-                            .orElse(Uni.createFrom().voidItem()));
+                    return alert.chain(() -> response.escalateTo().isEmpty() ? Uni.createFrom().voidItem()
+                            : move(session, breach.ticketId(), from -> Escalation.onBreach(from)
+                                            .orElseThrow(() -> new EscalationRejected("already at the vendor line")),
+                                    BREACH_REASON, detail, POLICY)
+                                    .replaceWithVoid()
+                                    // Moved meanwhile to where a breach cannot take it: the alert is all.
+                                    .onFailure(EscalationRejected.class).recoverWithNull());
                 });
     }
 
@@ -361,8 +408,7 @@ public class Router {
      * tier: same exclusion, one call instead of a row lock per agent.
      */
     private Uni<List<AgentLoad>> lockAgents(Mutiny.Session session, Tier tier) {
-        return session.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
-                .setParameter(1, tierLockKey(tier)).getResultList()
+        return tierLock(session, tier)
                 .chain(() -> session.<Object[]>createNativeQuery("SELECT a.agent_id, CAST(a.profile AS text), "
                                 + "a.idle_since, (SELECT count(*) FROM routed_ticket t WHERE t.assignee = a.agent_id "
                                 + "AND t.state = 'assigned') FROM agent a WHERE a.tier = ?1 AND a.presence = 'online' "

@@ -123,6 +123,55 @@ class EscalationTest {
     }
 
     @Test
+    void escalationsAndReturnsAtOnceInOppositeDirectionsAllGoThrough() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "mix-" + run;
+        for (String agent : List.of("l1a-" + run, "l1b-" + run)) {
+            agent(agent, "L1", skill);
+        }
+        for (String agent : List.of("l2a-" + run, "l2b-" + run)) {
+            agent(agent, "L2", skill);
+        }
+        List<UUID> up = new java.util.ArrayList<>();
+        List<UUID> down = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            UUID ticket = openAssigned(skill);
+            if (i % 2 == 0) {
+                up.add(ticket);
+            } else {
+                as("boss", "supervisor").body("{\"targetTier\":\"L2\",\"reason\":\"prepare\"}")
+                        .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(200);
+                down.add(ticket);
+            }
+        }
+        // Each move frees an agent on one line and assigns on the other: opposite moves need both lines at once.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                UUID escalate = up.get(i);
+                UUID giveBack = down.get(i);
+                answers.add(pool.submit(() -> as("boss", "supervisor")
+                        .body("{\"targetTier\":\"L2\",\"reason\":\"needs L2\"}")
+                        .post("/api/v1/tickets/" + escalate + "/escalations").then().extract().statusCode()));
+                answers.add(pool.submit(() -> as("boss", "supervisor").body("{\"note\":\"done at L2\"}")
+                        .post("/api/v1/tickets/" + giveBack + "/returns").then().extract().statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (UUID ticket : up) {
+            assertThat(column(ticket, "tier")).isEqualTo("L2");
+        }
+        for (UUID ticket : down) {
+            assertThat(column(ticket, "tier")).isEqualTo("L1");
+        }
+    }
+
+    @Test
     void aBreachDeliveredTwiceAlertsTheSupervisorAndEscalatesOnce() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String skill = "erp-" + run;
