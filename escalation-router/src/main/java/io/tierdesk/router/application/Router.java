@@ -319,9 +319,14 @@ public class Router {
                                 if (agentId.equals(previous)) {
                                     return Uni.createFrom().voidItem();
                                 }
-                                return session.<String>createNativeQuery("SELECT state FROM routed_ticket WHERE "
+                                return session.<String>createNativeQuery("SELECT tier FROM routed_ticket WHERE "
                                                 + "ticket_id = ?1 FOR UPDATE").setParameter(1, ticketId).getResultList()
-                                        .chain(() -> assignBy(session, ticketId, agentId, tier, at, by))
+                                        .chain(now -> tier.name().equals(now.get(0))
+                                                ? assignBy(session, ticketId, agentId, tier, at, by)
+                                                // Moved to another line since it was read: the line's lock is not ours.
+                                                : Uni.createFrom().failure(new io.tierdesk.router.domain
+                                                        .EscalationRejected("the ticket moved to " + now.get(0)
+                                                        + " meanwhile; try again")))
                                         .chain(() -> previous == null ? Uni.createFrom().voidItem()
                                                 : assignNextFor(session, previous, tier, at).replaceWithVoid());
                             });
