@@ -34,7 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,6 +57,7 @@ public class Router {
     private final EventStore store;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
 
     public Router(EventStore store, Clock clock, MeterRegistry metrics) {
         this.store = store;
@@ -414,7 +417,7 @@ public class Router {
      */
     private Uni<List<AgentLoad>> lockAgents(Mutiny.Session session, Tier tier) {
         return tierLock(session, tier)
-                .chain(() -> session.<Object[]>createNativeQuery("SELECT a.agent_id, CAST(a.profile AS text), "
+                .chain(() -> session.<Object[]>createNativeQuery("SELECT a.agent_id, a.version, CAST(a.profile AS text), "
                                 + "a.idle_since, (SELECT count(*) FROM routed_ticket t WHERE t.assignee = a.agent_id "
                                 + "AND t.state = 'assigned') FROM agent a WHERE a.tier = ?1 AND a.presence = 'online' "
                                 + "ORDER BY a.agent_id")
@@ -422,13 +425,27 @@ public class Router {
                 .map(rows -> {
                     List<AgentLoad> agents = new ArrayList<>(rows.size());
                     for (Object[] row : rows) {
-                        AgentProfile profile = EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8),
-                                AgentProfile.class);
-                        agents.add(new AgentLoad((String) row[0], profile.tier(), new HashSet<>(profile.skills()),
-                                Presence.ONLINE, ((Number) row[3]).intValue(), profile.capacity(), instant(row[2])));
+                        Profile profile = profile((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
+                        agents.add(new AgentLoad((String) row[0], profile.tier(), profile.skills(), Presence.ONLINE,
+                                ((Number) row[4]).intValue(), profile.capacity(), instant(row[3])));
                     }
                     return agents;
                 });
+    }
+
+    /** What assignment needs of a profile, parsed once per agent version rather than once per decision. */
+    private record Profile(long version, Tier tier, Set<String> skills, int capacity) {
+    }
+
+    private Profile profile(String agentId, long version, String json) {
+        Profile known = profiles.get(agentId);
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        AgentProfile parsed = EventJson.read(json.getBytes(StandardCharsets.UTF_8), AgentProfile.class);
+        Profile fresh = new Profile(version, parsed.tier(), Set.copyOf(parsed.skills()), parsed.capacity());
+        profiles.put(agentId, fresh);
+        return fresh;
     }
 
     /** A fixed 64-bit key per tier, apart from any other advisory lock the database's users may take. */
