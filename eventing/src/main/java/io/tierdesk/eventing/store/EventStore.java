@@ -37,17 +37,43 @@ public class EventStore {
         if (events.isEmpty()) {
             return currentVersion(session, streamId);
         }
-        Uni<Long> base = expectedVersion == ExpectedVersion.ANY ? currentVersion(session, streamId)
-                : Uni.createFrom().item(expectedVersion);
-        return base.chain(current -> insert(session, streamType, streamId, current,
-                        expectedVersion != ExpectedVersion.ANY, events, metadata, occurredAt)
-                .chain(inserted -> inserted == events.size() ? Uni.createFrom().item(current + events.size())
-                        : currentVersion(session, streamId).onItem().failWith(actual ->
-                                new ConcurrencyConflictException(streamId, expectedVersion, actual))))
+        Uni<Long> appended = expectedVersion == ExpectedVersion.ANY
+                ? appendAtEnd(session, streamType, streamId, events, metadata, occurredAt)
+                : insert(session, streamType, streamId, expectedVersion, events, metadata, occurredAt)
+                        .chain(inserted -> inserted == events.size()
+                                ? Uni.createFrom().item(expectedVersion + events.size())
+                                : currentVersion(session, streamId).onItem().failWith(actual ->
+                                        new ConcurrencyConflictException(streamId, expectedVersion, actual)));
+        return appended
                 .invoke(() -> registry.counter("tierdesk.events.appended", "stream", streamType)
                         .increment(events.size()))
                 .onFailure(PgErrors::isUniqueViolationOfStreamVersion).transform(
                         e -> new ConcurrencyConflictException(streamId, expectedVersion, -1));
+    }
+
+    /**
+     * No expected version: the events go after whatever the stream holds, the end read inside the insert — one round
+     * trip. Two such appends to one stream at once still meet at {@code UNIQUE(stream_id, version)}.
+     */
+    private Uni<Long> appendAtEnd(Mutiny.Session session, String streamType, String streamId, List<?> events,
+            EventMetadata metadata, Instant occurredAt) {
+        StringBuilder sql = new StringBuilder("INSERT INTO event (event_id, stream_id, stream_type, version, type, "
+                + "topic, payload, actor, correlation_id, causation_id, occurred_at) SELECT x.e, x.s, x.st, end_of.v + x.n, "
+                + "x.t, x.tp, x.p, x.a, x.c, x.k, x.o FROM (VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            // The version column carries the position in this append; the end of the stream is added below.
+            values(sql, params, i == 0, events.get(i), streamId, streamType, i + 1, metadata, occurredAt);
+        }
+        params.add(streamId);
+        sql.append(") AS x(e, s, st, n, t, tp, p, a, c, k, o) CROSS JOIN (SELECT COALESCE(MAX(version), 0) AS v FROM "
+                + "event WHERE stream_id = CAST(?").append(params.size()).append(" AS text)) AS end_of RETURNING version");
+        Mutiny.SelectionQuery<Number> query = session.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query.getResultList()
+                .map(versions -> versions.stream().mapToLong(Number::longValue).max().orElseThrow());
     }
 
     public Uni<Long> currentVersion(Mutiny.Session session, String streamId) {
@@ -121,19 +147,17 @@ public class EventStore {
      * between still loses on {@code UNIQUE(stream_id, version)}.
      */
     private Uni<Integer> insert(Mutiny.Session session, String streamType, String streamId, long current,
-            boolean checkVersion, List<?> events, EventMetadata metadata, Instant occurredAt) {
+            List<?> events, EventMetadata metadata, Instant occurredAt) {
         StringBuilder sql = insertHead();
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             values(sql, params, i == 0, events.get(i), streamId, streamType, current + i + 1, metadata, occurredAt);
         }
         sql.append(") AS appended");
-        if (checkVersion) {
-            params.add(streamId);
-            params.add(current);
-            sql.append(" WHERE (SELECT COALESCE(MAX(version), 0) FROM event WHERE stream_id = CAST(?")
-                    .append(params.size() - 1).append(" AS text)) = CAST(?").append(params.size()).append(" AS bigint)");
-        }
+        params.add(streamId);
+        params.add(current);
+        sql.append(" WHERE (SELECT COALESCE(MAX(version), 0) FROM event WHERE stream_id = CAST(?")
+                .append(params.size() - 1).append(" AS text)) = CAST(?").append(params.size()).append(" AS bigint)");
         return execute(session, sql, params);
     }
 
