@@ -12,6 +12,7 @@ import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.eventing.sample.SampleCounterProjection;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,9 +84,46 @@ class DeadLetterTest {
         assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
     }
 
+    @Test
+    void aTransientDatabaseFailureIsRetriedUntilItPassesAndAppliedOnce() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        // More failures than a handler error is allowed (5): only a transient one is retried beyond that.
+        send(topic, ticket, eventId, "transient:6");
+        sendGood(topic, ticket, UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2));
+        assertThat(SampleCounterProjection.TRIES.get(eventId.toString())).hasValue(7);
+        assertThat(TestKafka.read(Topics.dlq(topic), r -> ticket.toString().equals(r.key()), found -> false,
+                Duration.ofSeconds(2))).as("nothing dead-lettered").isEmpty();
+    }
+
+    @Test
+    void aHandlerThatKeepsFailingIsDeadLetteredAfterItsTriesAndTheNextRecordGoesOn() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        send(topic, ticket, broken, "broken");
+        sendGood(topic, ticket, UUID.randomUUID());
+
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.read(Topics.dlq(topic),
+                r -> ticket.toString().equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(60));
+        assertThat(dead).singleElement().satisfies(r -> assertThat(TestKafka.header(r, "dead-letter-reason"))
+                .startsWith("handler-failed:"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1));
+        assertThat(SampleCounterProjection.TRIES.get(broken.toString())).hasValue(5);
+    }
+
     private static void sendGood(String topic, UUID ticket, UUID eventId) {
-        CloudEvent good = CloudEvent.of(eventId.toString(), "/test", ticket.toString(), Instant.now(),
-                new InternalNoteAdded(ticket, "agent-1", "fine", Instant.now()));
-        TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(good), good.data());
+        send(topic, ticket, eventId, "fine");
+    }
+
+    private static void send(String topic, UUID ticket, UUID eventId, String note) {
+        CloudEvent event = CloudEvent.of(eventId.toString(), "/test", ticket.toString(), Instant.now(),
+                new InternalNoteAdded(ticket, "agent-1", note, Instant.now()));
+        TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(event), event.data());
     }
 }

@@ -1,15 +1,27 @@
 package io.tierdesk.eventing.sample;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.ticket.InternalNoteAdded;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.eventing.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Counts the events each ticket received: if the inbox let a redelivery through, a count would be too high. */
+/**
+ * Counts the events each ticket received: if the inbox let a redelivery through, a count would be too high. Notes
+ * can ask for failures the database really raises: {@code transient:N} fails the first N tries with a serialization
+ * failure (40001), {@code broken} fails every try with an internal error (XX000).
+ */
 @ApplicationScoped
 public class SampleCounterProjection {
+    /** Tries per event id, for the tests to read. */
+    public static final Map<String, AtomicInteger> TRIES = new ConcurrentHashMap<>();
+
     private final Inbox inbox;
 
     public SampleCounterProjection(Inbox inbox) {
@@ -18,13 +30,25 @@ public class SampleCounterProjection {
 
     @Incoming("sample-tickets")
     public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("sample-counter", message, TicketEvent.class, (session, delivered) -> session
-                .createNativeMutationQuery("INSERT INTO sample_counter (ticket_id, events, last_type) VALUES (?1, 1, ?2) "
-                        + "ON CONFLICT (ticket_id) DO UPDATE SET events = sample_counter.events + 1, "
-                        + "last_type = EXCLUDED.last_type")
-                .setParameter(1, delivered.event().ticketId().toString())
-                .setParameter(2, delivered.envelope().type())
-                .executeUpdate()
-                .replaceWithVoid());
+        return inbox.consume("sample-counter", message, TicketEvent.class, (session, delivered) -> {
+            int tries = TRIES.computeIfAbsent(delivered.eventId(), id -> new AtomicInteger()).incrementAndGet();
+            String note = delivered.event() instanceof InternalNoteAdded n ? n.note() : "";
+            if (note.equals("broken") || note.startsWith("transient:")
+                    && tries <= Integer.parseInt(note.substring("transient:".length()))) {
+                return fail(session, note.equals("broken") ? "XX000" : "40001");
+            }
+            return session.createNativeMutationQuery("INSERT INTO sample_counter (ticket_id, events, last_type) "
+                            + "VALUES (?1, 1, ?2) ON CONFLICT (ticket_id) DO UPDATE SET events = sample_counter.events "
+                            + "+ 1, last_type = EXCLUDED.last_type")
+                    .setParameter(1, delivered.event().ticketId().toString())
+                    .setParameter(2, delivered.envelope().type())
+                    .executeUpdate()
+                    .replaceWithVoid();
+        });
+    }
+
+    private static Uni<Void> fail(Mutiny.Session session, String sqlState) {
+        return session.createNativeMutationQuery("DO $$ BEGIN RAISE EXCEPTION 'injected by the test' USING ERRCODE = '"
+                + sqlState + "'; END $$").executeUpdate().replaceWithVoid();
     }
 }
