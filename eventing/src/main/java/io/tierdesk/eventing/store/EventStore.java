@@ -57,22 +57,14 @@ public class EventStore {
      */
     private Uni<Long> appendAtEnd(Mutiny.Session session, String streamType, String streamId, List<?> events,
             EventMetadata metadata, Instant occurredAt) {
-        StringBuilder sql = new StringBuilder("INSERT INTO event (event_id, stream_id, stream_type, version, type, "
-                + "topic, payload, actor, correlation_id, causation_id, occurred_at) SELECT x.e, x.s, x.st, end_of.v + x.n, "
-                + "x.t, x.tp, x.p, x.a, x.c, x.k, x.o FROM (VALUES ");
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            // The version column carries the position in this append; the end of the stream is added below.
-            values(sql, params, i == 0, events.get(i), streamId, streamType, i + 1, metadata, occurredAt);
-        }
-        params.add(streamId);
-        sql.append(") AS x(e, s, st, n, t, tp, p, a, c, k, o) CROSS JOIN (SELECT COALESCE(MAX(version), 0) AS v FROM "
-                + "event WHERE stream_id = CAST(?").append(params.size()).append(" AS text)) AS end_of RETURNING version");
-        Mutiny.SelectionQuery<Number> query = session.createNativeQuery(sql.toString());
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        return query.getResultList()
+        // The version column carries each event's position in this append; the end of the stream is added to it.
+        Rows rows = new Rows();
+        rows.addStream(streamId, 0, events, metadata);
+        Mutiny.SelectionQuery<Number> query = session.createNativeQuery(insertRows("end_of.v + x.v")
+                + " CROSS JOIN (SELECT COALESCE(MAX(version), 0) AS v FROM event WHERE stream_id = CAST(?12 AS text)) "
+                + "AS end_of RETURNING version");
+        rows.bind(query::setParameter, streamType, occurredAt);
+        return query.setParameter(12, streamId).getResultList()
                 .map(versions -> versions.stream().mapToLong(Number::longValue).max().orElseThrow());
     }
 
@@ -96,45 +88,12 @@ public class EventStore {
         if (streams.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UUID> ids = new ArrayList<>();
-        List<String> streamIds = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        List<String> payloads = new ArrayList<>();
-        List<String> actors = new ArrayList<>();
-        List<String> correlations = new ArrayList<>();
-        List<String> causations = new ArrayList<>();
-        for (NewStream stream : streams) {
-            for (int i = 0; i < stream.events().size(); i++) {
-                Object event = stream.events().get(i);
-                EventType<?> type = EventCatalog.of(event.getClass());
-                ids.add(UUID.randomUUID());
-                streamIds.add(stream.streamId());
-                versions.add((long) i + 1);
-                types.add(type.ceType());
-                topics.add(type.topic());
-                payloads.add(new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8));
-                actors.add(stream.metadata().actor());
-                correlations.add(stream.metadata().correlationId());
-                causations.add(stream.metadata().causationId());
-            }
-        }
-        int appended = ids.size();
-        // Arrays, one per column: the statement text is the same for any batch size, so it is prepared once.
-        return session.createNativeMutationQuery("INSERT INTO event (event_id, stream_id, stream_type, version, type, "
-                        + "topic, payload, actor, correlation_id, causation_id, occurred_at) SELECT e, s, ?1, v, t, tp, "
-                        + "CAST(p AS jsonb), a, c, k, ?2 FROM unnest(CAST(?3 AS uuid[]), CAST(?4 AS text[]), "
-                        + "CAST(?5 AS bigint[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]), "
-                        + "CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(?11 AS text[])) AS x(e, s, v, t, tp, p, a, c, k)")
-                .setParameter(1, streamType).setParameter(2, occurredAt.atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(3, ids.toArray(new UUID[0])).setParameter(4, streamIds.toArray(new String[0]))
-                .setParameter(5, versions.toArray(new Long[0])).setParameter(6, types.toArray(new String[0]))
-                .setParameter(7, topics.toArray(new String[0])).setParameter(8, payloads.toArray(new String[0]))
-                .setParameter(9, actors.toArray(new String[0])).setParameter(10, correlations.toArray(new String[0]))
-                .setParameter(11, causations.toArray(new String[0]))
-                .executeUpdate()
-                .invoke(() -> registry.counter("tierdesk.events.appended", "stream", streamType).increment(appended))
+        Rows rows = new Rows();
+        streams.forEach(stream -> rows.addStream(stream.streamId(), 0, stream.events(), stream.metadata()));
+        Mutiny.MutationQuery query = session.createNativeMutationQuery(insertRows("x.v"));
+        rows.bind(query::setParameter, streamType, occurredAt);
+        return query.executeUpdate()
+                .invoke(() -> registry.counter("tierdesk.events.appended", "stream", streamType).increment(rows.size()))
                 .onFailure(PgErrors::isUniqueViolationOfStreamVersion).transform(
                         e -> new ConcurrencyConflictException(streams.size() == 1 ? streams.get(0).streamId()
                                 : streams.size() + " new streams", ExpectedVersion.NO_STREAM, -1))
@@ -148,56 +107,74 @@ public class EventStore {
      */
     private Uni<Integer> insert(Mutiny.Session session, String streamType, String streamId, long current,
             List<?> events, EventMetadata metadata, Instant occurredAt) {
-        StringBuilder sql = insertHead();
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            values(sql, params, i == 0, events.get(i), streamId, streamType, current + i + 1, metadata, occurredAt);
+        Rows rows = new Rows();
+        rows.addStream(streamId, current, events, metadata);
+        Mutiny.MutationQuery query = session.createNativeMutationQuery(insertRows("x.v")
+                + " WHERE (SELECT COALESCE(MAX(version), 0) FROM event WHERE stream_id = CAST(?12 AS text)) "
+                + "= CAST(?13 AS bigint)");
+        rows.bind(query::setParameter, streamType, occurredAt);
+        return query.setParameter(12, streamId).setParameter(13, current).executeUpdate();
+    }
+
+    /**
+     * {@code INSERT … SELECT} from one array per column ({@code unnest}): the statement text is the same however many
+     * events there are, so it is prepared once. Parameters 1–11 are bound by {@link Rows#bind}; {@code version} is
+     * the expression given over {@code x.v}.
+     */
+    private static String insertRows(String version) {
+        return "INSERT INTO event (event_id, stream_id, stream_type, version, type, topic, payload, actor, "
+                + "correlation_id, causation_id, occurred_at) SELECT x.e, x.s, CAST(?10 AS text), " + version + ", x.t, "
+                + "x.tp, CAST(x.p AS jsonb), x.a, x.c, x.k, CAST(?11 AS timestamptz) FROM unnest(CAST(?1 AS uuid[]), "
+                + "CAST(?2 AS text[]), CAST(?3 AS bigint[]), CAST(?4 AS text[]), CAST(?5 AS text[]), CAST(?6 AS text[]), "
+                + "CAST(?7 AS text[]), CAST(?8 AS text[]), CAST(?9 AS text[])) AS x(e, s, v, t, tp, p, a, c, k)";
+    }
+
+    /** The event rows of one statement, a list per column. */
+    private static final class Rows {
+        private final List<UUID> ids = new ArrayList<>();
+        private final List<String> streamIds = new ArrayList<>();
+        private final List<Long> versions = new ArrayList<>();
+        private final List<String> types = new ArrayList<>();
+        private final List<String> topics = new ArrayList<>();
+        private final List<String> payloads = new ArrayList<>();
+        private final List<String> actors = new ArrayList<>();
+        private final List<String> correlations = new ArrayList<>();
+        private final List<String> causations = new ArrayList<>();
+
+        /** The events of one stream, at versions {@code after + 1} onwards. */
+        void addStream(String streamId, long after, List<?> events, EventMetadata metadata) {
+            for (int i = 0; i < events.size(); i++) {
+                Object event = events.get(i);
+                EventType<?> type = EventCatalog.of(event.getClass());
+                ids.add(UUID.randomUUID());
+                streamIds.add(streamId);
+                versions.add(after + i + 1);
+                types.add(type.ceType());
+                topics.add(type.topic());
+                payloads.add(new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8));
+                actors.add(metadata.actor());
+                correlations.add(metadata.correlationId());
+                causations.add(metadata.causationId());
+            }
         }
-        sql.append(") AS appended");
-        params.add(streamId);
-        params.add(current);
-        sql.append(" WHERE (SELECT COALESCE(MAX(version), 0) FROM event WHERE stream_id = CAST(?")
-                .append(params.size() - 1).append(" AS text)) = CAST(?").append(params.size()).append(" AS bigint)");
-        return execute(session, sql, params);
-    }
 
-    private static StringBuilder insertHead() {
-        return new StringBuilder("INSERT INTO event (event_id, stream_id, stream_type, version, type, topic, payload, "
-                + "actor, correlation_id, causation_id, occurred_at) SELECT * FROM (VALUES ");
-    }
-
-    /** One row of the VALUES list. */
-    private static void values(StringBuilder sql, List<Object> params, boolean first, Object event, String streamId,
-            String streamType, long version, EventMetadata metadata, Instant occurredAt) {
-        EventType<?> type = EventCatalog.of(event.getClass());
-        int p = params.size();
-        // Typed casts: inside VALUES the parameters are not typed by the target columns. The payload goes through
-        // text because the reactive client would otherwise bind a String to jsonb as a JSON string.
-        sql.append(first ? "" : ", ").append("(CAST(?").append(p + 1).append(" AS uuid), CAST(?")
-                .append(p + 2).append(" AS text), CAST(?").append(p + 3).append(" AS text), CAST(?")
-                .append(p + 4).append(" AS bigint), CAST(?").append(p + 5).append(" AS text), CAST(?")
-                .append(p + 6).append(" AS text), CAST(CAST(?").append(p + 7).append(" AS text) AS jsonb), CAST(?")
-                .append(p + 8).append(" AS text), CAST(?").append(p + 9).append(" AS text), CAST(?")
-                .append(p + 10).append(" AS text), CAST(?").append(p + 11).append(" AS timestamptz))");
-        params.add(UUID.randomUUID());
-        params.add(streamId);
-        params.add(streamType);
-        params.add(version);
-        params.add(type.ceType());
-        params.add(type.topic());
-        params.add(new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8));
-        params.add(metadata.actor());
-        params.add(metadata.correlationId());
-        params.add(metadata.causationId());
-        params.add(occurredAt.atOffset(java.time.ZoneOffset.UTC));
-    }
-
-    private static Uni<Integer> execute(Mutiny.Session session, CharSequence sql, List<Object> params) {
-        Mutiny.MutationQuery query = session.createNativeMutationQuery(sql.toString());
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
+        int size() {
+            return ids.size();
         }
-        return query.executeUpdate();
+
+        void bind(java.util.function.BiFunction<Integer, Object, ?> parameter, String streamType, Instant occurredAt) {
+            parameter.apply(1, ids.toArray(new UUID[0]));
+            parameter.apply(2, streamIds.toArray(new String[0]));
+            parameter.apply(3, versions.toArray(new Long[0]));
+            parameter.apply(4, types.toArray(new String[0]));
+            parameter.apply(5, topics.toArray(new String[0]));
+            parameter.apply(6, payloads.toArray(new String[0]));
+            parameter.apply(7, actors.toArray(new String[0]));
+            parameter.apply(8, correlations.toArray(new String[0]));
+            parameter.apply(9, causations.toArray(new String[0]));
+            parameter.apply(10, streamType);
+            parameter.apply(11, occurredAt.atOffset(java.time.ZoneOffset.UTC));
+        }
     }
 
     /** Every event of a stream in version order, decoded. */
