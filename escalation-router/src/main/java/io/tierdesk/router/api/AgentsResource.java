@@ -118,12 +118,7 @@ public class AgentsResource {
         if (agentId.length() > 200) {
             throw ProblemException.badRequest("agentId", "at most 200 characters");
         }
-        Tier tier;
-        try {
-            tier = Tier.valueOf(String.valueOf(request.tier()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("tier", "must be L1, L2, L3 or L4");
-        }
+        Tier tier = TierParam.parse(request.tier(), "tier", "must be L1, L2, L3 or L4");
         if (request.capacity() == null || request.capacity() < 1 || request.capacity() > 1000) {
             throw ProblemException.badRequest("capacity", "must be 1 to 1000 active tickets");
         }

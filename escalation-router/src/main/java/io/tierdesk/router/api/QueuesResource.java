@@ -2,8 +2,6 @@ package io.tierdesk.router.api;
 
 import static io.tierdesk.eventing.store.SqlTime.instant;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.events.routing.Tier;
-import io.tierdesk.eventing.api.ProblemException;
 import io.tierdesk.router.application.LoadSnapshot;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -45,7 +43,7 @@ public class QueuesResource {
     @GET
     @Path("{tier}")
     public Uni<List<QueueEntry>> queue(@PathParam("tier") String tier) {
-        String line = tier(tier);
+        String line = TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4").name();
         return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT ticket_id, priority, skill, "
                         + "sla_due_at, queued_at FROM routed_ticket WHERE tier = ?1 AND state = 'queued' " + QUEUE_ORDER)
                 .setParameter(1, line).getResultList())
@@ -58,14 +56,6 @@ public class QueuesResource {
                     }
                     return entries;
                 });
-    }
-
-    private static String tier(String value) {
-        try {
-            return Tier.valueOf(value).name();
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("tier", "must be L1, L2, L3 or L4");
-        }
     }
 
 }

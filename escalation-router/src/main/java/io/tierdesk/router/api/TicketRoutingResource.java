@@ -133,12 +133,7 @@ public class TicketRoutingResource {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw ProblemException.badRequest("reason", "is required");
         }
-        Tier target;
-        try {
-            target = Tier.valueOf(String.valueOf(request.targetTier()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("targetTier", "must be L2, L3 or L4");
-        }
+        Tier target = TierParam.parse(request.targetTier(), "targetTier", "must be L2, L3 or L4");
         boolean supervisor = identity.hasRole("supervisor");
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> router.move(session, ticketId, from -> {

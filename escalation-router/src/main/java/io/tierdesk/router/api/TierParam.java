@@ -1,0 +1,18 @@
+package io.tierdesk.router.api;
+
+import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.events.routing.Tier;
+
+/** A line named in a request: L1–L4, else a 400 problem naming the field. */
+final class TierParam {
+    private TierParam() {
+    }
+
+    static Tier parse(String value, String field, String expected) {
+        try {
+            return Tier.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, expected);
+        }
+    }
+}
