@@ -17,6 +17,8 @@ import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
+import io.tierdesk.eventing.api.Problem;
+import io.tierdesk.eventing.api.ProblemException;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
@@ -149,7 +151,7 @@ public class Router {
                     String previous = (String) rows.get(0)[1];
                     String state = (String) rows.get(0)[2];
                     if (!"queued".equals(state) && !"assigned".equals(state)) {
-                        return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
+                        return Uni.createFrom().failure(new EscalationRejected(
                                 "only an active ticket moves between lines; this one is " + state));
                     }
                     metrics.counter("tierdesk.router.escalations", "from", from.name(), "to", to.name(),
@@ -301,7 +303,7 @@ public class Router {
                     Tier tier = Tier.valueOf((String) rows.get(0)[0]);
                     String previous = (String) rows.get(0)[1];
                     if ("closed".equals(rows.get(0)[2])) {
-                        return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
+                        return Uni.createFrom().failure(new EscalationRejected(
                                 "a closed ticket is not assigned"));
                     }
                     return lockAgents(session, tier)
@@ -309,13 +311,13 @@ public class Router {
                                     .setParameter(1, agentId).getResultList())
                             .chain(agent -> {
                                 if (agent.isEmpty()) {
-                                    return Uni.createFrom().failure(new io.tierdesk.eventing.api.ProblemException(422,
+                                    return Uni.createFrom().failure(new ProblemException(422,
                                             "Agent not found", "no agent " + agentId,
-                                            List.of(new io.tierdesk.eventing.api.Problem.FieldError("agentId",
+                                            List.of(new Problem.FieldError("agentId",
                                                     "no such agent"))));
                                 }
                                 if (!tier.name().equals(agent.get(0))) {
-                                    return Uni.createFrom().failure(new io.tierdesk.router.domain.EscalationRejected(
+                                    return Uni.createFrom().failure(new EscalationRejected(
                                             "the ticket is at " + tier + ", the agent works at " + agent.get(0)
                                                     + "; escalate first"));
                                 }
@@ -336,8 +338,8 @@ public class Router {
                 });
     }
 
-    private static io.tierdesk.eventing.api.ProblemException notSeen(UUID ticketId) {
-        return new io.tierdesk.eventing.api.ProblemException(404, "Ticket not found",
+    private static ProblemException notSeen(UUID ticketId) {
+        return new ProblemException(404, "Ticket not found",
                 "the router has not seen ticket " + ticketId, List.of());
     }
 
