@@ -1,6 +1,7 @@
 # Sourced by the service benchmarks: runs one service from the current build as its own process, on a fresh
 # database and its own topics, so neither the developer's local data nor an old backlog takes part; removes both on
-# exit. Needs ROOT; sets HOME_DIR, KAFKA, PG_HOST, PG_PORT, OUT, PREFIX and SERVICE_PID.
+# exit. TIERDESK_BENCH_JVM_OPTS adds JVM options to the service (a profiler, say). Needs ROOT; sets HOME_DIR, KAFKA,
+# PG_HOST, PG_PORT, OUT, PREFIX and SERVICE_PID.
 HOME_DIR="${TIERDESK_HOME:-$ROOT/.tierdesk}"
 KAFKA="${TIERDESK_KAFKA_HOST:-127.0.0.1}:${TIERDESK_KAFKA_PORT:-9092}"
 PG_HOST="${TIERDESK_PG_HOST:-127.0.0.1}"; PG_PORT="${TIERDESK_PG_PORT:-5432}"
@@ -24,11 +25,13 @@ bench_start() {
   local module="$1" port="$2"; shift 2
   "$ROOT/tierdesk" infra up
   [[ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ]] || "$ROOT/tierdesk" build
+  # The service reads the public key at start; on a fresh checkout the first token creates the key pair.
+  "$ROOT/tierdesk" token channel bench-key-check >/dev/null
   psql -q -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d tierdesk_test -c "CREATE DATABASE $BENCH_DB"
   sed "s/^/$PREFIX/" "$ROOT/deploy/kafka/topics.txt" >"$OUT/topics.txt"
   java -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" -cp "$HOME_DIR/kafka/libs/*" \
     "$ROOT/deploy/kafka/CreateTopics.java" "$KAFKA" 3 "$OUT/topics.txt"
-  java -Xmx512m "$@" -Dquarkus.http.port="$port" -Dtierdesk.db.host="$PG_HOST" -Dtierdesk.db.port="$PG_PORT" \
+  java -Xmx512m ${TIERDESK_BENCH_JVM_OPTS:-} "$@" -Dquarkus.http.port="$port" -Dtierdesk.db.host="$PG_HOST" -Dtierdesk.db.port="$PG_PORT" \
     -Dtierdesk.db.name="$BENCH_DB" -Dquarkus.datasource.username=tierdesk_test ${PGPASSWORD:+-Dquarkus.datasource.password=$PGPASSWORD} \
     -Dkafka.bootstrap.servers="$KAFKA" -Dtierdesk.eventing.topic-prefix="$PREFIX" \
     -Dmp.jwt.verify.publickey.location="$HOME_DIR/jwt/public.pem" -Dmp.jwt.verify.issuer="${TIERDESK_JWT_ISSUER:-https://tierdesk.local}" \
