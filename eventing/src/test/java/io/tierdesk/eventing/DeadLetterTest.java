@@ -12,20 +12,30 @@ import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.eventing.sample.SampleCounterProjection;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Poison records go to the dead-letter topic with their reason; the consumer goes on with the next record. */
+/**
+ * Poison records go to the dead-letter topic with their reason and the consumer's name; the consumer goes on with the
+ * next record. Every case runs through both inbox modes at once: the sample counts the same topic record by record
+ * and a poll at a time.
+ */
 @QuarkusTest
 @WithTestResource(TierdeskInfra.class)
 class DeadLetterTest {
@@ -55,17 +65,20 @@ class DeadLetterTest {
 
         sendGood(topic, ticket, UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1);
+            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(1);
+        });
 
-        List<ConsumerRecord<String, byte[]>> dead = TestKafka.read(Topics.dlq(topic), r -> key.equals(r.key()),
-                found -> found.size() >= 3, Duration.ofSeconds(30));
-        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason"))
-                .satisfiesExactly(
-                        reason -> assertThat(reason).startsWith("not-a-cloudevent:").contains("ce_specversion"),
-                        reason -> assertThat(reason).startsWith("invalid-payload:").contains("note"),
-                        reason -> assertThat(reason).startsWith("unknown-type:").contains("teleported"));
-        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not a cloudevent");
+        for (String consumer : CONSUMERS) {
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters(topic, key, consumer, 3);
+            assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason"))
+                    .satisfiesExactly(
+                            reason -> assertThat(reason).startsWith("not-a-cloudevent:").contains("ce_specversion"),
+                            reason -> assertThat(reason).startsWith("invalid-payload:").contains("note"),
+                            reason -> assertThat(reason).startsWith("unknown-type:").contains("teleported"));
+            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not a cloudevent");
+        }
     }
 
     @Test
@@ -78,10 +91,38 @@ class DeadLetterTest {
         sendGood(topic, ticket, UUID.randomUUID());
 
         // The third, distinct event proves the consumer got past both copies of the first.
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
+            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(2);
+        });
         Thread.sleep(500);
         assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
+        assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(2);
+    }
+
+    @Test
+    void aPollIsAppliedInOneTransactionAndACopyWithinItOnce() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        UUID copied = UUID.randomUUID();
+        records.add(record(topic, ticket, copied, "fine"));
+        for (int i = 0; i < 49; i++) {
+            records.add(record(topic, ticket, UUID.randomUUID(), "fine"));
+        }
+        records.add(record(topic, ticket, copied, "fine"));
+        TestKafka.sendAll(records);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(50);
+            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(50);
+        });
+        // Rows written by one transaction share its id (xmin): one per record for the record-by-record consumer,
+        // far fewer for the batch consumer, which got the 51 records in a few polls.
+        List<String> ids = records.stream().map(r -> TestKafka.header(r.headers(), KafkaBinding.ID)).distinct().toList();
+        assertThat(transactions(SampleCounterProjection.CONSUMER, ids)).isEqualTo(50);
+        assertThat(transactions(SampleCounterProjection.BATCH_CONSUMER, ids)).isLessThan(10);
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, copied)).isEqualTo(1);
     }
 
     @Test
@@ -93,9 +134,13 @@ class DeadLetterTest {
         send(topic, ticket, eventId, "transient:6");
         sendGood(topic, ticket, UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2));
-        assertThat(SampleCounterProjection.TRIES.get(eventId.toString())).hasValue(7);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
+            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(2);
+        });
+        // The batch consumer's first try is the poll's joint transaction, the rest its record-by-record fallback.
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, eventId)).isEqualTo(7);
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, eventId)).isEqualTo(7);
         assertThat(TestKafka.read(Topics.dlq(topic), r -> ticket.toString().equals(r.key()), found -> false,
                 Duration.ofSeconds(2))).as("nothing dead-lettered").isEmpty();
     }
@@ -108,13 +153,42 @@ class DeadLetterTest {
         send(topic, ticket, broken, "broken");
         sendGood(topic, ticket, UUID.randomUUID());
 
+        for (String consumer : CONSUMERS) {
+            assertThat(deadLetters(topic, ticket.toString(), consumer, 1)).singleElement()
+                    .satisfies(r -> assertThat(TestKafka.header(r, "dead-letter-reason")).startsWith("handler-failed:"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1);
+            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(1);
+        });
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, broken)).isEqualTo(5);
+        // One joint try, then the five a record gets on its own.
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, broken)).isEqualTo(6);
+    }
+
+    private static final List<String> CONSUMERS =
+            List.of(SampleCounterProjection.CONSUMER, SampleCounterProjection.BATCH_CONSUMER);
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, String key, String consumer,
+            int expected) {
         List<ConsumerRecord<String, byte[]>> dead = TestKafka.read(Topics.dlq(topic),
-                r -> ticket.toString().equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(60));
-        assertThat(dead).singleElement().satisfies(r -> assertThat(TestKafka.header(r, "dead-letter-reason"))
-                .startsWith("handler-failed:"));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1));
-        assertThat(SampleCounterProjection.TRIES.get(broken.toString())).hasValue(5);
+                r -> key.equals(r.key()) && consumer.equals(TestKafka.header(r, Inbox.CONSUMER_HEADER)),
+                found -> found.size() >= expected, Duration.ofSeconds(60));
+        assertThat(dead).as("dead letters of %s", consumer).hasSize(expected);
+        return dead;
+    }
+
+    private long transactions(String consumer, List<String> eventIds) throws Exception {
+        try (Connection connection = TierdeskInfra.connect(database);
+             PreparedStatement query = connection.prepareStatement("SELECT count(DISTINCT xmin::text) FROM "
+                     + "processed_event WHERE consumer = ? AND event_id = ANY (?)")) {
+            query.setString(1, consumer);
+            query.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static void sendGood(String topic, UUID ticket, UUID eventId) {
@@ -122,8 +196,14 @@ class DeadLetterTest {
     }
 
     private static void send(String topic, UUID ticket, UUID eventId, String note) {
+        TestKafka.sendAll(List.of(record(topic, ticket, eventId, note)));
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, UUID ticket, UUID eventId, String note) {
         CloudEvent event = CloudEvent.of(eventId.toString(), "/test", ticket.toString(), Instant.now(),
                 new InternalNoteAdded(ticket, "agent-1", note, Instant.now()));
-        TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(event), event.data());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, ticket.toString(), event.data());
+        KafkaBinding.headers(event).forEach(record.headers()::add);
+        return record;
     }
 }

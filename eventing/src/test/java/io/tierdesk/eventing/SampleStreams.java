@@ -37,8 +37,17 @@ public final class SampleStreams {
     }
 
     static int counter(String database, UUID ticket) throws SQLException {
+        return count(database, "sample_counter", ticket);
+    }
+
+    /** The count kept by the sample's batch consumer. */
+    static int batchCounter(String database, UUID ticket) throws SQLException {
+        return count(database, "sample_batch_counter", ticket);
+    }
+
+    private static int count(String database, String table, UUID ticket) throws SQLException {
         try (Connection connection = TierdeskInfra.connect(database);
-             PreparedStatement query = connection.prepareStatement("SELECT events FROM sample_counter WHERE ticket_id = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT events FROM " + table + " WHERE ticket_id = ?")) {
             query.setString(1, ticket.toString());
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;

@@ -1,17 +1,27 @@
 package io.tierdesk.eventing.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.eventing.PgErrors;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -26,9 +36,16 @@ import org.jboss.logging.Logger;
  *     return inbox.consume("ticket-view", message, TicketEvent.class, this::apply);
  * }
  * </pre>
+ *
+ * A projection that must keep up with bursts consumes whole polls instead ({@code batch=true} on its channel and
+ * {@link #consumeBatch}): one transaction, so one commit, for every record of the poll, in order. A batch that fails
+ * as a whole is applied again record by record with the same retries and dead-lettering as {@link #consume}, so a
+ * poison record still costs only itself. Dead-lettered records carry the consumer's name in the
+ * {@value #CONSUMER_HEADER} header, since every consumer of a topic shares its dead-letter topic.
  */
 @ApplicationScoped
 public class Inbox {
+    public static final String CONSUMER_HEADER = "tierdesk-consumer";
     /** A handler failure that is neither poison nor transient gets this many tries before it is dead-lettered. */
     static final int HANDLER_ATTEMPTS = 5;
     private static final Logger LOG = Logger.getLogger(Inbox.class);
@@ -54,11 +71,86 @@ public class Inbox {
         }
         return applyOnce(consumer, delivered, handler, 1)
                 .chain(applied -> {
-                    registry.counter(applied ? "tierdesk.inbox.consumed" : "tierdesk.inbox.deduplicated",
-                            "consumer", consumer).increment();
-                    return Uni.createFrom().completionStage(message.ack());
+                    count(consumer, applied ? 1 : 0, applied ? 0 : 1);
+                    return Uni.createFrom().completionStage(message::ack);
                 })
                 .onFailure(DeadLetterReason.class).recoverWithUni(e -> deadLetter(consumer, message, e));
+    }
+
+    /** Applies every record of a poll in one transaction; see the class comment. */
+    public <T> Uni<Void> consumeBatch(String consumer, Message<List<byte[]>> batch, Class<T> streamType,
+            EventHandler<? super T> handler) {
+        List<Message<byte[]>> poison = new ArrayList<>();
+        List<DeadLetterReason> reasons = new ArrayList<>();
+        List<Record<T>> valid = new ArrayList<>();
+        for (Message<byte[]> record : recordsOf(batch)) {
+            try {
+                valid.add(new Record<>(record, read(record, streamType)));
+            } catch (InvalidEventException e) {
+                poison.add(record);
+                reasons.add(new DeadLetterReason(e.kind().code(), e.getMessage(), e));
+            }
+        }
+        Uni<Void> deadLettered = Multi.createFrom().range(0, poison.size())
+                .onItem().transformToUniAndConcatenate(i -> deadLetter(consumer, poison.get(i), reasons.get(i)))
+                .collect().last().replaceWithVoid();
+        return deadLettered
+                .chain(() -> applyTogether(consumer, valid, handler))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
+                            valid.size(), failure.getMessage());
+                    registry.counter("tierdesk.inbox.batch_fallbacks", "consumer", consumer).increment();
+                    return Multi.createFrom().iterable(valid)
+                            .onItem().transformToUniAndConcatenate(r -> applyOnce(consumer, r.delivered(), handler, 1)
+                                    .invoke(applied -> count(consumer, applied ? 1 : 0, applied ? 0 : 1))
+                                    .replaceWithVoid()
+                                    .onFailure(DeadLetterReason.class)
+                                    .recoverWithUni(e -> deadLetter(consumer, r.message(), e)))
+                            .collect().last().replaceWithVoid();
+                })
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private <T> Uni<Void> applyTogether(String consumer, List<Record<T>> records, EventHandler<? super T> handler) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] ids = records.stream().map(r -> r.delivered().eventId()).toArray(String[]::new);
+        return sessions.withTransaction(session -> session
+                        .createNativeQuery("INSERT INTO processed_event (consumer, event_id) "
+                                + "SELECT ?1, unnest(CAST(?2 AS text[])) ON CONFLICT DO NOTHING RETURNING event_id",
+                                String.class)
+                        .setParameter(1, consumer)
+                        .setParameter(2, ids)
+                        .getResultList()
+                        .chain(fresh -> {
+                            // A copy delivered twice in the same poll is applied by its first occurrence only.
+                            Set<String> unapplied = new HashSet<>(fresh);
+                            return Multi.createFrom().iterable(records)
+                                    .onItem().transformToUniAndConcatenate(r -> unapplied.remove(r.delivered().eventId())
+                                            ? handler.handle(session, castDelivered(r.delivered()))
+                                            : Uni.createFrom().voidItem())
+                                    .collect().last()
+                                    .replaceWith(fresh.size());
+                        }))
+                .invoke(applied -> count(consumer, applied, records.size() - applied))
+                .replaceWithVoid();
+    }
+
+    private void count(String consumer, int applied, int deduplicated) {
+        registry.counter("tierdesk.inbox.consumed", "consumer", consumer).increment(applied);
+        registry.counter("tierdesk.inbox.deduplicated", "consumer", consumer).increment(deduplicated);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Message<byte[]>> recordsOf(Message<List<byte[]>> batch) {
+        if (batch instanceof KafkaRecordBatch<?, ?> records) {
+            return (List<Message<byte[]>>) (List<?>) records.getRecords();
+        }
+        throw new IllegalStateException("consumeBatch needs a Kafka batch: set batch=true on the channel");
+    }
+
+    private record Record<T>(Message<byte[]> message, Delivered<T> delivered) {
     }
 
     private <T> Uni<Boolean> applyOnce(String consumer, Delivered<T> delivered, EventHandler<? super T> handler,
@@ -103,7 +195,10 @@ public class Inbox {
     private Uni<Void> deadLetter(String consumer, Message<byte[]> message, Throwable reason) {
         LOG.warnf("%s: dead-lettering a record: %s", consumer, reason.getMessage());
         registry.counter("tierdesk.inbox.dead_lettered", "consumer", consumer).increment();
-        return Uni.createFrom().completionStage(message.nack(reason));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CONSUMER_HEADER, consumer.getBytes(StandardCharsets.UTF_8));
+        return Uni.createFrom().completionStage(() -> message.nack(reason,
+                Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build())));
     }
 
     static <T> Delivered<T> read(Message<byte[]> message, Class<T> streamType) {

@@ -3,8 +3,10 @@ package io.tierdesk.eventing.sample;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.InternalNoteAdded;
 import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,13 +15,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Counts the events each ticket received: if the inbox let a redelivery through, a count would be too high. Notes
- * can ask for failures the database really raises: {@code transient:N} fails the first N tries with a serialization
- * failure (40001), {@code broken} fails every try with an internal error (XX000).
+ * Counts the events each ticket received: if the inbox let a redelivery through, a count would be too high. Two
+ * consumers count the same topic, one record at a time ({@code sample-counter}) and one poll at a time
+ * ({@code sample-batch-counter}), each into its own table. Notes can ask for failures the database really raises:
+ * {@code transient:N} fails the first N tries with a serialization failure (40001), {@code broken} fails every try
+ * with an internal error (XX000).
  */
 @ApplicationScoped
 public class SampleCounterProjection {
-    /** Tries per event id, for the tests to read. */
+    public static final String CONSUMER = "sample-counter";
+    public static final String BATCH_CONSUMER = "sample-batch-counter";
+    /** Tries per consumer and event id ({@code consumer/eventId}), for the tests to read. */
     public static final Map<String, AtomicInteger> TRIES = new ConcurrentHashMap<>();
 
     private final Inbox inbox;
@@ -30,21 +36,37 @@ public class SampleCounterProjection {
 
     @Incoming("sample-tickets")
     public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("sample-counter", message, TicketEvent.class, (session, delivered) -> {
-            int tries = TRIES.computeIfAbsent(delivered.eventId(), id -> new AtomicInteger()).incrementAndGet();
-            String note = delivered.event() instanceof InternalNoteAdded n ? n.note() : "";
-            if (note.equals("broken") || note.startsWith("transient:")
-                    && tries <= Integer.parseInt(note.substring("transient:".length()))) {
-                return fail(session, note.equals("broken") ? "XX000" : "40001");
-            }
-            return session.createNativeMutationQuery("INSERT INTO sample_counter (ticket_id, events, last_type) "
-                            + "VALUES (?1, 1, ?2) ON CONFLICT (ticket_id) DO UPDATE SET events = sample_counter.events "
-                            + "+ 1, last_type = EXCLUDED.last_type")
-                    .setParameter(1, delivered.event().ticketId().toString())
-                    .setParameter(2, delivered.envelope().type())
-                    .executeUpdate()
-                    .replaceWithVoid();
-        });
+        return inbox.consume(CONSUMER, message, TicketEvent.class,
+                (session, delivered) -> count(CONSUMER, "sample_counter", session, delivered));
+    }
+
+    @Incoming("sample-tickets-batch")
+    public Uni<Void> onBatch(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch(BATCH_CONSUMER, batch, TicketEvent.class,
+                (session, delivered) -> count(BATCH_CONSUMER, "sample_batch_counter", session, delivered));
+    }
+
+    public static int tries(String consumer, Object eventId) {
+        AtomicInteger tries = TRIES.get(consumer + "/" + eventId);
+        return tries == null ? 0 : tries.get();
+    }
+
+    private static Uni<Void> count(String consumer, String table, Mutiny.Session session,
+            Delivered<TicketEvent> delivered) {
+        int tries = TRIES.computeIfAbsent(consumer + "/" + delivered.eventId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        String note = delivered.event() instanceof InternalNoteAdded n ? n.note() : "";
+        if (note.equals("broken") || note.startsWith("transient:")
+                && tries <= Integer.parseInt(note.substring("transient:".length()))) {
+            return fail(session, note.equals("broken") ? "XX000" : "40001");
+        }
+        return session.createNativeMutationQuery("INSERT INTO " + table + " (ticket_id, events, last_type) "
+                        + "VALUES (?1, 1, ?2) ON CONFLICT (ticket_id) DO UPDATE SET events = " + table + ".events "
+                        + "+ 1, last_type = EXCLUDED.last_type")
+                .setParameter(1, delivered.event().ticketId().toString())
+                .setParameter(2, delivered.envelope().type())
+                .executeUpdate()
+                .replaceWithVoid();
     }
 
     private static Uni<Void> fail(Mutiny.Session session, String sqlState) {
