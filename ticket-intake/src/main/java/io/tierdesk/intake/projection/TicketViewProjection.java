@@ -22,6 +22,7 @@ import io.tierdesk.intake.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -49,8 +50,8 @@ public class TicketViewProjection {
     }
 
     @Incoming("tickets")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume(CONSUMER, message, TicketEvent.class, this::apply);
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, TicketEvent.class, this::apply);
     }
 
     Uni<Void> apply(Mutiny.Session session, Delivered<TicketEvent> delivered) {
