@@ -329,9 +329,8 @@ public class Router {
                                         .chain(now -> tier.name().equals(now.get(0))
                                                 ? assignBy(session, ticketId, agentId, tier, at, by)
                                                 // Moved to another line since it was read: the line's lock is not ours.
-                                                : Uni.createFrom().failure(new io.tierdesk.router.domain
-                                                        .EscalationRejected("the ticket moved to " + now.get(0)
-                                                        + " meanwhile; try again")))
+                                                : Uni.createFrom().failure(new EscalationRejected(
+                                                        "the ticket moved to " + now.get(0) + " meanwhile; try again")))
                                         .chain(() -> previous == null ? Uni.createFrom().voidItem()
                                                 : assignNextFor(session, previous, tier, at).replaceWithVoid());
                             });
@@ -451,7 +450,7 @@ public class Router {
     }
 
     /** A fixed 64-bit key per tier, apart from any other advisory lock the database's users may take. */
-    static long tierLockKey(Tier tier) {
+    public static long tierLockKey(Tier tier) {
         return 0x7469_6572_6465_0000L + tier.ordinal();
     }
 

@@ -3,11 +3,13 @@ package io.tierdesk.router.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
@@ -20,6 +22,7 @@ import io.tierdesk.events.EventJson;
 import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.router.application.Router;
 import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.events.ticket.Channel;
@@ -35,6 +38,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +236,50 @@ class EscalationTest {
                 "SELECT extract(year FROM due_at AT TIME ZONE 'UTC') FROM ticket_sla_due WHERE ticket_id = '" + ticket
                         + "'")) {
             return rs.next() ? String.valueOf(rs.getInt(1)) : null;
+        }
+    }
+
+    @Test
+    void aManualAssignmentThatReadTheLineBeforeAnEscalationMovedTheTicketIsRefusedNotAppliedOnTheOldLine()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "race-" + run;
+        agent("l1a-" + run, "L1", skill);
+        agent("l1b-" + run, "L1", skill);
+        agent("l2-" + run, "L2", skill);
+        UUID ticket = openAssigned(skill);
+        String assignee = column(ticket, "assignee");
+        String other = assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run;
+
+        // Holding L1's lock lines both requests up behind it, in the order they arrive: the escalation first, then
+        // the assignment, which has read the ticket's line (L1) before it waits.
+        try (Connection holder = TierdeskInfra.connect(database)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + Router.tierLockKey(Tier.L1) + ")");
+            CompletableFuture<Response> escalation = CompletableFuture.supplyAsync(() -> as(assignee, "agent")
+                    .body("{\"targetTier\":\"L2\",\"reason\":\"needs L2\"}")
+                    .post("/api/v1/tickets/" + ticket + "/escalations"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
+            CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
+                    .body("{\"agentId\":\"" + other + "\"}")
+                    .post("/api/v1/tickets/" + ticket + "/assignment"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
+            holder.commit();
+
+            escalation.get(30, TimeUnit.SECONDS).then().statusCode(200).body("tier", equalTo("L2"));
+            assignment.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("moved to L2 meanwhile"));
+        }
+        assertThat(column(ticket, "tier")).isEqualTo("L2");
+        assertThat(column(ticket, "assignee")).isEqualTo("l2-" + run);
+    }
+
+    private int waitingForAdvisoryLocks() throws Exception {
+        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = "
+                        + "'advisory' AND NOT l.granted AND a.datname = '" + database + "'")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
