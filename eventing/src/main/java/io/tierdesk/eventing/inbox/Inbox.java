@@ -94,21 +94,26 @@ public class Inbox {
         Uni<Void> deadLettered = Multi.createFrom().range(0, poison.size())
                 .onItem().transformToUniAndConcatenate(i -> deadLetter(consumer, poison.get(i), reasons.get(i)))
                 .collect().last().replaceWithVoid();
+        // Only a failed joint write falls back; a dead letter that could not be sent fails the poll unacknowledged,
+        // so it comes again rather than being lost.
         return deadLettered
-                .chain(() -> applyTogether(consumer, valid, handler))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
-                            valid.size(), failure.getMessage());
-                    registry.counter("tierdesk.inbox.batch_fallbacks", "consumer", consumer).increment();
-                    return Multi.createFrom().iterable(valid)
-                            .onItem().transformToUniAndConcatenate(r -> applyOnce(consumer, r.delivered(), handler, 1)
-                                    .invoke(applied -> count(consumer, applied ? 1 : 0, applied ? 0 : 1))
-                                    .replaceWithVoid()
-                                    .onFailure(DeadLetterReason.class)
-                                    .recoverWithUni(e -> deadLetter(consumer, r.message(), e)))
-                            .collect().last().replaceWithVoid();
-                })
+                .chain(() -> applyTogether(consumer, valid, handler)
+                        .onFailure().recoverWithUni(failure -> oneByOne(consumer, valid, handler, failure)))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private <T> Uni<Void> oneByOne(String consumer, List<Record<T>> records, EventHandler<? super T> handler,
+            Throwable failure) {
+        LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
+                records.size(), failure.getMessage());
+        registry.counter("tierdesk.inbox.batch_fallbacks", "consumer", consumer).increment();
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(r -> applyOnce(consumer, r.delivered(), handler, 1)
+                        .invoke(applied -> count(consumer, applied ? 1 : 0, applied ? 0 : 1))
+                        .replaceWithVoid()
+                        .onFailure(DeadLetterReason.class)
+                        .recoverWithUni(e -> deadLetter(consumer, r.message(), e)))
+                .collect().last().replaceWithVoid();
     }
 
     private <T> Uni<Void> applyTogether(String consumer, List<Record<T>> records, EventHandler<? super T> handler) {
