@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -69,10 +72,19 @@ public class Inbox {
         } catch (InvalidEventException e) {
             return deadLetter(consumer, message, new DeadLetterReason(e.kind().code(), e.getMessage(), e));
         }
+        return applyAlone(consumer, message, delivered, handler, message::ack);
+    }
+
+    /**
+     * One record in its own transaction, counted, then {@code settle}; a record that cannot be applied is
+     * dead-lettered instead, which settles it.
+     */
+    private <T> Uni<Void> applyAlone(String consumer, Message<byte[]> message, Delivered<T> delivered,
+            EventHandler<? super T> handler, Supplier<CompletionStage<Void>> settle) {
         return applyOnce(consumer, delivered, handler, 1)
                 .chain(applied -> {
                     count(consumer, applied ? 1 : 0, applied ? 0 : 1);
-                    return Uni.createFrom().completionStage(message::ack);
+                    return Uni.createFrom().completionStage(settle);
                 })
                 .onFailure(DeadLetterReason.class).recoverWithUni(e -> deadLetter(consumer, message, e));
     }
@@ -107,12 +119,10 @@ public class Inbox {
         LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
                 records.size(), failure.getMessage());
         registry.counter("tierdesk.inbox.batch_fallbacks", "consumer", consumer).increment();
+        // Nothing to settle per record: the poll is acknowledged as a whole afterwards.
         return Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(r -> applyOnce(consumer, r.delivered(), handler, 1)
-                        .invoke(applied -> count(consumer, applied ? 1 : 0, applied ? 0 : 1))
-                        .replaceWithVoid()
-                        .onFailure(DeadLetterReason.class)
-                        .recoverWithUni(e -> deadLetter(consumer, r.message(), e)))
+                .onItem().transformToUniAndConcatenate(r -> applyAlone(consumer, r.message(), r.delivered(), handler,
+                        () -> CompletableFuture.completedFuture(null)))
                 .collect().last().replaceWithVoid();
     }
 
