@@ -65,10 +65,7 @@ class DeadLetterTest {
 
         sendGood(topic, ticket, UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1);
-            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(1);
-        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertBothCounted(ticket, 1));
 
         for (String consumer : CONSUMERS) {
             List<ConsumerRecord<String, byte[]>> dead = deadLetters(topic, key, consumer, 3);
@@ -91,13 +88,9 @@ class DeadLetterTest {
         sendGood(topic, ticket, UUID.randomUUID());
 
         // The third, distinct event proves the consumer got past both copies of the first.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
-            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(2);
-        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertBothCounted(ticket, 2));
         Thread.sleep(500);
-        assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
-        assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(2);
+        assertBothCounted(ticket, 2);
     }
 
     @Test
@@ -113,10 +106,7 @@ class DeadLetterTest {
         records.add(record(topic, ticket, copied, "fine"));
         TestKafka.sendAll(records);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(50);
-            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(50);
-        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertBothCounted(ticket, 50));
         // Rows written by one transaction share its id (xmin): one per record for the record-by-record consumer,
         // far fewer for the batch consumer, which got the 51 records in a few polls.
         List<String> ids = records.stream().map(r -> TestKafka.header(r.headers(), KafkaBinding.ID)).distinct().toList();
@@ -134,10 +124,7 @@ class DeadLetterTest {
         send(topic, ticket, eventId, "transient:6");
         sendGood(topic, ticket, UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(2);
-            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(2);
-        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertBothCounted(ticket, 2));
         // The batch consumer's first try is the poll's joint transaction, the rest its record-by-record fallback.
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, eventId)).isEqualTo(7);
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, eventId)).isEqualTo(7);
@@ -157,13 +144,16 @@ class DeadLetterTest {
             assertThat(deadLetters(topic, ticket.toString(), consumer, 1)).singleElement()
                     .satisfies(r -> assertThat(TestKafka.header(r, "dead-letter-reason")).startsWith("handler-failed:"));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(SampleStreams.counter(database, ticket)).isEqualTo(1);
-            assertThat(SampleStreams.batchCounter(database, ticket)).isEqualTo(1);
-        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertBothCounted(ticket, 1));
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, broken)).isEqualTo(5);
         // One joint try, then the five a record gets on its own.
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, broken)).isEqualTo(6);
+    }
+
+    /** Both of the sample's consumers, record by record and a poll at a time, counted this many events. */
+    private void assertBothCounted(UUID ticket, int events) throws Exception {
+        assertThat(SampleStreams.counter(database, ticket)).as("record by record").isEqualTo(events);
+        assertThat(SampleStreams.batchCounter(database, ticket)).as("a poll at a time").isEqualTo(events);
     }
 
     private static final List<String> CONSUMERS =
