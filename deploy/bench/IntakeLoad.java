@@ -108,7 +108,6 @@ public class IntakeLoad {
         System.out.printf("intake.latency.p99.ms=%.2f%n", sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1000.0);
     }
 
-    /** A freshly started service needs thousands of requests before the JIT has settled (seen: 2x slower). */
     /** Events the view projection has consumed, from the service's Prometheus endpoint. */
     static double viewConsumed() throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
@@ -119,6 +118,7 @@ public class IntakeLoad {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
+    /** A freshly started service needs thousands of requests before the JIT has settled (seen: 2x slower). */
     static void warmUp() {
         List<CompletableFuture<HttpResponse<String>>> warm = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
