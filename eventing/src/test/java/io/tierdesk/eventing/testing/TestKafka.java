@@ -55,6 +55,10 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Every record of a topic from the beginning that matches, read until {@code enough} holds for them or the
+     * timeout passes (then whatever was read).
+     */
     public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
             Predicate<List<ConsumerRecord<String, byte[]>>> enough, Duration timeout) {
         Properties props = new Properties();
