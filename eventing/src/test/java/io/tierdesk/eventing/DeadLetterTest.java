@@ -150,6 +150,29 @@ class DeadLetterTest {
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, broken)).isEqualTo(6);
     }
 
+    @Test
+    void aRejectionIsDeadLetteredAtOnceWhileAnyOtherExceptionIsABugRetriedFirst() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        UUID bug = UUID.randomUUID();
+        send(topic, ticket, rejected, "rejected");
+        send(topic, ticket, bug, "bug");
+        sendGood(topic, ticket, UUID.randomUUID());
+
+        for (String consumer : CONSUMERS) {
+            assertThat(deadLetters(topic, ticket.toString(), consumer, 2))
+                    .extracting(r -> TestKafka.header(r, "dead-letter-reason"))
+                    .satisfiesExactly(
+                            reason -> assertThat(reason).startsWith("rejected-by-consumer:").contains("note"),
+                            reason -> assertThat(reason).startsWith("handler-failed:")
+                                    .contains("IllegalArgumentException").contains("reference"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertBothCounted(ticket, 1));
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, rejected)).isEqualTo(1);
+        assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, bug)).isEqualTo(5);
+    }
+
     /** Both of the sample's consumers, record by record and a poll at a time, counted this many events. */
     private void assertBothCounted(UUID ticket, int events) throws Exception {
         assertThat(SampleStreams.counter(database, ticket)).as("record by record").isEqualTo(events);

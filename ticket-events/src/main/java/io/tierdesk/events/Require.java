@@ -2,21 +2,25 @@ package io.tierdesk.events;
 
 import java.util.List;
 
-/** Checks used by event records' compact constructors, so an invalid event cannot be built or read. */
+/**
+ * Checks used by event records' compact constructors, so an invalid event cannot be built or read. A violation is an
+ * {@link InvalidEventException} naming the field: a request that would build such an event is answered 400, a record
+ * that decodes to one is dead-lettered as invalid.
+ */
 public final class Require {
     private Require() {
     }
 
     public static <T> T present(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw violation(field, field + " is required");
         }
         return value;
     }
 
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required and must not be blank");
+            throw violation(field, field + " is required and must not be blank");
         }
         return value;
     }
@@ -27,8 +31,12 @@ public final class Require {
 
     public static int between(int value, int min, int max, String field) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ": " + value);
+            throw violation(field, field + " must be between " + min + " and " + max + ": " + value);
         }
         return value;
+    }
+
+    public static InvalidEventException violation(String field, String message) {
+        return new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, field, message);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.eventing.PgErrors;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.ConcurrencyConflictException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +17,7 @@ public class ProblemMappers {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_BASE = "https://tierdesk.io/problems/";
 
-    @ServerExceptionMapper({ProblemException.class, ConcurrencyConflictException.class, InvalidEventException.class,
+    @ServerExceptionMapper({Rejection.class, ConcurrencyConflictException.class, InvalidEventException.class,
             JsonProcessingException.class})
     public Response clientError(Exception e) {
         return respond(problemOf(e));
@@ -61,8 +62,8 @@ public class ProblemMappers {
 
     /** The problem for the backbone's own client errors, or null for anything else (a server error). */
     public static Problem problemOf(Throwable e) {
-        if (e instanceof ProblemException p) {
-            return new Problem(TYPE_BASE + slug(p.title()), p.title(), p.status(), p.getMessage(), p.errors());
+        if (e instanceof Rejection r) {
+            return of(r);
         }
         if (e instanceof ConcurrencyConflictException c) {
             return new Problem(TYPE_BASE + "version-conflict", "Version conflict", 409, c.getMessage(),
@@ -84,6 +85,30 @@ public class ProblemMappers {
                     List.of(new Problem.FieldError(field, json.getOriginalMessage())));
         }
         return null;
+    }
+
+    /** A rejection's problem: the kind decides the status; the rejection may name its own type and title. */
+    public static Problem of(Rejection r) {
+        int status = switch (r.kind()) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case NOT_ALLOWED_NOW -> 422;
+        };
+        String title = r.title() != null ? r.title() : switch (r.kind()) {
+            case INVALID -> "Invalid request";
+            case FORBIDDEN -> "Forbidden";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case PRECONDITION_FAILED -> "Precondition failed";
+            case NOT_ALLOWED_NOW -> "Not possible now";
+        };
+        String type = r.type() != null ? r.type() : slug(title);
+        List<Problem.FieldError> errors = r.violations().stream().filter(v -> v.field() != null)
+                .map(v -> new Problem.FieldError(v.field(), v.reason())).toList();
+        return new Problem(TYPE_BASE + type, title, status, r.getMessage(), errors);
     }
 
     public static Response respond(Problem problem) {

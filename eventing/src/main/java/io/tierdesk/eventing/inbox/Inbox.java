@@ -10,6 +10,7 @@ import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.eventing.PgErrors;
+import io.tierdesk.eventing.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -179,14 +180,19 @@ public class Inbox {
                         .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
                                 : handler.handle(session, castDelivered(delivered)).replaceWith(true)))
                 .onFailure().recoverWithUni(failure -> {
-                    if (failure instanceof IllegalArgumentException || failure instanceof InvalidEventException) {
+                    if (failure instanceof Rejection) {
                         return Uni.createFrom().failure(new DeadLetterReason("rejected-by-consumer",
                                 failure.getMessage(), failure));
                     }
                     boolean transientFailure = PgErrors.isTransient(failure);
                     if (!transientFailure && attempt >= HANDLER_ATTEMPTS) {
+                        // A bug, not a verdict on the event: the log keeps the stack trace under the reference.
+                        String reference = java.util.UUID.randomUUID().toString();
+                        LOG.errorf(failure, "%s: event %s failed %d times, dead-lettered; reference %s", consumer,
+                                delivered.eventId(), attempt, reference);
                         return Uni.createFrom().failure(new DeadLetterReason("handler-failed",
-                                failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure));
+                                failure.getClass().getSimpleName() + ": " + failure.getMessage() + " (reference "
+                                        + reference + ")", failure));
                     }
                     Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(attempt, 16)));
                     LOG.warnf("%s: event %s failed (attempt %d, %s), retrying in %d ms: %s", consumer,

@@ -3,6 +3,7 @@ package io.tierdesk.eventing.sample;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.InternalNoteAdded;
 import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * consumers count the same topic, one record at a time ({@code sample-counter}) and one poll at a time
  * ({@code sample-batch-counter}), each into its own table. Notes can ask for failures the database really raises:
  * {@code transient:N} fails the first N tries with a serialization failure (40001), {@code broken} fails every try
- * with an internal error (XX000).
+ * with an internal error (XX000); {@code rejected} is refused by the domain ({@link Rejection}); {@code bug} throws
+ * an {@link IllegalArgumentException}, as a plain programming error would.
  */
 @ApplicationScoped
 public class SampleCounterProjection {
@@ -56,6 +58,12 @@ public class SampleCounterProjection {
         int tries = TRIES.computeIfAbsent(consumer + "/" + delivered.eventId(), id -> new AtomicInteger())
                 .incrementAndGet();
         String note = delivered.event() instanceof InternalNoteAdded n ? n.note() : "";
+        if (note.equals("rejected")) {
+            throw Rejection.conflict("note", "the sample refuses this note");
+        }
+        if (note.equals("bug")) {
+            throw new IllegalArgumentException("a bug, not a verdict on the event");
+        }
         if (note.equals("broken") || note.startsWith("transient:")
                 && tries <= Integer.parseInt(note.substring("transient:".length()))) {
             return fail(session, note.equals("broken") ? "XX000" : "40001");

@@ -20,7 +20,7 @@ public class SampleFailureResource {
     @RolesAllowed("agent")
     public Uni<String> fail(@PathParam("sqlState") String sqlState) {
         if (!sqlState.matches("[0-9A-Z]{5}")) {
-            throw io.tierdesk.eventing.api.ProblemException.badRequest("sqlState", "five characters");
+            throw io.tierdesk.eventing.domain.Rejection.invalid("sqlState", "five characters");
         }
         return sessions.withTransaction(session -> session.createNativeMutationQuery("DO $$ BEGIN RAISE EXCEPTION "
                         + "'secret internals' USING ERRCODE = '" + sqlState + "'; END $$").executeUpdate())

@@ -3,7 +3,7 @@ package io.tierdesk.eventing.sample;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.InternalNoteAdded;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,10 +37,10 @@ public class SampleTicketResource {
     @RolesAllowed("agent")
     public Uni<Response> add(@PathParam("ticketId") UUID ticketId, AddNote request) {
         if (request == null || request.note() == null || request.note().isBlank()) {
-            throw ProblemException.badRequest("note", "is required");
+            throw Rejection.invalid("note", "is required");
         }
         if (request.expectedVersion() == null) {
-            throw ProblemException.badRequest("expectedVersion", "is required");
+            throw Rejection.invalid("expectedVersion", "is required");
         }
         String agent = identity.getPrincipal().getName();
         Instant now = Instant.now();

@@ -2,7 +2,7 @@ package io.tierdesk.intake.api;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.SupportPlan;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.intake.application.Customers;
 import io.tierdesk.intake.application.Customers.Customer;
 import io.tierdesk.intake.application.IntakeConfig;
@@ -36,7 +36,7 @@ public class CustomersResource {
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<Customer> put(@PathParam("externalId") String externalId, CustomerRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
+            throw Rejection.invalid("body", "is required");
         }
         IntakeValidation.max("externalId", externalId, IntakeValidation.MAX_REFERENCE);
         IntakeValidation.max("name", request.name(), IntakeValidation.MAX_NAME);
@@ -44,13 +44,13 @@ public class CustomersResource {
         IntakeValidation.max("phone", request.phone(), 50);
         IntakeValidation.max("organisation", request.organisation(), IntakeValidation.MAX_NAME);
         if (request.language() != null && !config.languages().contains(request.language())) {
-            throw ProblemException.badRequest("language", "must be one of " + config.languages().stream().sorted().toList());
+            throw Rejection.invalid("language", "must be one of " + config.languages().stream().sorted().toList());
         }
         SupportPlan plan;
         try {
             plan = request.plan() == null ? config.defaultSupportPlan() : SupportPlan.fromWire(request.plan());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("plan", e.getMessage());
+            throw Rejection.invalid("plan", e.getMessage());
         }
         Customer customer = new Customer(externalId, request.name(), request.email(), request.phone(),
                 request.organisation(), request.language(), plan, request.planValidUntil());
@@ -61,7 +61,6 @@ public class CustomersResource {
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<Customer> get(@PathParam("externalId") String externalId) {
         return sessions.withSession(session -> customers.find(session, externalId))
-                .onItem().ifNull().failWith(() -> new ProblemException(404, "Customer not found",
-                        "no customer " + externalId, java.util.List.of()));
+                .onItem().ifNull().failWith(() -> Rejection.notFound("externalId", "no customer " + externalId));
     }
 }

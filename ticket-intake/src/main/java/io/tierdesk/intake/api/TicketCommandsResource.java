@@ -3,7 +3,7 @@ package io.tierdesk.intake.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.Diagnostics;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.intake.application.CommandResult;
 import io.tierdesk.intake.application.TicketCommands;
 import io.tierdesk.intake.domain.TicketCommand;
@@ -81,7 +81,7 @@ public class TicketCommandsResource {
     public Uni<Response> diagnose(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             DiagnosticsRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("body", "is required");
+            throw Rejection.invalid("body", "is required");
         }
         Diagnostics diagnostics = new Diagnostics(body.location(), body.product(), body.equipment(), body.symptoms(),
                 body.precedingActions());
@@ -128,7 +128,7 @@ public class TicketCommandsResource {
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest(field, "is required");
+            throw Rejection.invalid(field, "is required");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package io.tierdesk.intake.api;
 
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import jakarta.ws.rs.core.EntityTag;
 
 /** The ticket version as an HTTP entity tag: {@code ETag: "7"}, {@code If-Match: "7"}. */
@@ -25,7 +25,7 @@ final class Versions {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "must be a ticket version such as \"3\", was " + ifMatch);
+            throw Rejection.invalid("If-Match", "must be a ticket version such as \"3\", was " + ifMatch);
         }
     }
 }

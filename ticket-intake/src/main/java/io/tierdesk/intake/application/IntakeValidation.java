@@ -4,7 +4,7 @@ import io.tierdesk.events.channel.ChannelEvents;
 import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.Attachment;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 
 /** Limits on what channels send; each rejection names the field (HTTP 400) and changes nothing. */
 public final class IntakeValidation {
@@ -21,7 +21,7 @@ public final class IntakeValidation {
         max("subject", message.subject(), MAX_SUBJECT);
         max("body", message.body(), MAX_BODY);
         if (message.body().isBlank()) {
-            throw ProblemException.badRequest("body", "must not be blank");
+            throw Rejection.invalid("body", "must not be blank");
         }
         max("threadRef", message.threadRef(), MAX_REFERENCE);
         max("customer.externalId", message.customer().externalId(), MAX_REFERENCE);
@@ -30,11 +30,11 @@ public final class IntakeValidation {
         max("customer.phone", message.customer().phone(), 50);
         String language = message.customer().language();
         if (language != null && !config.languages().contains(language)) {
-            throw ProblemException.badRequest("customer.language", "must be one of " + config.languages().stream()
+            throw Rejection.invalid("customer.language", "must be one of " + config.languages().stream()
                     .sorted().toList() + ", was '" + language + "'");
         }
         if (message.attachments().size() > MAX_ATTACHMENTS) {
-            throw ProblemException.badRequest("attachments", "at most " + MAX_ATTACHMENTS + " per message");
+            throw Rejection.invalid("attachments", "at most " + MAX_ATTACHMENTS + " per message");
         }
         for (int i = 0; i < message.attachments().size(); i++) {
             Attachment attachment = message.attachments().get(i);
@@ -53,13 +53,13 @@ public final class IntakeValidation {
         max("comment", answer.comment(), 10_000);
         if (ChannelEvents.SATISFACTION_SUBMITTED.equals(type)
                 && (answer.rating() == null || answer.rating() < 1 || answer.rating() > 5)) {
-            throw ProblemException.badRequest("rating", "must be 1 to 5");
+            throw Rejection.invalid("rating", "must be 1 to 5");
         }
     }
 
     public static void max(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw ProblemException.badRequest(field, "at most " + max + " characters, was " + value.length());
+            throw Rejection.invalid(field, "at most " + max + " characters, was " + value.length());
         }
     }
 }

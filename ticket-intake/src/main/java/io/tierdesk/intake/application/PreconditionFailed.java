@@ -1,11 +1,14 @@
 package io.tierdesk.intake.application;
 
-/** If-Match named a version the ticket is no longer at (HTTP 412). */
-public class PreconditionFailed extends RuntimeException {
+import io.tierdesk.eventing.domain.Rejection;
+
+/** If-Match named a version the ticket is no longer at. */
+public class PreconditionFailed extends Rejection {
     private final long currentVersion;
 
     public PreconditionFailed(long expected, long currentVersion) {
-        super("If-Match names version " + expected + " but the ticket is at version " + currentVersion);
+        super(Kind.PRECONDITION_FAILED, "If-Match", "names version " + expected + " but the ticket is at version "
+                + currentVersion, null, null);
         this.currentVersion = currentVersion;
     }
 

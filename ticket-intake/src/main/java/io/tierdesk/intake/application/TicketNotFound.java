@@ -1,15 +1,15 @@
 package io.tierdesk.intake.application;
 
-/** No ticket with that id or number (HTTP 404, or 422 when the reference came inside a body). */
-public class TicketNotFound extends RuntimeException {
-    private final String field;
+import io.tierdesk.eventing.domain.Rejection;
+import java.util.List;
 
+/**
+ * No ticket with that id or number: not found when the path names it, not possible (422) when a body refers to it —
+ * the request itself was addressed to something that exists.
+ */
+public class TicketNotFound extends Rejection {
     public TicketNotFound(String field, String reference) {
-        super("no ticket " + reference);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super("ticketId".equals(field) ? Kind.NOT_FOUND : Kind.NOT_ALLOWED_NOW,
+                List.of(new Violation(field, "no ticket " + reference)), "ticket-not-found", "Ticket not found");
     }
 }

@@ -311,7 +311,7 @@ class TicketDeciderTest {
     void aRatingOutsideOneToFiveIsInvalid() {
         assertThatThrownBy(() -> decider.decide(Ticket.replay(List.of(opened(), resolved(hours(1)))),
                 new RateSatisfaction(6, null, hours(2)), Participants.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rating");
+                .isInstanceOf(io.tierdesk.events.InvalidEventException.class).hasMessageContaining("rating");
     }
 
     // ---- the auto-close timer ----
