@@ -44,13 +44,15 @@ public record CloudEvent(String id, String source, String type, String subject, 
 
     /** Reads the data as the event its type names; unknown types and invalid data are {@link InvalidEventException}. */
     public Object decode() {
-        EventType<?> eventType = EventCatalog.byCeType(type).orElseThrow(() -> new InvalidEventException(
-                InvalidEventException.Kind.UNKNOWN_TYPE, "type", "unknown event type '" + type + "'"));
+        if (!EventCatalog.isKnown(type)) {
+            throw new InvalidEventException(InvalidEventException.Kind.UNKNOWN_TYPE, "type",
+                    "unknown event type '" + type + "'");
+        }
         if (!dataContentType.startsWith(JSON)) {
             throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, "datacontenttype",
                     "data must be " + JSON + ", was " + dataContentType);
         }
-        return EventJson.read(data, eventType.javaType());
+        return EventCatalog.decode(type, data);
     }
 
     @Override

@@ -41,6 +41,25 @@ public final class EventCatalog {
         return (EventType<T>) type;
     }
 
+    /**
+     * Reads event data written under {@code ceType} as its current record, through an {@link Upcasters upcaster}
+     * where the type has older forms. Unknown types and invalid data are {@link InvalidEventException}.
+     */
+    public static Object decode(String ceType, byte[] data) {
+        Upcasters.Upcaster upcaster = Upcasters.of(ceType);
+        if (upcaster != null) {
+            return Upcasters.read(upcaster, data);
+        }
+        EventType<?> type = byCeType(ceType).orElseThrow(() -> new InvalidEventException(
+                InvalidEventException.Kind.UNKNOWN_TYPE, "type", "unknown event type '" + ceType + "'"));
+        return EventJson.read(data, type.javaType());
+    }
+
+    /** A type name that can be read: a current type, or an older one with an upcaster. */
+    public static boolean isKnown(String ceType) {
+        return BY_CE_TYPE.containsKey(ceType) || Upcasters.of(ceType) != null;
+    }
+
     public static Collection<EventType<?>> all() {
         return BY_CE_TYPE.values();
     }

@@ -96,7 +96,7 @@ final class SchemaGenerator {
         if (component.getType().isPrimitive()) {
             return true;
         }
-        Object[] args = sampleArguments(record);
+        Object[] args = validArguments(record);
         RecordComponent[] components = record.getRecordComponents();
         for (int i = 0; i < components.length; i++) {
             if (components[i].getName().equals(component.getName())) {
@@ -113,17 +113,40 @@ final class SchemaGenerator {
         }
     }
 
-    /** A valid instance of any event record, built from sample values. */
+    /**
+     * A valid instance of any event record, built from sample values. Several components of one enum type get
+     * different constants — ascending, or descending where the record wants them so (a return goes down the lines).
+     */
     static Object sample(Class<?> record) {
         try {
-            return canonical(record).newInstance(sampleArguments(record));
+            return canonical(record).newInstance(validArguments(record));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a sample " + record.getSimpleName(), e);
         }
     }
 
-    private static Object[] sampleArguments(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(c -> sampleValue(c.getGenericType())).toArray();
+    private static Object[] validArguments(Class<?> record) {
+        Object[] ascending = sampleArguments(record, false);
+        try {
+            canonical(record).newInstance(ascending);
+            return ascending;
+        } catch (InvocationTargetException refused) {
+            return sampleArguments(record, true);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a sample " + record.getSimpleName(), e);
+        }
+    }
+
+    private static Object[] sampleArguments(Class<?> record, boolean descending) {
+        java.util.Map<Class<?>, Integer> seen = new java.util.HashMap<>();
+        return Arrays.stream(record.getRecordComponents()).map(c -> {
+            if (c.getType().isEnum()) {
+                Object[] constants = c.getType().getEnumConstants();
+                int n = seen.merge(c.getType(), 1, Integer::sum) - 1;
+                return constants[descending ? constants.length - 1 - n : n];
+            }
+            return sampleValue(c.getGenericType());
+        }).toArray();
     }
 
     private static Object sampleValue(Type type) {

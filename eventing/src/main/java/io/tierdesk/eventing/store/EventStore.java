@@ -177,22 +177,20 @@ public class EventStore {
         }
     }
 
-    /** Every event of a stream in version order, decoded. */
+    /** Every event of a stream in version order, decoded (older forms through their upcasters). */
     public Uni<List<StoredEvent<Object>>> load(Mutiny.Session session, String streamId) {
-        return session.<Object[]>createNativeQuery("SELECT id, event_id, version, type, CAST(payload AS text), actor, "
-                        + "correlation_id, causation_id, occurred_at FROM event WHERE stream_id = ?1 ORDER BY version")
-                .setParameter(1, streamId)
-                .getResultList()
+        return SqlRows.select(session, """
+                        SELECT id, event_id, version, type, CAST(payload AS text) AS payload, actor, correlation_id,
+                            causation_id, occurred_at
+                        FROM event WHERE stream_id = ?1 ORDER BY version""", streamId)
                 .map(rows -> rows.stream().map(row -> toStored(streamId, row)).toList());
     }
 
-    private static StoredEvent<Object> toStored(String streamId, Object[] row) {
-        String type = (String) row[3];
-        Class<?> javaType = EventCatalog.byCeType(type)
-                .orElseThrow(() -> new IllegalStateException("event table holds unknown type " + type)).javaType();
-        Object payload = EventJson.read(((String) row[4]).getBytes(java.nio.charset.StandardCharsets.UTF_8), javaType);
-        return new StoredEvent<>(((Number) row[0]).longValue(), (UUID) row[1], streamId, ((Number) row[2]).longValue(),
-                type, payload, (String) row[5], (String) row[6], (String) row[7], SqlTime.instant(row[8]));
+    private static StoredEvent<Object> toStored(String streamId, SqlRows.Row row) {
+        String type = row.text("type");
+        Object payload = EventCatalog.decode(type, row.text("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new StoredEvent<>(row.number("id"), row.uuid("event_id"), streamId, row.number("version"), type,
+                payload, row.text("actor"), row.text("correlation_id"), row.text("causation_id"),
+                row.instant("occurred_at"));
     }
-
 }

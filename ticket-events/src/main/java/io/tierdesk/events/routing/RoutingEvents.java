@@ -10,11 +10,12 @@ public final class RoutingEvents {
     public static final EventType<TicketQueued> QUEUED = type("queued", TicketQueued.class);
     public static final EventType<TicketAssigned> ASSIGNED = type("assigned", TicketAssigned.class);
     public static final EventType<TicketEscalated> ESCALATED = type("escalated", TicketEscalated.class);
+    public static final EventType<TicketReturned> RETURNED = type("returned", TicketReturned.class);
     public static final EventType<SupervisorAlerted> SUPERVISOR_ALERTED =
             type("supervisor-alerted", SupervisorAlerted.class);
 
     public static final List<EventType<? extends RoutingEvent>> ALL = List.of(TRIAGED, QUEUED, ASSIGNED, ESCALATED,
-            SUPERVISOR_ALERTED);
+            RETURNED, SUPERVISOR_ALERTED);
 
     private RoutingEvents() {
     }

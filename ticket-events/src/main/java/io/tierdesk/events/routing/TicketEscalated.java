@@ -4,7 +4,7 @@ import io.tierdesk.events.Require;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The ticket moved up the lines (or back down on a return); the L1 owner stays. */
+/** The ticket moved up the lines (a return down is {@link TicketReturned}); the L1 owner stays. */
 public record TicketEscalated(UUID ticketId, Tier fromTier, Tier toTier, String reason, String note, String by,
         Instant escalatedAt) implements RoutingEvent {
     public TicketEscalated {
@@ -13,5 +13,8 @@ public record TicketEscalated(UUID ticketId, Tier fromTier, Tier toTier, String 
         Require.present(toTier, "toTier");
         Require.text(reason, "reason");
         Require.present(escalatedAt, "escalatedAt");
+        if (toTier.ordinal() <= fromTier.ordinal()) {
+            throw Require.violation("toTier", "an escalation goes up the lines: " + fromTier + " to " + toTier);
+        }
     }
 }
