@@ -1,13 +1,13 @@
 package io.tierdesk.router.api;
 
-import static io.tierdesk.eventing.store.SqlTime.instant;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.agent.AgentProfile;
 import io.tierdesk.events.agent.Presence;
 import io.tierdesk.events.routing.Tier;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.router.application.AgentDirectory;
+import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.application.AgentDirectory.Agent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,11 @@ public class AgentsResource {
     private final AgentDirectory directory;
     private final SecurityIdentity identity;
 
-    public AgentsResource(Mutiny.SessionFactory sessions, AgentDirectory directory, SecurityIdentity identity) {
+    private final RoutingRepository tickets;
+
+    public AgentsResource(Mutiny.SessionFactory sessions, AgentDirectory directory, SecurityIdentity identity,
+            RoutingRepository tickets) {
+        this.tickets = tickets;
         this.sessions = sessions;
         this.directory = directory;
         this.identity = identity;
@@ -61,8 +65,7 @@ public class AgentsResource {
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<Agent> get(@PathParam("agentId") String agentId) {
         return sessions.withSession(session -> directory.find(session, agentId))
-                .onItem().ifNull().failWith(() -> new ProblemException(404, "Agent not found", "no agent " + agentId,
-                        List.of()));
+                .onItem().ifNull().failWith(() -> Rejection.notFound("agentId", "no agent " + agentId));
     }
 
     @GET
@@ -75,12 +78,9 @@ public class AgentsResource {
     @Path("{agentId}/worklist")
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<List<WorkItem>> worklist(@PathParam("agentId") String agentId) {
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT ticket_id, priority, tier, "
-                        + "state, sla_due_at, owner = ?1 FROM routed_ticket WHERE (assignee = ?1 AND state IN "
-                        + "('assigned', 'inactive')) OR (owner = ?1 AND state <> 'closed') ORDER BY priority, "
-                        + "sla_due_at NULLS LAST, ticket_id").setParameter(1, agentId).getResultList())
-                .map(rows -> rows.stream().map(r -> new WorkItem((UUID) r[0], (String) r[1], (String) r[2],
-                        (String) r[3], instant(r[4]), Boolean.TRUE.equals(r[5]))).toList());
+        return sessions.withSession(session -> tickets.worklist(session, agentId))
+                .map(list -> list.stream().map(t -> new WorkItem(t.ticketId(), t.priority().name(), t.tier().name(),
+                        t.state().wireName(), t.slaDueAt(), agentId.equals(t.owner()))).toList());
     }
 
     @GET
@@ -99,13 +99,13 @@ public class AgentsResource {
     public Uni<Agent> presence(@PathParam("agentId") String agentId, PresenceRequest request) {
         String caller = identity.getPrincipal().getName();
         if (!caller.equals(agentId) && !identity.hasRole("supervisor") && !identity.hasRole("admin")) {
-            throw new ProblemException(403, "Forbidden", "agents set their own presence only", List.of());
+            throw Rejection.forbidden("own-presence", "agents set their own presence only");
         }
         Presence presence;
         try {
             presence = Presence.fromWire(request == null ? null : request.presence());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("presence", "must be online, away or offline");
+            throw Rejection.invalid("presence", "must be online, away or offline");
         }
         return sessions.withTransaction(session -> directory.setPresence(session, agentId, presence, caller));
     }
@@ -113,19 +113,19 @@ public class AgentsResource {
 
     private static AgentProfile profile(String agentId, AgentRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
+            throw Rejection.invalid("body", "is required");
         }
         if (agentId.length() > 200) {
-            throw ProblemException.badRequest("agentId", "at most 200 characters");
+            throw Rejection.invalid("agentId", "at most 200 characters");
         }
         Tier tier = TierParam.parse(request.tier(), "tier", "must be L1, L2, L3 or L4");
         if (request.capacity() == null || request.capacity() < 1 || request.capacity() > 1000) {
-            throw ProblemException.badRequest("capacity", "must be 1 to 1000 active tickets");
+            throw Rejection.invalid("capacity", "must be 1 to 1000 active tickets");
         }
         List<String> skills = request.skills() == null ? List.of() : request.skills();
         for (int i = 0; i < skills.size(); i++) {
             if (skills.get(i) == null || skills.get(i).isBlank() || skills.get(i).length() > 100) {
-                throw ProblemException.badRequest("skills[" + i + "]", "must be 1 to 100 characters");
+                throw Rejection.invalid("skills[" + i + "]", "must be 1 to 100 characters");
             }
         }
         return new AgentProfile(request.name(), request.email(), tier, skills, request.capacity(),

@@ -1,13 +1,16 @@
 package io.tierdesk.router.api;
 
-import static io.tierdesk.eventing.store.SqlTime.instant;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.routing.Tier;
 import io.tierdesk.router.application.LoadSnapshot;
+import io.tierdesk.router.application.RoutingRepository;
+import io.tierdesk.router.domain.QueuedTicket;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -25,12 +28,12 @@ public class QueuesResource {
             long capacity, double utilisation) {
     }
 
-    private static final String QUEUE_ORDER = "ORDER BY priority, sla_due_at NULLS LAST, queued_at, ticket_id";
-
     private final Mutiny.SessionFactory sessions;
+    private final RoutingRepository tickets;
 
-    public QueuesResource(Mutiny.SessionFactory sessions) {
+    public QueuesResource(Mutiny.SessionFactory sessions, RoutingRepository tickets) {
         this.sessions = sessions;
+        this.tickets = tickets;
     }
 
     @GET
@@ -43,19 +46,14 @@ public class QueuesResource {
     @GET
     @Path("{tier}")
     public Uni<List<QueueEntry>> queue(@PathParam("tier") String tier) {
-        String line = TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4").name();
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT ticket_id, priority, skill, "
-                        + "sla_due_at, queued_at FROM routed_ticket WHERE tier = ?1 AND state = 'queued' " + QUEUE_ORDER)
-                .setParameter(1, line).getResultList())
-                .map(rows -> {
-                    java.util.List<QueueEntry> entries = new java.util.ArrayList<>();
-                    for (int i = 0; i < rows.size(); i++) {
-                        Object[] r = rows.get(i);
-                        entries.add(new QueueEntry(i + 1, (UUID) r[0], (String) r[1], (String) r[2], instant(r[3]),
-                                instant(r[4])));
-                    }
-                    return entries;
-                });
+        Tier line = TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4");
+        return sessions.withSession(session -> tickets.queue(session, line)).map(queue -> {
+            List<QueueEntry> entries = new ArrayList<>(queue.size());
+            for (QueuedTicket t : queue) {
+                entries.add(new QueueEntry(entries.size() + 1, t.ticketId(), t.priority().name(), t.skill(),
+                        t.slaDueAt(), t.queuedAt()));
+            }
+            return entries;
+        });
     }
-
 }

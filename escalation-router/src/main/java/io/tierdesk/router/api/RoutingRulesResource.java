@@ -3,8 +3,8 @@ package io.tierdesk.router.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.api.Problem;
-import io.tierdesk.eventing.api.ProblemException;
-import io.tierdesk.router.application.Router;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.domain.RoutingRules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,34 +20,37 @@ public class RoutingRulesResource {
     }
 
     private final Mutiny.SessionFactory sessions;
-    private final Router router;
+    private final java.time.Clock clock;
     private final SecurityIdentity identity;
+    private final RoutingRepository tickets;
 
-    public RoutingRulesResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity) {
+    public RoutingRulesResource(Mutiny.SessionFactory sessions, java.time.Clock clock, SecurityIdentity identity,
+            RoutingRepository tickets) {
+        this.tickets = tickets;
         this.sessions = sessions;
-        this.router = router;
+        this.clock = clock;
         this.identity = identity;
     }
 
     @GET
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<RoutingRules> get() {
-        return sessions.withSession(router::rules);
+        return sessions.withSession(tickets::rules);
     }
 
     @PUT
     @RolesAllowed({"supervisor", "admin"})
     public Uni<RoutingRules> put(RulesRequest request) {
         if (request == null || request.rules() == null) {
-            throw ProblemException.badRequest("rules", "is required");
+            throw Rejection.invalid("rules", "is required");
         }
         List<String> problems = new RoutingRules(0, request.rules()).problems();
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "Invalid routing rules", String.join("; ", problems),
-                    problems.stream().map(p -> new Problem.FieldError(p.substring(0, p.indexOf(':')),
-                            p.substring(p.indexOf(':') + 2))).toList());
+            throw new Rejection(Rejection.Kind.INVALID, problems.stream().map(p -> new Rejection.Violation(
+                    p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2))).toList(),
+                    "invalid-routing-rules", "Invalid routing rules");
         }
         String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> router.saveRules(session, request.rules(), by));
+        return sessions.withTransaction(session -> tickets.saveRules(session, request.rules(), by, clock.instant()));
     }
 }

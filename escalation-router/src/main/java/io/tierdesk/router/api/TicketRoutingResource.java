@@ -3,12 +3,10 @@ package io.tierdesk.router.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.routing.Tier;
-import io.tierdesk.eventing.api.Problem;
-import io.tierdesk.eventing.api.ProblemException;
-import io.tierdesk.eventing.api.ProblemMappers;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.router.application.Router;
-import io.tierdesk.router.domain.Escalation;
-import io.tierdesk.router.domain.EscalationRejected;
+import io.tierdesk.router.application.RoutingRepository;
+import io.tierdesk.router.domain.RoutedTicket;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.StoredEvent;
 import jakarta.ws.rs.GET;
@@ -16,12 +14,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * One ticket's route: where it is (tier, queue position, owner, assignee, history), and moving it between the lines
@@ -43,17 +39,15 @@ public class TicketRoutingResource {
     public record AssignmentRequest(String agentId) {
     }
 
-    private static final String QUEUE_POSITION = "(SELECT count(*) FROM routed_ticket q WHERE q.tier = t.tier "
-            + "AND q.state = 'queued' AND (q.priority, COALESCE(q.sla_due_at, 'infinity'), q.queued_at, q.ticket_id) "
-            + "<= (t.priority, COALESCE(t.sla_due_at, 'infinity'), t.queued_at, t.ticket_id))";
-
     private final Mutiny.SessionFactory sessions;
     private final Router router;
     private final SecurityIdentity identity;
     private final EventStore store;
+    private final RoutingRepository tickets;
 
     public TicketRoutingResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity,
-            EventStore store) {
+            EventStore store, RoutingRepository tickets) {
+        this.tickets = tickets;
         this.sessions = sessions;
         this.router = router;
         this.identity = identity;
@@ -68,18 +62,13 @@ public class TicketRoutingResource {
     @Path("routing")
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<TicketRoute> route(@PathParam("ticketId") UUID ticketId) {
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT tier, priority, owner, "
-                        + "assignee, state, " + QUEUE_POSITION + " FROM routed_ticket t WHERE ticket_id = ?1").setParameter(1, ticketId).getResultList()
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().failure(new ProblemException(404, "Ticket not found",
-                                "the router has not seen ticket " + ticketId, List.of()));
-                    }
-                    Object[] r = rows.get(0);
-                    return store.load(session, ticketId.toString()).map(history -> new TicketRoute(ticketId,
-                            (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                            "queued".equals(r[4]) ? ((Number) r[5]).intValue() : null, history));
-                }));
+        return sessions.withSession(session -> tickets.find(session, ticketId).chain(found -> {
+            RoutedTicket t = found.orElseThrow(() -> Rejection.notFound("ticketId",
+                    "the router has not seen ticket " + ticketId));
+            return tickets.queuePosition(session, ticketId).chain(position -> store.load(session, ticketId.toString())
+                    .map(history -> new TicketRoute(ticketId, t.tier().name(), t.priority().name(), t.owner(),
+                            t.assignee(), t.state().wireName(), position, history)));
+        }));
     }
 
     /** L1 re-triages with what it learned; any field left out keeps its value. */
@@ -87,14 +76,14 @@ public class TicketRoutingResource {
     @Path("triage")
     public Uni<Map<String, Object>> triage(@PathParam("ticketId") UUID ticketId, TriageRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
+            throw Rejection.invalid("body", "is required");
         }
         io.tierdesk.router.domain.Impact impact = parse("impact", request.impact(),
                 io.tierdesk.router.domain.Impact::fromWire);
         io.tierdesk.events.ticket.Urgency urgency = parse("urgency", request.urgency(),
                 io.tierdesk.events.ticket.Urgency::fromWire);
         if (request.category() != null && (request.category().isBlank() || request.category().length() > 100)) {
-            throw ProblemException.badRequest("category", "must be 1 to 100 characters");
+            throw Rejection.invalid("category", "must be 1 to 100 characters");
         }
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> router.retriage(session, ticketId, impact, urgency,
@@ -112,8 +101,7 @@ public class TicketRoutingResource {
         String by = identity.getPrincipal().getName();
         String agentId = request == null || request.agentId() == null ? by : request.agentId();
         if (!agentId.equals(by) && !identity.hasRole("supervisor")) {
-            throw new ProblemException(403, "Forbidden", "agents take tickets for themselves; supervisors assign",
-                    List.of());
+            throw Rejection.forbidden("assign-others", "agents take tickets for themselves; supervisors assign");
         }
         return sessions.withTransaction(session -> router.assignManually(session, ticketId, agentId, by))
                 .replaceWith(Map.of("ticketId", ticketId, "assignee", agentId));
@@ -123,7 +111,7 @@ public class TicketRoutingResource {
         try {
             return value == null ? null : parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, e.getMessage());
+            throw Rejection.invalid(field, e.getMessage());
         }
     }
 
@@ -131,15 +119,13 @@ public class TicketRoutingResource {
     @Path("escalations")
     public Uni<Map<String, Object>> escalate(@PathParam("ticketId") UUID ticketId, EscalationRequest request) {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw ProblemException.badRequest("reason", "is required");
+            throw Rejection.invalid("reason", "is required");
         }
         Tier target = TierParam.parse(request.targetTier(), "targetTier", "must be L2, L3 or L4");
         boolean supervisor = identity.hasRole("supervisor");
         String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> router.move(session, ticketId, from -> {
-                    Escalation.checkEscalation(from, target, supervisor);
-                    return target;
-                }, request.reason(), request.note(), by))
+        return sessions.withTransaction(session -> router.escalate(session, ticketId, target, supervisor,
+                        request.reason(), request.note(), by))
                 .map(tier -> Map.of("ticketId", ticketId, "tier", tier));
     }
 
@@ -147,16 +133,8 @@ public class TicketRoutingResource {
     @Path("returns")
     public Uni<Map<String, Object>> giveBack(@PathParam("ticketId") UUID ticketId, ReturnRequest request) {
         String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> router.move(session, ticketId,
-                        from -> Escalation.returnTarget(from, Tier.L1), "returned",
+        return sessions.withTransaction(session -> router.giveBack(session, ticketId,
                         request == null ? null : request.note(), by))
                 .map(tier -> Map.of("ticketId", ticketId, "tier", tier));
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(EscalationRejected e) {
-        return ProblemMappers.respond(new Problem("https://tierdesk.io/problems/invalid-escalation",
-                "Not possible between these lines", 409, e.getMessage(),
-                List.of(new Problem.FieldError("targetTier", e.getMessage()))));
     }
 }

@@ -1,6 +1,6 @@
 package io.tierdesk.router.api;
 
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.routing.Tier;
 
 /** A line named in a request: L1–L4, else a 400 problem naming the field. */
@@ -12,7 +12,7 @@ final class TierParam {
         try {
             return Tier.valueOf(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, expected);
+            throw Rejection.invalid(field, expected);
         }
     }
 }

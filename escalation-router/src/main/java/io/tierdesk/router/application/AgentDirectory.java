@@ -1,6 +1,5 @@
 package io.tierdesk.router.application;
 
-import static io.tierdesk.eventing.store.SqlTime.utc;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.agent.AgentChanged;
@@ -8,8 +7,10 @@ import io.tierdesk.events.agent.AgentPresenceChanged;
 import io.tierdesk.events.agent.AgentProfile;
 import io.tierdesk.events.agent.AgentRegistered;
 import io.tierdesk.events.agent.Presence;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.EventMetadata;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +45,10 @@ public class AgentDirectory {
             if (existing == null) {
                 return store.append(session, STREAM, agentId, ExpectedVersion.NO_STREAM,
                                 List.of(new AgentRegistered(agentId, profile, by, at)), EventMetadata.actor(by), at)
-                        .call(version -> session.createNativeMutationQuery("INSERT INTO agent (agent_id, profile, tier, "
-                                        + "version, updated_at) VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4, ?5)")
-                                .setParameter(1, agentId).setParameter(2, json(profile))
-                                .setParameter(3, profile.tier().name()).setParameter(4, version)
-                                .setParameter(5, utc(at)).executeUpdate())
+                        .call(version -> SqlRows.execute(session, """
+                                        INSERT INTO agent (agent_id, profile, tier, version, updated_at)
+                                        VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4, ?5)""",
+                                agentId, json(profile), profile.tier().name(), version, at))
                         .map(version -> new Agent(agentId, profile, Presence.OFFLINE, null, version));
             }
             if (existing.profile().equals(profile)) {
@@ -56,11 +56,10 @@ public class AgentDirectory {
             }
             return store.append(session, STREAM, agentId, existing.version(),
                             List.of(new AgentChanged(agentId, profile, by, at)), EventMetadata.actor(by), at)
-                    .call(version -> session.createNativeMutationQuery("UPDATE agent SET profile = CAST(CAST(?2 AS text) "
-                                    + "AS jsonb), tier = ?3, version = ?4, updated_at = ?5 WHERE agent_id = ?1")
-                            .setParameter(1, agentId).setParameter(2, json(profile))
-                            .setParameter(3, profile.tier().name()).setParameter(4, version)
-                            .setParameter(5, utc(at)).executeUpdate())
+                    .call(version -> SqlRows.execute(session, """
+                                    UPDATE agent SET profile = CAST(CAST(?2 AS text) AS jsonb), tier = ?3, version = ?4,
+                                        updated_at = ?5
+                                    WHERE agent_id = ?1""", agentId, json(profile), profile.tier().name(), version, at))
                     .call(version -> router.fill(session, agentId, profile.tier()))
                     .map(version -> new Agent(agentId, profile, existing.presence(), existing.idleSince(), version));
         });
@@ -71,8 +70,7 @@ public class AgentDirectory {
         Instant at = clock.instant();
         return find(session, agentId).chain(existing -> {
             if (existing == null) {
-                return Uni.createFrom().failure(new ProblemException(404, "Agent not found", "no agent " + agentId,
-                        List.of()));
+                return Uni.createFrom().failure(Rejection.notFound("agentId", "no agent " + agentId));
             }
             if (existing.presence() == presence) {
                 return Uni.createFrom().item(existing);
@@ -80,11 +78,9 @@ public class AgentDirectory {
             Instant idleSince = presence == Presence.ONLINE && existing.idleSince() == null ? at : existing.idleSince();
             return store.append(session, STREAM, agentId, existing.version(),
                             List.of(new AgentPresenceChanged(agentId, presence, by, at)), EventMetadata.actor(by), at)
-                    .call(version -> session.createNativeMutationQuery("UPDATE agent SET presence = ?2, idle_since = ?3, "
-                                    + "version = ?4, updated_at = ?5 WHERE agent_id = ?1")
-                            .setParameter(1, agentId).setParameter(2, presence.wireName())
-                            .setParameter(3, utc(idleSince)).setParameter(4, version).setParameter(5, utc(at))
-                            .executeUpdate())
+                    .call(version -> SqlRows.execute(session, """
+                                    UPDATE agent SET presence = ?2, idle_since = ?3, version = ?4, updated_at = ?5
+                                    WHERE agent_id = ?1""", agentId, presence.wireName(), idleSince, version, at))
                     .call(version -> presence == Presence.ONLINE
                             ? router.fill(session, agentId, existing.profile().tier()) : Uni.createFrom().voidItem())
                     .map(version -> new Agent(agentId, existing.profile(), presence, idleSince, version));
@@ -92,23 +88,21 @@ public class AgentDirectory {
     }
 
     public Uni<Agent> find(Mutiny.Session session, String agentId) {
-        return session.<Object[]>createNativeQuery("SELECT agent_id, CAST(profile AS text), presence, idle_since, version "
-                        + "FROM agent WHERE agent_id = ?1").setParameter(1, agentId).getResultList()
-                .map(rows -> rows.isEmpty() ? null : toAgent(rows.get(0)));
+        return SqlRows.first(session, "SELECT " + COLUMNS + " FROM agent WHERE agent_id = ?1", agentId)
+                .map(row -> row == null ? null : toAgent(row));
     }
 
     public Uni<List<Agent>> list(Mutiny.Session session) {
-        return session.<Object[]>createNativeQuery("SELECT agent_id, CAST(profile AS text), presence, idle_since, version "
-                        + "FROM agent ORDER BY agent_id").getResultList()
+        return SqlRows.select(session, "SELECT " + COLUMNS + " FROM agent ORDER BY agent_id")
                 .map(rows -> rows.stream().map(AgentDirectory::toAgent).toList());
     }
 
-    private static Agent toAgent(Object[] row) {
-        return new Agent((String) row[0],
-                EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8), AgentProfile.class),
-                Presence.fromWire((String) row[2]),
-                io.tierdesk.eventing.store.SqlTime.instant(row[3]),
-                ((Number) row[4]).longValue());
+    private static final String COLUMNS = "agent_id, CAST(profile AS text) AS profile, presence, idle_since, version";
+
+    private static Agent toAgent(Row row) {
+        return new Agent(row.text("agent_id"),
+                EventJson.read(row.text("profile").getBytes(StandardCharsets.UTF_8), AgentProfile.class),
+                Presence.fromWire(row.text("presence")), row.instant("idle_since"), row.number("version"));
     }
 
     private static String json(Object value) {

@@ -1,8 +1,8 @@
 package io.tierdesk.router.application;
 
-import static io.tierdesk.eventing.store.SqlTime.instant;
-
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.events.routing.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,21 +30,24 @@ public record LoadSnapshot(Map<Tier, Line> lines, List<AgentFigures> agents) {
     }
 
     public static Uni<LoadSnapshot> read(Mutiny.Session session) {
-        return session.<Object[]>createNativeQuery("SELECT tier, count(*), min(queued_at) FROM routed_ticket "
-                        + "WHERE state = 'queued' GROUP BY tier").getResultList()
-                .chain(queues -> session.<Object[]>createNativeQuery("SELECT a.agent_id, a.tier, a.presence, "
-                                + "(SELECT count(*) FROM routed_ticket t WHERE t.assignee = a.agent_id "
-                                + "AND t.state = 'assigned'), CAST(a.profile ->> 'capacity' AS int) FROM agent a "
-                                + "ORDER BY a.tier, a.agent_id").getResultList()
+        return SqlRows.select(session, """
+                        SELECT tier, count(*) AS waiting, min(queued_at) AS oldest FROM routed_ticket
+                        WHERE state = 'queued' GROUP BY tier""")
+                .chain(queues -> SqlRows.select(session, """
+                                SELECT a.agent_id, a.tier, a.presence,
+                                    (SELECT count(*) FROM routed_ticket t
+                                     WHERE t.assignee = a.agent_id AND t.state = 'assigned') AS active,
+                                    CAST(a.profile ->> 'capacity' AS int) AS capacity
+                                FROM agent a ORDER BY a.tier, a.agent_id""")
                         .map(agents -> of(queues, agents)));
     }
 
-    private static LoadSnapshot of(List<Object[]> queues, List<Object[]> agentRows) {
+    private static LoadSnapshot of(List<Row> queues, List<Row> agentRows) {
         List<AgentFigures> agents = new ArrayList<>(agentRows.size());
         Map<Tier, long[]> online = new EnumMap<>(Tier.class);
-        for (Object[] r : agentRows) {
-            AgentFigures a = new AgentFigures((String) r[0], Tier.valueOf((String) r[1]), (String) r[2],
-                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue());
+        for (Row r : agentRows) {
+            AgentFigures a = new AgentFigures(r.text("agent_id"), Tier.valueOf(r.text("tier")), r.text("presence"),
+                    (int) r.number("active"), (int) r.number("capacity"));
             agents.add(a);
             if ("online".equals(a.presence())) {
                 long[] sum = online.computeIfAbsent(a.tier(), t -> new long[3]);
@@ -53,13 +56,13 @@ public record LoadSnapshot(Map<Tier, Line> lines, List<AgentFigures> agents) {
                 sum[2] += a.capacity();
             }
         }
-        Map<Tier, Object[]> waiting = new EnumMap<>(Tier.class);
-        queues.forEach(q -> waiting.put(Tier.valueOf((String) q[0]), q));
+        Map<Tier, Row> waiting = new EnumMap<>(Tier.class);
+        queues.forEach(q -> waiting.put(Tier.valueOf(q.text("tier")), q));
         Map<Tier, Line> lines = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             long[] sum = online.getOrDefault(tier, new long[3]);
-            Object[] q = waiting.get(tier);
-            lines.put(tier, new Line(tier, q == null ? 0 : ((Number) q[1]).longValue(), q == null ? null : instant(q[2]),
+            Row q = waiting.get(tier);
+            lines.put(tier, new Line(tier, q == null ? 0 : q.number("waiting"), q == null ? null : q.instant("oldest"),
                     (int) sum[0], sum[1], sum[2]));
         }
         return new LoadSnapshot(lines, agents);

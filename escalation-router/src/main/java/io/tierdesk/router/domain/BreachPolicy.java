@@ -15,10 +15,7 @@ import java.util.Optional;
 public record BreachPolicy(boolean functional, boolean hierarchical, Optional<String> fallbackSupervisor) {
 
     /** The ticket as the router knows it when the breach arrives. */
-    public record Ticket(String state, Tier tier, String assigneeSupervisor, String ownerSupervisor) {
-        boolean active() {
-            return "queued".equals(state) || "assigned".equals(state);
-        }
+    public record Ticket(RoutingState state, Tier tier, String assigneeSupervisor, String ownerSupervisor) {
     }
 
     /**
@@ -31,7 +28,7 @@ public record BreachPolicy(boolean functional, boolean hierarchical, Optional<St
     }
 
     public Response respond(Ticket ticket) {
-        if (!ticket.active()) {
+        if (!ticket.state().active()) {
             return Response.NOTHING;
         }
         Optional<Tier> up = functional ? Escalation.onBreach(ticket.tier()) : Optional.empty();

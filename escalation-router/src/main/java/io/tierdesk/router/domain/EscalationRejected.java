@@ -1,8 +1,10 @@
 package io.tierdesk.router.domain;
 
-/** An escalation or return the lines do not allow (HTTP 409). */
-public class EscalationRejected extends RuntimeException {
+import io.tierdesk.eventing.domain.Rejection;
+
+/** A move or assignment the lines do not allow in the ticket's state: a conflict naming the target line. */
+public class EscalationRejected extends Rejection {
     public EscalationRejected(String message) {
-        super(message);
+        super(Kind.CONFLICT, "targetTier", message, "invalid-escalation", "Not possible between these lines");
     }
 }

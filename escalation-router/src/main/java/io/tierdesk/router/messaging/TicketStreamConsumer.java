@@ -1,14 +1,19 @@
 package io.tierdesk.router.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.ResolutionConfirmed;
+import io.tierdesk.events.ticket.SatisfactionRated;
 import io.tierdesk.events.ticket.TicketAwaitingCustomer;
 import io.tierdesk.events.ticket.TicketClosed;
+import io.tierdesk.events.ticket.TicketDiagnosed;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
-import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.router.application.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,18 +35,19 @@ public class TicketStreamConsumer {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("router", message, TicketEvent.class, (session, delivered) -> {
-            TicketEvent event = delivered.event();
-            if (event instanceof TicketOpened opened) {
-                return router.onOpened(session, opened);
-            } else if (event instanceof TicketResolved || event instanceof TicketAwaitingCustomer) {
-                return router.onInactive(session, event.ticketId(), false);
-            } else if (event instanceof TicketClosed) {
-                return router.onInactive(session, event.ticketId(), true);
-            } else if (event instanceof CustomerMessageReceived || event instanceof TicketReopened) {
-                return router.onActiveAgain(session, event.ticketId());
-            }
-            return Uni.createFrom().voidItem();
-        });
+        return inbox.consume("router", message, TicketEvent.class, (session, delivered) ->
+                switch (delivered.event()) {
+                    case TicketOpened opened -> router.onOpened(session, opened);
+                    case TicketResolved e -> router.onInactive(session, e.ticketId(), false);
+                    case TicketAwaitingCustomer e -> router.onInactive(session, e.ticketId(), false);
+                    case TicketClosed e -> router.onInactive(session, e.ticketId(), true);
+                    case CustomerMessageReceived e -> router.onActiveAgain(session, e.ticketId());
+                    case TicketReopened e -> router.onActiveAgain(session, e.ticketId());
+                    case AgentReplied e -> Uni.createFrom().voidItem();
+                    case InternalNoteAdded e -> Uni.createFrom().voidItem();
+                    case TicketDiagnosed e -> Uni.createFrom().voidItem();
+                    case ResolutionConfirmed e -> Uni.createFrom().voidItem();
+                    case SatisfactionRated e -> Uni.createFrom().voidItem();
+                });
     }
 }

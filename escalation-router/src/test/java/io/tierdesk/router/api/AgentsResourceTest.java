@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import static io.tierdesk.eventing.testing.TestApi.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,10 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.KafkaBinding;
@@ -30,10 +29,6 @@ import org.junit.jupiter.api.Test;
 class AgentsResourceTest {
     @Inject
     EventingConfig eventing;
-
-    private static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
-    }
 
     private static String profile(String tier, int capacity) {
         return "{\"name\":\"Anna Smirnova\",\"email\":\"anna@example.com\",\"tier\":\"" + tier + "\",\"skills\":[\"mail\","

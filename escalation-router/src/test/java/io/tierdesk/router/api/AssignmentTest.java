@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,17 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
-import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.Channel;
-import io.tierdesk.events.ticket.CustomerRef;
-import io.tierdesk.events.ticket.Diagnostics;
-import io.tierdesk.events.ticket.SupportPlan;
-import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
@@ -54,17 +48,12 @@ class AssignmentTest {
 
     private UUID open(String product, Urgency urgency) {
         UUID ticket = UUID.randomUUID();
-        TicketOpened opened = new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6), Channel.EMAIL,
-                new CustomerRef("c-1", null, null, null, "en"), SupportPlan.WARRANTY, "subject", "body",
-                new Diagnostics(null, product, null, null, null), urgency, null, List.of(), null, Instant.now());
-        publish(ticket, opened);
+        publish(ticket, TestEvents.opened(ticket, product, urgency));
         return ticket;
     }
 
     private void publish(UUID ticket, Object event) {
-        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/ticket-intake", ticket.toString(), Instant.now(),
-                event);
-        TestKafka.send(eventing.topic(Topics.TICKETS), ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket, event);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,17 +13,11 @@ import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.sla.SlaBreached;
-import io.tierdesk.events.ticket.Channel;
-import io.tierdesk.events.ticket.CustomerRef;
-import io.tierdesk.events.ticket.Diagnostics;
-import io.tierdesk.events.ticket.SupportPlan;
-import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -63,9 +58,7 @@ class BreachPolicyConfigTest {
         given().header("Authorization", TestTokens.bearer(agent, "agent")).contentType("application/json")
                 .body("{\"presence\":\"online\"}").post("/api/v1/agents/" + agent + "/presence").then().statusCode(200);
         UUID ticket = UUID.randomUUID();
-        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6),
-                Channel.EMAIL, new CustomerRef("c-1", null, null, null, "en"), SupportPlan.WARRANTY, "s", "b",
-                new Diagnostics(null, skill, null, null, null), Urgency.HIGH, null, List.of(), null, Instant.now()));
+        publish(Topics.TICKETS, ticket, TestEvents.opened(ticket, skill, Urgency.HIGH));
         await().atMost(Duration.ofSeconds(30)).until(() -> agent.equals(assignee(ticket)));
 
         publish(Topics.SLA, ticket, new SlaBreached(ticket, "first-response", Instant.now(), Instant.now()));
@@ -85,8 +78,7 @@ class BreachPolicyConfigTest {
     }
 
     private void publish(String topic, UUID ticket, Object event) {
-        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), Instant.now(), event);
-        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestEvents.publish(eventing.topic(topic), "/test", ticket, event);
     }
 
     private String assignee(UUID ticket) throws Exception {

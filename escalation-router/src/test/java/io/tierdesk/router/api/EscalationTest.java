@@ -1,6 +1,8 @@
 package io.tierdesk.router.api;
 
-import static io.restassured.RestAssured.given;
+import io.tierdesk.eventing.testing.TestDb;
+import io.tierdesk.eventing.testing.TestEvents;
+import static io.tierdesk.eventing.testing.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -10,26 +12,18 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.sla.SlaBreached;
-import io.tierdesk.router.application.Router;
+import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.ticket.TicketResolved;
-import io.tierdesk.events.ticket.Channel;
-import io.tierdesk.events.ticket.CustomerRef;
-import io.tierdesk.events.ticket.Diagnostics;
-import io.tierdesk.events.ticket.SupportPlan;
-import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -39,6 +33,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -51,10 +47,6 @@ class EscalationTest {
     @ConfigProperty(name = "tierdesk.db.name")
     String database;
 
-    private static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
-    }
-
     private void agent(String id, String tier, String skill) {
         as("sup", "supervisor").body("{\"tier\":\"" + tier + "\",\"capacity\":5,\"skills\":[\"" + skill + "\"],"
                         + "\"supervisor\":\"lead-of-" + id + "\"}")
@@ -64,17 +56,13 @@ class EscalationTest {
 
     private UUID openAssigned(String skill) throws Exception {
         UUID ticket = UUID.randomUUID();
-        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6),
-                Channel.EMAIL, new CustomerRef("c-1", null, null, null, "en"), SupportPlan.WARRANTY, "s", "b",
-                new Diagnostics(null, skill, null, null, null), Urgency.HIGH, null, List.of(), null, Instant.now()),
-                UUID.randomUUID());
+        publish(Topics.TICKETS, ticket, TestEvents.opened(ticket, skill, Urgency.HIGH), UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> "assigned".equals(column(ticket, "state")));
         return ticket;
     }
 
     private void publish(String topic, UUID ticket, Object event, UUID eventId) {
-        CloudEvent e = CloudEvent.of(eventId.toString(), "/test", ticket.toString(), Instant.now(), event);
-        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestEvents.publish(eventing.topic(topic), "/test", ticket, event, eventId, Instant.now());
     }
 
     @Test
@@ -100,7 +88,7 @@ class EscalationTest {
                         found -> found.size() >= 6, Duration.ofSeconds(30))
                 .stream().map(r -> TestKafka.header(r, KafkaBinding.TYPE)).toList();
         assertThat(types).containsExactly("tierdesk.routing.triaged.v1", "tierdesk.routing.assigned.v1",
-                "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1", "tierdesk.routing.escalated.v1",
+                "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1", "tierdesk.routing.returned.v1",
                 "tierdesk.routing.assigned.v1");
     }
 
@@ -232,11 +220,8 @@ class EscalationTest {
     }
 
     private String dueYear(UUID ticket) throws Exception {
-        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT extract(year FROM due_at AT TIME ZONE 'UTC') FROM ticket_sla_due WHERE ticket_id = '" + ticket
-                        + "'")) {
-            return rs.next() ? String.valueOf(rs.getInt(1)) : null;
-        }
+        return TestDb.text(database, "SELECT CAST(extract(year FROM due_at AT TIME ZONE 'UTC') AS int) "
+                + "FROM ticket_sla_due WHERE ticket_id = ?", ticket);
     }
 
     @Test
@@ -253,22 +238,26 @@ class EscalationTest {
 
         // Holding L1's lock lines both requests up behind it, in the order they arrive: the escalation first, then
         // the assignment, which has read the ticket's line (L1) before it waits.
+        // A thread per request: the common pool may have a single thread on two cores, and the first request blocks.
+        ExecutorService requests = Executors.newFixedThreadPool(2);
         try (Connection holder = TierdeskInfra.connect(database)) {
             holder.setAutoCommit(false);
-            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + Router.tierLockKey(Tier.L1) + ")");
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1) + ")");
             CompletableFuture<Response> escalation = CompletableFuture.supplyAsync(() -> as(assignee, "agent")
                     .body("{\"targetTier\":\"L2\",\"reason\":\"needs L2\"}")
-                    .post("/api/v1/tickets/" + ticket + "/escalations"));
+                    .post("/api/v1/tickets/" + ticket + "/escalations"), requests);
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
             CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
                     .body("{\"agentId\":\"" + other + "\"}")
-                    .post("/api/v1/tickets/" + ticket + "/assignment"));
+                    .post("/api/v1/tickets/" + ticket + "/assignment"), requests);
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
             holder.commit();
 
             escalation.get(30, TimeUnit.SECONDS).then().statusCode(200).body("tier", equalTo("L2"));
             assignment.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
                     .body("detail", containsString("moved to L2 meanwhile"));
+        } finally {
+            requests.shutdownNow();
         }
         assertThat(column(ticket, "tier")).isEqualTo("L2");
         assertThat(column(ticket, "assignee")).isEqualTo("l2-" + run);
@@ -284,9 +273,6 @@ class EscalationTest {
     }
 
     private String column(UUID ticket, String column) throws Exception {
-        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT " + column + " FROM routed_ticket WHERE ticket_id = '" + ticket + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return TestDb.text(database, "SELECT " + column + " FROM routed_ticket WHERE ticket_id = ?", ticket);
     }
 }

@@ -1,5 +1,7 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestEvents;
+import static io.tierdesk.eventing.testing.TestApi.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,21 +11,11 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TestMetrics;
-import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
-import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.sla.SlaClockStarted;
-import io.tierdesk.events.ticket.Channel;
-import io.tierdesk.events.ticket.CustomerRef;
-import io.tierdesk.events.ticket.Diagnostics;
-import io.tierdesk.events.ticket.SupportPlan;
-import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,10 +32,6 @@ class QueuesAndLoadTest {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.db.name")
     String database;
 
-    private static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
-    }
-
     private UUID open(String skill, Urgency urgency) {
         return openAs(UUID.randomUUID(), skill, urgency);
     }
@@ -57,15 +45,12 @@ class QueuesAndLoadTest {
     }
 
     private UUID openAs(UUID ticket, String skill, Urgency urgency) {
-        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6),
-                Channel.WEB, new CustomerRef("c-2", null, null, null, "en"), SupportPlan.WARRANTY, "s", "b",
-                new Diagnostics(null, skill, null, null, null), urgency, null, List.of(), null, Instant.now()));
+        publish(Topics.TICKETS, ticket, TestEvents.opened(ticket, skill, urgency));
         return ticket;
     }
 
     private void publish(String topic, UUID ticket, Object event) {
-        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), Instant.now(), event);
-        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestEvents.publish(eventing.topic(topic), "/test", ticket, event);
     }
 
     @Test

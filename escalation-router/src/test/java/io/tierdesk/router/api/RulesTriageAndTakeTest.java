@@ -1,6 +1,7 @@
 package io.tierdesk.router.api;
 
-import static io.restassured.RestAssured.given;
+import io.tierdesk.eventing.testing.TestEvents;
+import static io.tierdesk.eventing.testing.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,23 +9,13 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
-import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
-import io.tierdesk.events.ticket.Channel;
-import io.tierdesk.events.ticket.CustomerRef;
-import io.tierdesk.events.ticket.Diagnostics;
 import io.tierdesk.events.ticket.SupportPlan;
-import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,17 +26,10 @@ class RulesTriageAndTakeTest {
     @Inject
     EventingConfig eventing;
 
-    private static RequestSpecification as(String subject, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(subject, roles)).contentType("application/json");
-    }
-
     private UUID open(String product, SupportPlan plan, Urgency urgency) {
         UUID ticket = UUID.randomUUID();
-        TicketOpened opened = new TicketOpened(ticket, "TD-" + ticket.toString().substring(0, 6), Channel.PHONE,
-                new CustomerRef("c-3", null, null, null, "en"), plan, "s", "b",
-                new Diagnostics(null, product, null, null, null), urgency, null, List.of(), null, Instant.now());
-        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), Instant.now(), opened);
-        TestKafka.send(eventing.topic(Topics.TICKETS), ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/test", ticket, TestEvents.opened(ticket, product, urgency,
+                plan));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("sup", "supervisor")
                 .get("/api/v1/tickets/" + ticket + "/routing").then().statusCode(200));
         return ticket;

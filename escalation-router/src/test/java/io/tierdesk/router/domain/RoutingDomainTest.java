@@ -231,7 +231,7 @@ class RoutingDomainTest {
 
         @Test
         void bothPoliciesMoveUpAndAlertTheAssigneesSupervisor() {
-            BreachPolicy.Response r = BOTH.respond(new BreachPolicy.Ticket("assigned", Tier.L1, "sam", "olga"));
+            BreachPolicy.Response r = BOTH.respond(new BreachPolicy.Ticket(RoutingState.ASSIGNED, Tier.L1, "sam", "olga"));
             assertThat(r.escalateTo()).contains(Tier.L2);
             assertThat(r.alert()).isTrue();
             assertThat(r.supervisor()).contains("sam");
@@ -239,26 +239,26 @@ class RoutingDomainTest {
 
         @Test
         void withoutAnAssigneeSupervisorTheOwnersThenTheFallbackThenTheTierIsAlerted() {
-            assertThat(BOTH.respond(new BreachPolicy.Ticket("queued", Tier.L2, null, "olga")).supervisor())
+            assertThat(BOTH.respond(new BreachPolicy.Ticket(RoutingState.QUEUED, Tier.L2, null, "olga")).supervisor())
                     .contains("olga");
-            assertThat(BOTH.respond(new BreachPolicy.Ticket("queued", Tier.L2, null, null)).supervisor())
+            assertThat(BOTH.respond(new BreachPolicy.Ticket(RoutingState.QUEUED, Tier.L2, null, null)).supervisor())
                     .contains("duty-manager");
             BreachPolicy.Response tierWide = new BreachPolicy(true, true, Optional.empty())
-                    .respond(new BreachPolicy.Ticket("queued", Tier.L2, null, null));
+                    .respond(new BreachPolicy.Ticket(RoutingState.QUEUED, Tier.L2, null, null));
             assertThat(tierWide.alert()).isTrue();
             assertThat(tierWide.supervisor()).isEmpty();
         }
 
         @Test
         void atTheVendorLineOnlyTheSupervisorIsAlerted() {
-            BreachPolicy.Response r = BOTH.respond(new BreachPolicy.Ticket("assigned", Tier.L4, "sam", null));
+            BreachPolicy.Response r = BOTH.respond(new BreachPolicy.Ticket(RoutingState.ASSIGNED, Tier.L4, "sam", null));
             assertThat(r.escalateTo()).isEmpty();
             assertThat(r.alert()).isTrue();
         }
 
         @Test
         void eachPolicyCanBeSwitchedOffAlone() {
-            BreachPolicy.Ticket ticket = new BreachPolicy.Ticket("assigned", Tier.L1, "sam", null);
+            BreachPolicy.Ticket ticket = new BreachPolicy.Ticket(RoutingState.ASSIGNED, Tier.L1, "sam", null);
             BreachPolicy.Response functionalOnly = new BreachPolicy(true, false, Optional.empty()).respond(ticket);
             assertThat(functionalOnly.escalateTo()).contains(Tier.L2);
             assertThat(functionalOnly.alert()).isFalse();
@@ -271,9 +271,9 @@ class RoutingDomainTest {
 
         @Test
         void aTicketThatIsNotInWorkIsLeftAlone() {
-            for (String state : List.of("inactive", "closed", "unknown")) {
+            for (RoutingState state : List.of(RoutingState.INACTIVE, RoutingState.CLOSED)) {
                 assertThat(BOTH.respond(new BreachPolicy.Ticket(state, Tier.L1, "sam", "olga")))
-                        .as(state).isEqualTo(BreachPolicy.Response.NOTHING);
+                        .as(state.name()).isEqualTo(BreachPolicy.Response.NOTHING);
             }
         }
     }

@@ -8,9 +8,11 @@ import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
+import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
+import io.tierdesk.events.sla.SlaClockResumed;
 import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaMet;
@@ -50,42 +52,42 @@ public class TicketFactsProjection {
     }
 
     Uni<Void> routing(Mutiny.Session session, Delivered<RoutingEvent> delivered) {
-        RoutingEvent event = delivered.event();
-        if (event instanceof SupervisorAlerted) {
+        Fact fact = switch (delivered.event()) {
             // Changes no fact of the ticket; the journal shows that a supervisor was called in.
+            case SupervisorAlerted e -> null;
+            case TicketTriaged e -> new Fact("priority = ?2, category = ?3, skill = ?4, "
+                    + "tier = COALESCE(ticket_routing.tier, ?5)", e.triagedBy(),
+                    e.priority().name(), e.category(), e.skill(), e.tier().name());
+            case TicketQueued e -> new Fact("tier = ?2, queued = true, assignee = NULL", null, e.tier().name());
+            // The first L1 assignee becomes the owner and stays the customer's contact after escalation.
+            case TicketAssigned e -> new Fact("tier = ?2, assignee = ?3, queued = false, "
+                    + "owner = COALESCE(ticket_routing.owner, CASE WHEN ?2 = 'L1' THEN ?3 END)", e.assignedBy(),
+                    e.tier().name(), e.agentId());
+            case TicketEscalated e -> new Fact("tier = ?2, assignee = NULL", e.by(), e.toTier().name());
+            case TicketReturned e -> new Fact("tier = ?2, assignee = NULL", e.by(), e.toTier().name());
+        };
+        if (fact == null) {
             return Timeline.record(session, delivered, source(delivered));
         }
-        String sql;
-        String actor;
-        Object[] values;
-        if (event instanceof TicketTriaged e) {
-            sql = "priority = ?2, category = ?3, skill = ?4, tier = COALESCE(ticket_routing.tier, ?5)";
-            values = new Object[] {e.priority().name(), e.category(), e.skill(), e.tier().name()};
-            actor = e.triagedBy();
-        } else if (event instanceof TicketQueued e) {
-            sql = "tier = ?2, queued = true, assignee = NULL";
-            values = new Object[] {e.tier().name()};
-            actor = null;
-        } else if (event instanceof TicketAssigned e) {
-            // The first L1 assignee becomes the owner and stays the customer's contact after escalation.
-            sql = "tier = ?2, assignee = ?3, queued = false, owner = COALESCE(ticket_routing.owner, "
-                    + "CASE WHEN ?2 = 'L1' THEN ?3 END)";
-            values = new Object[] {e.tier().name(), e.agentId()};
-            actor = e.assignedBy();
-        } else {
-            TicketEscalated e = (TicketEscalated) event;
-            sql = "tier = ?2, assignee = NULL";
-            values = new Object[] {e.toTier().name()};
-            actor = e.by();
-        }
-        return upsert(session, "ticket_routing", event.ticketId(), sql, values, delivered)
-                .chain(() -> Timeline.record(session, delivered, actor != null ? actor : source(delivered)));
+        return upsert(session, "ticket_routing", delivered.event().ticketId(), fact.set(), fact.values(), delivered)
+                .chain(() -> Timeline.record(session, delivered, fact.actor() != null ? fact.actor()
+                        : source(delivered)));
+    }
+
+    /** What a routing event sets on the ticket's routing row, and who did it (null: the publishing service). */
+    private record Fact(String set, String actor, Object... values) {
     }
 
     Uni<Void> sla(Mutiny.Session session, Delivered<SlaEvent> delivered) {
         SlaEvent event = delivered.event();
-        String state = event instanceof SlaClockPaused ? "paused" : event instanceof SlaWarningReached ? "warning"
-                : event instanceof SlaBreached ? "breached" : event instanceof SlaMet ? "met" : "running";
+        String state = switch (event) {
+            case SlaClockPaused e -> "paused";
+            case SlaWarningReached e -> "warning";
+            case SlaBreached e -> "breached";
+            case SlaMet e -> "met";
+            case SlaClockStarted e -> "running";
+            case SlaClockResumed e -> "running";
+        };
         String policy = event instanceof SlaClockStarted started ? started.policy() : null;
         return session.createNativeMutationQuery("INSERT INTO ticket_sla_clock (ticket_id, clock, state, policy, due_at, "
                         + "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (ticket_id, clock) DO UPDATE SET "
@@ -99,7 +101,9 @@ public class TicketFactsProjection {
     }
 
     Uni<Void> knowledge(Mutiny.Session session, Delivered<KnowledgeEvent> delivered) {
-        SolutionsSuggested event = (SolutionsSuggested) delivered.event();
+        SolutionsSuggested event = switch (delivered.event()) {
+            case SolutionsSuggested e -> e;
+        };
         return session.createNativeMutationQuery("INSERT INTO ticket_suggestion (ticket_id, articles, suggested_at) "
                         + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE SET "
                         + "articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at")

@@ -1,0 +1,30 @@
+package io.tierdesk.router.domain;
+
+import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.Tier;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the decider wants done with one ticket: its new state, the events to append, an agent it freed (who takes the
+ * next waiting ticket of their line) and whether the ticket now looks for an agent in its queue.
+ */
+public record Decision(RoutedTicket ticket, List<RoutingEvent> events, Optional<Freed> freed, boolean seekAgent) {
+    /** An agent of {@code tier} who has one ticket less. */
+    public record Freed(String agentId, Tier tier) {
+    }
+
+    public Decision {
+        events = List.copyOf(events);
+    }
+
+    public static Decision unchanged(RoutedTicket ticket) {
+        return new Decision(ticket, List.of(), Optional.empty(), false);
+    }
+
+    public Decision then(List<RoutingEvent> more) {
+        List<RoutingEvent> all = new java.util.ArrayList<>(events);
+        all.addAll(more);
+        return new Decision(ticket, all, freed, seekAgent);
+    }
+}
