@@ -35,14 +35,17 @@ public final class Relay {
     /** {@link #publishOnce()} found the lease taken by another relay on the same database. */
     public static final int LEASE_HELD_ELSEWHERE = -1;
 
-    private static final String TAKE_LEASE = "SELECT last_transaction_id::text, last_id FROM relay_checkpoint "
-            + "WHERE name = $1 FOR UPDATE SKIP LOCKED";
+    private static final String TAKE_LEASE = """
+            SELECT last_transaction_id::text AS last_transaction_id, last_id FROM relay_checkpoint
+            WHERE name = $1 FOR UPDATE SKIP LOCKED""";
     // Only rows below the oldest transaction still running: a transaction that started earlier but commits later
     // would otherwise be passed by the checkpoint and lost.
-    private static final String NEXT_BATCH = "SELECT id, transaction_id::text, event_id::text, stream_id, type, topic, "
-            + "payload::text, occurred_at, recorded_at FROM event "
-            + "WHERE (transaction_id, id) > ($1::xid8, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
-            + "ORDER BY transaction_id, id LIMIT $3";
+    private static final String NEXT_BATCH = """
+            SELECT id, transaction_id::text AS transaction_id, event_id::text AS event_id, stream_id, type, topic,
+                payload::text AS payload, occurred_at, recorded_at
+            FROM event
+            WHERE (transaction_id, id) > ($1::xid8, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, id LIMIT $3""";
     // Bounded, and run at most once per BACKLOG_CHECK_INTERVAL: counting a large backlog after every batch would
     // make catching up quadratic.
     private static final int BACKLOG_COUNT_LIMIT = 100_000;
@@ -116,16 +119,16 @@ public final class Relay {
             return LEASE_HELD_ELSEWHERE;
         }
         Row checkpoint = lease.iterator().next();
-        String lastTransaction = checkpoint.getString(0);
-        long lastId = checkpoint.getLong(1);
+        String lastTransaction = checkpoint.getString("last_transaction_id");
+        long lastId = checkpoint.getLong("last_id");
 
         List<PendingEvent> batch = new ArrayList<>();
         for (Row row : await(connection.preparedQuery(NEXT_BATCH)
                 .execute(Tuple.of(lastTransaction, lastId, settings.batchSize())))) {
-            batch.add(new PendingEvent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getString(5),
-                    row.getString(6).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    row.getOffsetDateTime(7).toInstant(), row.getOffsetDateTime(8).toInstant()));
+            batch.add(new PendingEvent(row.getLong("id"), row.getString("transaction_id"), row.getString("event_id"),
+                    row.getString("stream_id"), row.getString("type"), row.getString("topic"),
+                    row.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant()));
         }
         if (batch.isEmpty()) {
             lagEvents.set(0);

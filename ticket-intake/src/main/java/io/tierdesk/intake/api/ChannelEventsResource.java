@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.HttpBinding;
-import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.eventing.api.Problem;
+import io.tierdesk.eventing.api.ProblemMappers;
 import io.tierdesk.intake.application.BatchOpening;
 import io.tierdesk.intake.application.BatchPlan;
 import io.tierdesk.intake.application.ChannelAnswer;
@@ -78,7 +78,7 @@ public class ChannelEventsResource {
             try {
                 read = item instanceof CloudEvent event ? intake.read(event) : item;
             } catch (RuntimeException e) {
-                if (IntakeProblems.of(e) == null) {
+                if (ProblemMappers.problemOf(e) == null) {
                     throw e;
                 }
                 read = e;
@@ -139,11 +139,11 @@ public class ChannelEventsResource {
         }
         return intake.accept((CloudEvent) parsed, data)
                 .map(receipt -> new BatchItem(status(receipt.answer()), receipt.answer(), null))
-                .onFailure(e -> IntakeProblems.of(e) != null).recoverWithItem(ChannelEventsResource::failed);
+                .onFailure(e -> ProblemMappers.problemOf(e) != null).recoverWithItem(ChannelEventsResource::failed);
     }
 
     private static BatchItem failed(Throwable e) {
-        Problem problem = IntakeProblems.of(e);
+        Problem problem = ProblemMappers.problemOf(e);
         return new BatchItem(problem.status(), null, problem);
     }
 

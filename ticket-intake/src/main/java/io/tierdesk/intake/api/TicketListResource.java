@@ -1,7 +1,9 @@
 package io.tierdesk.intake.api;
 
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.ticket.Channel;
@@ -52,7 +54,7 @@ public class TicketListResource {
                 case "updated" -> UPDATED;
                 case "priority" -> PRIORITY;
                 case "slaDue" -> SLA_DUE;
-                default -> throw ProblemException.badRequest("sort", "must be updated, priority or slaDue");
+                default -> throw Rejection.invalid("sort", "must be updated, priority or slaDue");
             };
         }
     }
@@ -72,7 +74,7 @@ public class TicketListResource {
             @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
         Sort sort = Sort.parse(sortName);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit", "must be 1 to " + MAX_LIMIT);
+            throw Rejection.invalid("limit", "must be 1 to " + MAX_LIMIT);
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -98,20 +100,14 @@ public class TicketListResource {
         String sql = "SELECT t.*, CAST(" + sort.key + " AS text) AS sort_key FROM (" + TicketViewResource.VIEW + ") t"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY " + sort.key + direction + ", t.ticket_id" + direction + " LIMIT " + (limit + 1);
-        return sessions.withSession(session -> {
-            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql);
-            for (int i = 0; i < params.size(); i++) {
-                query.setParameter(i + 1, params.get(i));
-            }
-            return query.getResultList();
-        }).map(rows -> {
+        return sessions.withSession(session -> SqlRows.select(session, sql, params.toArray())).map(rows -> {
             boolean more = rows.size() > limit;
-            List<Object[]> page = more ? rows.subList(0, limit) : rows;
+            List<Row> page = more ? rows.subList(0, limit) : rows;
             List<TicketView> items = page.stream().map(TicketViewResource::toView).toList();
             String next = null;
             if (more) {
-                Object[] last = page.get(page.size() - 1);
-                next = encode((String) last[last.length - 1], last[0].toString());
+                Row last = page.get(page.size() - 1);
+                next = encode(last.text("sort_key"), last.uuid("ticket_id").toString());
             }
             return new Page(items, next);
         });
@@ -126,7 +122,7 @@ public class TicketListResource {
 
     private static String oneOf(String field, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw ProblemException.badRequest(field, "must be one of " + allowed);
+            throw Rejection.invalid(field, "must be one of " + allowed);
         }
         return value;
     }
@@ -135,7 +131,7 @@ public class TicketListResource {
         try {
             return Channel.fromWire(value).wireName();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("channel", e.getMessage());
+            throw Rejection.invalid("channel", e.getMessage());
         }
     }
 
@@ -154,7 +150,7 @@ public class TicketListResource {
             UUID.fromString(parts[1]);
             return parts;
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
+            throw Rejection.invalid("cursor", "is not a cursor this API gave out");
         }
     }
 }

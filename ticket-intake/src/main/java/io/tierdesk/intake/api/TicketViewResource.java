@@ -1,10 +1,11 @@
 package io.tierdesk.intake.api;
 
-import static io.tierdesk.eventing.store.SqlTime.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.SqlRows.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,13 +57,12 @@ public class TicketViewResource {
 
     @GET
     public Uni<Response> get(@PathParam("ticketId") UUID ticketId) {
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery(VIEW
-                        + " WHERE v.ticket_id = ?1").setParameter(1, ticketId).getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw new ProblemException(404, "Ticket not found", "no ticket " + ticketId, List.of());
+        return sessions.withSession(session -> SqlRows.first(session, VIEW + " WHERE v.ticket_id = ?1", ticketId))
+                .map(row -> {
+                    if (row == null) {
+                        throw Rejection.notFound("ticketId", "no ticket " + ticketId);
                     }
-                    TicketView view = toView(rows.get(0));
+                    TicketView view = toView(row);
                     return Response.ok(view).tag(Versions.etag(view.version())).build();
                 });
     }
@@ -70,24 +70,27 @@ public class TicketViewResource {
     @GET
     @Path("timeline")
     public Uni<List<TimelineEntry>> timeline(@PathParam("ticketId") UUID ticketId) {
-        return sessions.withSession(session -> session.<Object[]>createNativeQuery("SELECT position, event_id, source, "
-                        + "type, actor, occurred_at, CAST(data AS text) FROM ticket_timeline WHERE ticket_id = ?1 "
-                        + "ORDER BY occurred_at, position").setParameter(1, ticketId).getResultList())
-                .map(rows -> rows.stream().map(r -> new TimelineEntry(((Number) r[0]).longValue(), (String) r[1],
-                        (String) r[2], (String) r[3], (String) r[4], instant(r[5]), json(r[6]))).toList());
+        return sessions.withSession(session -> SqlRows.select(session, """
+                        SELECT position, event_id, source, type, actor, occurred_at, CAST(data AS text) AS data
+                        FROM ticket_timeline WHERE ticket_id = ?1 ORDER BY occurred_at, position""", ticketId))
+                .map(rows -> rows.stream().map(r -> new TimelineEntry(r.number("position"), r.text("event_id"),
+                        r.text("source"), r.text("type"), r.text("actor"), r.instant("occurred_at"),
+                        json(r.text("data")))).toList());
     }
 
-    static TicketView toView(Object[] r) {
-        return new TicketView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], json(r[4]), (String) r[5],
-                (String) r[6], (String) r[7], json(r[8]), (String) r[9], (String) r[10], (String) r[11],
-                (String) r[12], (String) r[13], (String) r[14], json(r[15]), instant(r[16]), json(r[17]), (UUID) r[18],
-                ((Number) r[19]).longValue(), instant(r[20]), instant(r[21]), instant(r[22]), instant(r[23]),
-                json(r[25]), json(r[26]));
+    static TicketView toView(Row r) {
+        return new TicketView(r.uuid("ticket_id"), r.text("number"), r.text("status"), r.text("channel"),
+                json(r.text("customer")), r.text("plan"), r.text("subject"), r.text("body"),
+                json(r.text("diagnostics")), r.text("category"), r.text("stated_urgency"), r.text("priority"),
+                r.text("tier"), r.text("owner"), r.text("assignee"), json(r.text("sla")), r.instant("sla_due_at"),
+                json(r.text("suggested_articles")), r.uuid("repeat_of"), r.number("version"), r.instant("opened_at"),
+                r.instant("updated_at"), r.instant("resolved_at"), r.instant("closed_at"), json(r.text("solution")),
+                json(r.text("satisfaction")));
     }
 
-    static JsonNode json(Object text) {
+    static JsonNode json(String text) {
         try {
-            return text == null ? null : EventJson.mapper().readTree((String) text);
+            return text == null ? null : EventJson.mapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

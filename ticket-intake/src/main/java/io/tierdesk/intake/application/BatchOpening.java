@@ -1,5 +1,6 @@
 package io.tierdesk.intake.application;
 
+import io.tierdesk.eventing.store.SqlRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.CloudEvent;
@@ -110,12 +111,13 @@ public class BatchOpening {
         if (threads.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return session.<Object[]>createNativeQuery("SELECT t.channel, t.thread_id FROM ticket_thread t JOIN unnest("
-                        + "CAST(?1 AS text[]), CAST(?2 AS text[])) AS x(c, th) ON t.channel = x.c AND t.thread_id = x.th")
-                .setParameter(1, texts(channels)).setParameter(2, texts(threads)).getResultList()
+        return SqlRows.select(session, """
+                        SELECT t.channel, t.thread_id FROM ticket_thread t
+                        JOIN unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS x(c, th)
+                          ON t.channel = x.c AND t.thread_id = x.th""", texts(channels), texts(threads))
                 .map(rows -> {
                     Set<String> known = new HashSet<>();
-                    rows.forEach(r -> known.add(r[0] + "\u0000" + r[1]));
+                    rows.forEach(r -> known.add(r.text("channel") + "\u0000" + r.text("thread_id")));
                     return known;
                 });
     }
@@ -156,18 +158,19 @@ public class BatchOpening {
         List<Opening> byKey = openings.stream().sorted(java.util.Comparator
                 .comparing((Opening o) -> o.candidate().event().source()).thenComparing(o -> o.candidate().event().id()))
                 .toList();
-        return session.<Object[]>createNativeQuery("INSERT INTO channel_receipt (source, event_id, payload_hash, answer) "
-                        + "SELECT s, e, h, CAST(a AS jsonb) FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), "
-                        + "CAST(?3 AS text[]), CAST(?4 AS text[])) AS x(s, e, h, a) ON CONFLICT DO NOTHING "
-                        + "RETURNING source, event_id")
-                .setParameter(1, texts(byKey, o -> o.candidate().event().source()))
-                .setParameter(2, texts(byKey, o -> o.candidate().event().id()))
-                .setParameter(3, texts(byKey, Opening::hash))
-                .setParameter(4, texts(byKey, o -> new String(EventJson.write(o.answer()), StandardCharsets.UTF_8)))
-                .getResultList()
+        return SqlRows.select(session, """
+                        INSERT INTO channel_receipt (source, event_id, payload_hash, answer)
+                        SELECT s, e, h, CAST(a AS jsonb)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]))
+                            AS x(s, e, h, a)
+                        ON CONFLICT DO NOTHING RETURNING source, event_id""",
+                        texts(byKey, o -> o.candidate().event().source()),
+                        texts(byKey, o -> o.candidate().event().id()),
+                        texts(byKey, Opening::hash),
+                        texts(byKey, o -> new String(EventJson.write(o.answer()), StandardCharsets.UTF_8)))
                 .map(rows -> {
                     Set<String> claimed = new HashSet<>();
-                    rows.forEach(r -> claimed.add(r[0] + "\u0000" + r[1]));
+                    rows.forEach(r -> claimed.add(r.text("source") + "\u0000" + r.text("event_id")));
                     return openings.stream().filter(o -> claimed.contains(o.candidate().event().source() + "\u0000"
                             + o.candidate().event().id())).toList();
                 });

@@ -1,5 +1,6 @@
 package io.tierdesk.intake.application;
 
+import io.tierdesk.eventing.store.SqlRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.CloudEvent;
@@ -10,7 +11,7 @@ import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketReopened;
-import io.tierdesk.eventing.api.ProblemException;
+import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.ConcurrencyConflictException;
 import io.tierdesk.intake.domain.TicketCommand;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,18 +103,17 @@ public class ChannelIntake {
 
     /** What the first post of this (source, id) got; a changed payload under the same key is a conflict. */
     private Uni<Receipt> replay(Mutiny.Session session, CloudEvent event, String hash) {
-        return session.<Object[]>createNativeQuery("SELECT payload_hash, CAST(answer AS text) FROM channel_receipt "
-                        + "WHERE source = ?1 AND event_id = ?2")
-                .setParameter(1, event.source()).setParameter(2, event.id()).getSingleResult()
+        return SqlRows.first(session, """
+                        SELECT payload_hash, CAST(answer AS text) AS answer FROM channel_receipt
+                        WHERE source = ?1 AND event_id = ?2""", event.source(), event.id())
                 .map(row -> {
-                    if (!hash.equals(row[0])) {
-                        throw new ProblemException(409, "Idempotency key reused", "event " + event.id() + " from "
+                    if (!hash.equals(row.text("payload_hash"))) {
+                        throw new Rejection(Rejection.Kind.CONFLICT, "id", "event " + event.id() + " from "
                                 + event.source() + " was accepted before with different content",
-                                List.of(new io.tierdesk.eventing.api.Problem.FieldError("id",
-                                        "already used for another event")));
+                                "idempotency-key-reused", "Idempotency key reused");
                     }
                     metrics.counter("tierdesk.intake.duplicates.absorbed").increment();
-                    return new Receipt(EventJson.read(((String) row[1]).getBytes(StandardCharsets.UTF_8),
+                    return new Receipt(EventJson.read(row.text("answer").getBytes(StandardCharsets.UTF_8),
                             ChannelAnswer.class), true);
                 });
     }

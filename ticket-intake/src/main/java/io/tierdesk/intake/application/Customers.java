@@ -1,5 +1,7 @@
 package io.tierdesk.intake.application;
 
+import io.tierdesk.eventing.store.SqlRows.Row;
+import io.tierdesk.eventing.store.SqlRows;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.CustomerRef;
 import io.tierdesk.events.ticket.SupportPlan;
@@ -26,20 +28,17 @@ public class Customers {
     }
 
     public Uni<Customer> find(Mutiny.Session session, String externalId) {
-        return session.<Object[]>createNativeQuery("SELECT external_id, name, email, phone, organisation, language, "
-                        + "plan, plan_valid_until FROM customer WHERE external_id = ?1")
-                .setParameter(1, externalId).getResultList()
-                .map(rows -> rows.isEmpty() ? null : toCustomer(rows.get(0)));
+        return SqlRows.first(session, "SELECT " + COLUMNS + " FROM customer WHERE external_id = ?1", externalId)
+                .map(row -> row == null ? null : toCustomer(row));
     }
 
     /** The customers of these external ids that exist, by external id. */
     public Uni<java.util.Map<String, Customer>> findAll(Mutiny.Session session, java.util.List<String> externalIds) {
-        return session.<Object[]>createNativeQuery("SELECT external_id, name, email, phone, organisation, language, "
-                        + "plan, plan_valid_until FROM customer WHERE external_id = ANY(CAST(?1 AS text[]))")
-                .setParameter(1, externalIds.toArray(new String[0])).getResultList()
+        return SqlRows.select(session, "SELECT " + COLUMNS + " FROM customer WHERE external_id = ANY(CAST(?1 AS text[]))",
+                        (Object) externalIds.toArray(new String[0]))
                 .map(rows -> {
                     java.util.Map<String, Customer> found = new java.util.HashMap<>();
-                    rows.forEach(row -> found.put((String) row[0], toCustomer(row)));
+                    rows.forEach(row -> found.put(row.text("external_id"), toCustomer(row)));
                     return found;
                 });
     }
@@ -83,11 +82,14 @@ public class Customers {
         return now.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static Customer toCustomer(Object[] row) {
-        Object until = row[7];
+    private static final String COLUMNS = "external_id, name, email, phone, organisation, language, plan, "
+            + "plan_valid_until";
+
+    private static Customer toCustomer(Row row) {
+        Object until = row.tuple().get("plan_valid_until");
         LocalDate validUntil = until == null ? null
                 : until instanceof LocalDate d ? d : ((java.sql.Date) until).toLocalDate();
-        return new Customer((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], SupportPlan.fromWire((String) row[6]), validUntil);
+        return new Customer(row.text("external_id"), row.text("name"), row.text("email"), row.text("phone"),
+                row.text("organisation"), row.text("language"), SupportPlan.fromWire(row.text("plan")), validUntil);
     }
 }

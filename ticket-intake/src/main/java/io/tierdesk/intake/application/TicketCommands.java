@@ -1,5 +1,6 @@
 package io.tierdesk.intake.application;
 
+import io.tierdesk.eventing.store.SqlRows;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.TicketClosed;
 import io.tierdesk.events.ticket.TicketEvent;
@@ -138,9 +139,8 @@ public class TicketCommands {
 
     /** Owner and assignee as the view learned them from routing; none before routing spoke. */
     private Uni<Participants> participants(Mutiny.Session session, UUID ticketId) {
-        return session.<Object[]>createNativeQuery("SELECT owner, assignee FROM ticket_routing WHERE ticket_id = ?1")
-                .setParameter(1, ticketId).getResultList()
-                .map(rows -> rows.isEmpty() ? Participants.NONE
-                        : new Participants((String) rows.get(0)[0], (String) rows.get(0)[1]));
+        return SqlRows.first(session, "SELECT owner, assignee FROM ticket_routing WHERE ticket_id = ?1", ticketId)
+                .map(row -> row == null ? Participants.NONE
+                        : new Participants(row.text("owner"), row.text("assignee")));
     }
 }

@@ -57,66 +57,82 @@ public final class TicketDecider {
     }
 
     public List<TicketEvent> decide(Ticket state, TicketCommand command, Participants participants) {
-        if (command instanceof OpenTicket c) {
-            if (state.exists()) {
-                throw new TicketRejected(state.status(), "ticket " + c.ticketId() + " already exists");
-            }
-            return List.of(new TicketOpened(c.ticketId(), c.number(), c.channel(), c.customer(), c.plan(), c.subject(),
-                    c.body(), c.diagnostics(), c.statedUrgency(), c.threadRef(), c.attachments(), c.repeatOf(), c.at()));
-        }
-        if (!state.exists()) {
+        if (!(command instanceof OpenTicket) && !state.exists()) {
             throw new TicketRejected(null, "no such ticket");
         }
-        if (command instanceof ReceiveCustomerMessage c) {
-            return receive(state, c);
-        } else if (command instanceof ReplyToCustomer c) {
-            requireActive(state, "reply to the customer");
-            if (!policy.anyoneMayReply() && !nobodyAssignedYet(participants) && !participants.includes(c.agentId())) {
-                throw new TicketRejected(state.status(), "only the owner (" + participants.owner()
-                        + ") or the assignee (" + participants.assignee() + ") may reply to the customer");
+        switch (command) {
+            case OpenTicket c -> {
+                if (state.exists()) {
+                    throw new TicketRejected(state.status(), "ticket " + c.ticketId() + " already exists");
+                }
+                return List.of(new TicketOpened(c.ticketId(), c.number(), c.channel(), c.customer(), c.plan(),
+                        c.subject(), c.body(), c.diagnostics(), c.statedUrgency(), c.threadRef(), c.attachments(),
+                        c.repeatOf(), c.at()));
             }
-            return List.of(new AgentReplied(state.id(), c.agentId(), c.body(), c.at()));
-        } else if (command instanceof AddInternalNote c) {
-            return List.of(new InternalNoteAdded(state.id(), c.agentId(), c.note(), c.at()));
-        } else if (command instanceof AskCustomer c) {
-            requireActive(state, "ask the customer");
-            return List.of(new TicketAwaitingCustomer(state.id(), c.agentId(), c.question(), c.at()));
-        } else if (command instanceof RecordDiagnostics c) {
-            requireActive(state, "record diagnostics");
-            return List.of(new TicketDiagnosed(state.id(), c.agentId(), c.diagnostics(), c.category(), c.at()));
-        } else if (command instanceof ResolveTicket c) {
-            requireActive(state, "resolve");
-            return List.of(new TicketResolved(state.id(), c.agentId(), c.solutionSummary(), c.articleId(), c.at()));
-        } else if (command instanceof CloseTicket c) {
-            if (state.status() == TicketStatus.CLOSED) {
-                throw new TicketRejected(state.status(), "cannot close: the ticket is already closed");
+            case ReceiveCustomerMessage c -> {
+                return receive(state, c);
             }
-            return List.of(new TicketClosed(state.id(), CloseReason.AGENT, c.agentId(), c.at()));
-        } else if (command instanceof ReopenTicket c) {
-            requireOneOf(state, "reopen", TicketStatus.RESOLVED, TicketStatus.CLOSED);
-            return List.of(new TicketReopened(state.id(), c.reason(), c.agentId(), c.at()));
-        } else if (command instanceof ConfirmResolution c) {
-            requireOneOf(state, "confirm the resolution", TicketStatus.RESOLVED);
-            return List.of(new ResolutionConfirmed(state.id(), c.at()),
-                    new TicketClosed(state.id(), CloseReason.CONFIRMED, CUSTOMER, c.at()));
-        } else if (command instanceof RejectResolution c) {
-            requireOneOf(state, "reject the resolution", TicketStatus.RESOLVED);
-            String reason = "the customer rejected the resolution"
-                    + (c.comment() == null || c.comment().isBlank() ? "" : ": " + c.comment());
-            return List.of(new TicketReopened(state.id(), reason, CUSTOMER, c.at()));
-        } else if (command instanceof RateSatisfaction c) {
-            requireOneOf(state, "rate", TicketStatus.RESOLVED, TicketStatus.CLOSED);
-            if (state.rated()) {
-                throw new TicketRejected(state.status(), "the customer has already rated this ticket");
+            case ReplyToCustomer c -> {
+                requireActive(state, "reply to the customer");
+                if (!policy.anyoneMayReply() && !nobodyAssignedYet(participants)
+                        && !participants.includes(c.agentId())) {
+                    throw new TicketRejected(state.status(), "only the owner (" + participants.owner()
+                            + ") or the assignee (" + participants.assignee() + ") may reply to the customer");
+                }
+                return List.of(new AgentReplied(state.id(), c.agentId(), c.body(), c.at()));
             }
-            return List.of(new SatisfactionRated(state.id(), c.rating(), c.comment(), c.at()));
-        } else if (command instanceof AutoClose c) {
-            boolean due = state.status() == TicketStatus.RESOLVED
-                    && !state.resolvedAt().plus(policy.autoClosePeriod()).isAfter(c.at());
-            // Not due (any more) is not an error: the timer may fire late, twice, or after the customer answered.
-            return due ? List.of(new TicketClosed(state.id(), CloseReason.AUTO_CLOSED, SYSTEM, c.at())) : List.of();
+            case AddInternalNote c -> {
+                return List.of(new InternalNoteAdded(state.id(), c.agentId(), c.note(), c.at()));
+            }
+            case AskCustomer c -> {
+                requireActive(state, "ask the customer");
+                return List.of(new TicketAwaitingCustomer(state.id(), c.agentId(), c.question(), c.at()));
+            }
+            case RecordDiagnostics c -> {
+                requireActive(state, "record diagnostics");
+                return List.of(new TicketDiagnosed(state.id(), c.agentId(), c.diagnostics(), c.category(), c.at()));
+            }
+            case ResolveTicket c -> {
+                requireActive(state, "resolve");
+                return List.of(new TicketResolved(state.id(), c.agentId(), c.solutionSummary(), c.articleId(),
+                        c.at()));
+            }
+            case CloseTicket c -> {
+                if (state.status() == TicketStatus.CLOSED) {
+                    throw new TicketRejected(state.status(), "cannot close: the ticket is already closed");
+                }
+                return List.of(new TicketClosed(state.id(), CloseReason.AGENT, c.agentId(), c.at()));
+            }
+            case ReopenTicket c -> {
+                requireOneOf(state, "reopen", TicketStatus.RESOLVED, TicketStatus.CLOSED);
+                return List.of(new TicketReopened(state.id(), c.reason(), c.agentId(), c.at()));
+            }
+            case ConfirmResolution c -> {
+                requireOneOf(state, "confirm the resolution", TicketStatus.RESOLVED);
+                return List.of(new ResolutionConfirmed(state.id(), c.at()),
+                        new TicketClosed(state.id(), CloseReason.CONFIRMED, CUSTOMER, c.at()));
+            }
+            case RejectResolution c -> {
+                requireOneOf(state, "reject the resolution", TicketStatus.RESOLVED);
+                String reason = "the customer rejected the resolution"
+                        + (c.comment() == null || c.comment().isBlank() ? "" : ": " + c.comment());
+                return List.of(new TicketReopened(state.id(), reason, CUSTOMER, c.at()));
+            }
+            case RateSatisfaction c -> {
+                requireOneOf(state, "rate", TicketStatus.RESOLVED, TicketStatus.CLOSED);
+                if (state.rated()) {
+                    throw new TicketRejected(state.status(), "the customer has already rated this ticket");
+                }
+                return List.of(new SatisfactionRated(state.id(), c.rating(), c.comment(), c.at()));
+            }
+            case AutoClose c -> {
+                boolean due = state.status() == TicketStatus.RESOLVED
+                        && !state.resolvedAt().plus(policy.autoClosePeriod()).isAfter(c.at());
+                // Not due (any more) is not an error: the timer may fire late, twice, or after the customer answered.
+                return due ? List.of(new TicketClosed(state.id(), CloseReason.AUTO_CLOSED, SYSTEM, c.at()))
+                        : List.of();
+            }
         }
-        throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
     }
 
     private List<TicketEvent> receive(Ticket state, ReceiveCustomerMessage c) {

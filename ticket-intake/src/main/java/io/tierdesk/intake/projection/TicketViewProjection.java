@@ -11,11 +11,14 @@ import io.tierdesk.events.ticket.TicketAwaitingCustomer;
 import io.tierdesk.events.ticket.TicketClosed;
 import io.tierdesk.events.ticket.TicketDiagnosed;
 import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.ResolutionConfirmed;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.intake.domain.Ticket;
 import io.tierdesk.intake.domain.TicketDecider;
 import io.tierdesk.intake.domain.TicketStatus;
@@ -76,17 +79,16 @@ public class TicketViewProjection {
     }
 
     private Uni<Void> update(Mutiny.Session session, TicketEvent event, Instant time) {
-        return session.<Object[]>createNativeQuery("SELECT number, status, version, resolved_at, closed_at "
-                        + "FROM ticket_view WHERE ticket_id = ?1 FOR UPDATE")
-                .setParameter(1, event.ticketId()).getResultList()
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
+        return SqlRows.first(session, """
+                        SELECT number, status, version, resolved_at, closed_at FROM ticket_view
+                        WHERE ticket_id = ?1 FOR UPDATE""", event.ticketId())
+                .chain(row -> {
+                    if (row == null) {
                         // Opened never arrived (dead-lettered or a partial replay): nothing to update.
                         return Uni.createFrom().voidItem();
                     }
-                    Object[] row = rows.get(0);
-                    Ticket before = new Ticket(event.ticketId(), (String) row[0], status((String) row[1]),
-                            ((Number) row[2]).longValue(), instant(row[3]), instant(row[4]), false);
+                    Ticket before = new Ticket(event.ticketId(), row.text("number"), status(row.text("status")),
+                            row.number("version"), row.instant("resolved_at"), row.instant("closed_at"), false);
                     Ticket after = before.apply(event);
                     String also = event instanceof TicketDiagnosed ? ", diagnostics = CAST(CAST(?7 AS text) AS jsonb), "
                             + "category = COALESCE(?8, category)"
@@ -113,22 +115,19 @@ public class TicketViewProjection {
 
     /** Who acted, for the journal. */
     static String actor(TicketEvent event) {
-        if (event instanceof AgentReplied e) {
-            return e.agentId();
-        } else if (event instanceof InternalNoteAdded e) {
-            return e.agentId();
-        } else if (event instanceof TicketAwaitingCustomer e) {
-            return e.agentId();
-        } else if (event instanceof TicketDiagnosed e) {
-            return e.agentId();
-        } else if (event instanceof TicketResolved e) {
-            return e.agentId();
-        } else if (event instanceof TicketClosed e) {
-            return e.closedBy();
-        } else if (event instanceof TicketReopened e) {
-            return e.by();
-        }
-        return TicketDecider.CUSTOMER;
+        return switch (event) {
+            case AgentReplied e -> e.agentId();
+            case InternalNoteAdded e -> e.agentId();
+            case TicketAwaitingCustomer e -> e.agentId();
+            case TicketDiagnosed e -> e.agentId();
+            case TicketResolved e -> e.agentId();
+            case TicketClosed e -> e.closedBy();
+            case TicketReopened e -> e.by();
+            case TicketOpened e -> TicketDecider.CUSTOMER;
+            case CustomerMessageReceived e -> TicketDecider.CUSTOMER;
+            case ResolutionConfirmed e -> TicketDecider.CUSTOMER;
+            case SatisfactionRated e -> TicketDecider.CUSTOMER;
+        };
     }
 
     static String wire(TicketStatus status) {
