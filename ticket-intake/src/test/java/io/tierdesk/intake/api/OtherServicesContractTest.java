@@ -1,6 +1,7 @@
 package io.tierdesk.intake.api;
 
-import static io.restassured.RestAssured.given;
+import io.tierdesk.eventing.testing.TestApi;
+import io.tierdesk.eventing.testing.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,11 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
-import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.knowledge.SuggestedArticle;
@@ -45,13 +42,11 @@ class OtherServicesContractTest {
     java.time.Clock clock;
 
     private static RequestSpecification agent(String name) {
-        return given().header("Authorization", TestTokens.bearer(name, "agent")).contentType("application/json");
+        return TestApi.as(name, "agent");
     }
 
     private void publish(String topic, String source, UUID ticket, Object event) {
-        CloudEvent cloudEvent = CloudEvent.of(UUID.randomUUID().toString(), source, ticket.toString(), clock.instant(),
-                event);
-        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(cloudEvent), cloudEvent.data());
+        TestEvents.publish(eventing.topic(topic), source, ticket, event, UUID.randomUUID(), clock.instant());
     }
 
     @Test

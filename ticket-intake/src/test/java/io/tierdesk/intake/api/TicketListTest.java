@@ -1,5 +1,6 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.eventing.testing.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
-import io.tierdesk.events.CloudEvent;
-import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.Tier;
@@ -23,7 +21,6 @@ import io.tierdesk.events.sla.SlaClockStarted;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +39,7 @@ class TicketListTest {
     }
 
     private void publish(String topic, UUID ticket, Object event) {
-        CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/test", ticket.toString(), clock.instant(), event);
-        TestKafka.send(eventing.topic(topic), ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestEvents.publish(eventing.topic(topic), "/test", ticket, event, UUID.randomUUID(), clock.instant());
     }
 
     @Test
