@@ -2,7 +2,7 @@ package io.tierdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierdesk.eventing.testing.ProjectRoot;
+import io.tierdesk.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

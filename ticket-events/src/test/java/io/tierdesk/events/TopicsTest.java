@@ -1,5 +1,6 @@
 package io.tierdesk.events;
 
+import io.tierdesk.testsupport.ProjectRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -63,9 +63,8 @@ public class Router {
 
     /** Resolved or waiting for the customer ({@code closed} false), or closed: the assignee takes the next ticket. */
     public Uni<Void> onInactive(Mutiny.Session session, UUID ticketId, boolean closed) {
-        return onLine(session, ticketId, tier -> tier,
-                ticket -> Uni.createFrom().item(RoutingDecider.deactivate(ticket, closed)))
-                .replaceWithVoid();
+        return onLine(session, ticketId, tier -> tier, ticket -> Uni.createFrom()
+                .item(RoutingDecider.deactivate(ticket, closed))).replaceWithVoid();
     }
 
     /** The customer answered, or the ticket reopened: back to its assignee if they have room, else into the queue. */
@@ -103,8 +102,7 @@ public class Router {
     private Uni<Tier> moveByHand(Mutiny.Session session, UUID ticketId, Function<Tier, Tier> target,
             Function<RoutedTicket, Decision> decide) {
         return onLine(session, ticketId, target, ticket -> Uni.createFrom().item(decide.apply(ticket)))
-                .onItem().ifNull().failWith(() -> notSeen(ticketId))
-                .map(decision -> decision.ticket().tier());
+                .onItem().ifNull().failWith(() -> notSeen(ticketId)).map(decision -> decision.ticket().tier());
     }
 
     /** L1 re-triages: a new priority, the line stays. */

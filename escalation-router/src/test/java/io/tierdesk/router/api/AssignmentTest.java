@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +72,8 @@ class AssignmentTest {
         for (int i = 0; i < 30; i++) {
             tickets.add(open(skills[i % 3], i >= 24 ? Urgency.CRITICAL : Urgency.LOW));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE "
-                + "skill LIKE '%-" + run + "'") == 30);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE skill LIKE ?",
+                "%-" + run) == 30);
 
         Map<String, Integer> load = loads(run);
         assertThat(load.keySet()).containsExactlyInAnyOrderElementsOf(agents);
@@ -80,7 +81,7 @@ class AssignmentTest {
         int busiest = load.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         int idlest = load.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
         assertThat(busiest - idlest).isLessThanOrEqualTo(1);
-        assertThat(count("SELECT count(*) FROM routed_ticket WHERE state = 'queued' AND skill LIKE '%-" + run + "'"))
+        assertThat(count("SELECT count(*) FROM routed_ticket WHERE state = 'queued' AND skill LIKE ?", "%-" + run))
                 .isEqualTo(10);
 
         // The six critical ones came last and waited; when agent a frees up, a takes a waiting critical ticket
@@ -89,9 +90,9 @@ class AssignmentTest {
         UUID done = firstTicketOf(freedBy);
         publish(done, new TicketResolved(done, freedBy, "fixed", null, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> loads(run).get(freedBy) == 5
-                && count("SELECT count(*) FROM routed_ticket WHERE state = 'inactive' AND ticket_id = '" + done + "'") == 1);
-        String priorityOfNewest = single("SELECT priority FROM routed_ticket WHERE assignee = '" + freedBy
-                + "' AND state = 'assigned' ORDER BY priority LIMIT 1");
+                && count("SELECT count(*) FROM routed_ticket WHERE state = 'inactive' AND ticket_id = ?", done) == 1);
+        String priorityOfNewest = single("SELECT priority FROM routed_ticket WHERE assignee = ? AND state = 'assigned' "
+                + "ORDER BY priority LIMIT 1", freedBy);
         // critical urgency x medium impact = P2; the older low-urgency tickets waiting are P4
         assertThat(priorityOfNewest).isEqualTo("P2");
     }
@@ -103,8 +104,8 @@ class AssignmentTest {
         for (int i = 0; i < 4; i++) {
             open(skill, Urgency.MEDIUM);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE state = "
-                + "'queued' AND skill = '" + skill + "'") == 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE state = 'queued' AND skill = ?",
+                skill) == 4);
         String agent = "late-" + run;
         given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
                 .body("{\"tier\":\"L1\",\"capacity\":3,\"skills\":[\"" + skill + "\"]}")
@@ -126,8 +127,8 @@ class AssignmentTest {
         String first = "first-" + run;
         register(first, skill);
         UUID ticket = open(skill, Urgency.MEDIUM);
-        await().atMost(Duration.ofSeconds(30)).until(() -> first.equals(single("SELECT assignee FROM routed_ticket "
-                + "WHERE ticket_id = '" + ticket + "'")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.equals(single("SELECT assignee FROM routed_ticket WHERE ticket_id = ?",
+                ticket)));
 
         publish(ticket, new io.tierdesk.events.ticket.TicketAwaitingCustomer(ticket, first, "Which model?", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> loads(run).getOrDefault(first, 0) == 0);
@@ -144,8 +145,8 @@ class AssignmentTest {
         String second = "second-" + run;
         register(second, skill);
         publish(ticket, new io.tierdesk.events.ticket.TicketReopened(ticket, "still broken", "customer", Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> second.equals(single("SELECT assignee FROM routed_ticket "
-                + "WHERE ticket_id = '" + ticket + "' AND state = 'assigned'")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.equals(single("SELECT assignee FROM routed_ticket WHERE ticket_id = ? "
+                + "AND state = 'assigned'", ticket)));
     }
 
     private Map<String, Integer> loads(String run) throws Exception {
@@ -163,18 +164,16 @@ class AssignmentTest {
     }
 
     private UUID firstTicketOf(String agent) throws Exception {
-        return UUID.fromString(single("SELECT CAST(ticket_id AS text) FROM routed_ticket WHERE assignee = '" + agent
-                + "' AND state = 'assigned' ORDER BY ticket_id LIMIT 1"));
+        return UUID.fromString(single("SELECT CAST(ticket_id AS text) FROM routed_ticket WHERE assignee = ? "
+                + "AND state = 'assigned' ORDER BY ticket_id LIMIT 1", agent));
     }
 
-    private long count(String sql) throws Exception {
-        return Long.parseLong(single(sql));
+    private long count(String sql, Object... parameters) throws Exception {
+        return TestDb.number(database, sql, parameters);
     }
 
     /** The first column of the first row, or null when there is none yet. */
-    private String single(String sql) throws Exception {
-        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+    private String single(String sql, Object... parameters) throws Exception {
+        return TestDb.text(database, sql, parameters);
     }
 }

@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +21,6 @@ import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,9 +81,6 @@ class BreachPolicyConfigTest {
     }
 
     private String assignee(UUID ticket) throws Exception {
-        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT assignee FROM routed_ticket WHERE ticket_id = '" + ticket + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return TestDb.text(database, "SELECT assignee FROM routed_ticket WHERE ticket_id = ?", ticket);
     }
 }

@@ -27,7 +27,6 @@ import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -264,12 +263,8 @@ class EscalationTest {
     }
 
     private int waitingForAdvisoryLocks() throws Exception {
-        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = "
-                        + "'advisory' AND NOT l.granted AND a.datname = '" + database + "'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return (int) TestDb.number(database, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = ?", database);
     }
 
     private String column(UUID ticket, String column) throws Exception {

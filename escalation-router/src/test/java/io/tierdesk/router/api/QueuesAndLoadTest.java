@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
 import static io.tierdesk.eventing.testing.TestApi.as;
 import static io.restassured.RestAssured.given;
@@ -37,11 +38,7 @@ class QueuesAndLoadTest {
     }
 
     private boolean slaKnown(UUID ticket) throws Exception {
-        try (java.sql.Connection c = TierdeskInfra.connect(database);
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT 1 FROM ticket_sla_due WHERE ticket_id = '" + ticket + "'")) {
-            return rs.next();
-        }
+        return TestDb.text(database, "SELECT 1 FROM ticket_sla_due WHERE ticket_id = ?", ticket) != null;
     }
 
     private UUID openAs(UUID ticket, String skill, Urgency urgency) {
@@ -116,11 +113,7 @@ class QueuesAndLoadTest {
     }
 
     private long count(String sql) throws Exception {
-        try (java.sql.Connection c = TierdeskInfra.connect(database);
-             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestDb.number(database, sql);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tierdesk.eventing.testing;
 
+import io.tierdesk.testsupport.ProjectRoot;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.tierdesk.events.Topics;
 import java.io.IOException;

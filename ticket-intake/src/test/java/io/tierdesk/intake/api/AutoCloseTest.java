@@ -1,5 +1,6 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +12,6 @@ import io.tierdesk.eventing.testing.TestTokens;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.intake.application.AutoCloseTimer;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,11 +65,7 @@ class AutoCloseTest {
     }
 
     private long autoClosed(String ticketId) throws Exception {
-        try (Connection connection = TierdeskInfra.connect(database); Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT count(*) FROM event WHERE stream_id = '" + ticketId
-                     + "' AND type = 'tierdesk.ticket.closed.v1' AND payload ->> 'reason' = 'auto-closed'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestDb.number(database, "SELECT count(*) FROM event WHERE stream_id = ? "
+                + "AND type = 'tierdesk.ticket.closed.v1' AND payload ->> 'reason' = 'auto-closed'", ticketId);
     }
 }

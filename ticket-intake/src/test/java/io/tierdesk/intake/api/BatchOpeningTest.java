@@ -1,8 +1,8 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +17,6 @@ import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.events.ticket.TicketOpened;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,14 +70,14 @@ class BatchOpeningTest {
 
         // What one-by-one acceptance would have left behind: events, numbers, customers, threads.
         assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' AND version = 1 "
-                + "AND actor = 'channel:" + Channel.SOURCE + "' AND payload -> 'customer' ->> 'externalId' LIKE 'cust-"
-                + run + "-%'")).isEqualTo(40);
+                + "AND actor = ? AND payload -> 'customer' ->> 'externalId' LIKE ?", "channel:" + Channel.SOURCE,
+                "cust-" + run + "-%")).isEqualTo(40);
         assertThat(count("SELECT count(*) FROM ticket_number n JOIN event e ON e.stream_id = CAST(n.ticket_id AS text) "
-                + "AND e.payload ->> 'number' = n.number WHERE e.payload -> 'customer' ->> 'externalId' LIKE 'cust-"
-                + run + "-%'")).isEqualTo(40);
-        assertThat(count("SELECT count(*) FROM customer WHERE external_id LIKE 'cust-" + run + "-%' AND plan = '"
-                + SupportPlan.WARRANTY.wireName() + "'")).isEqualTo(20);
-        assertThat(count("SELECT count(*) FROM ticket_thread WHERE thread_id LIKE 'chat-" + run + "-%'")).isEqualTo(10);
+                + "AND e.payload ->> 'number' = n.number WHERE e.payload -> 'customer' ->> 'externalId' LIKE ?",
+                "cust-" + run + "-%")).isEqualTo(40);
+        assertThat(count("SELECT count(*) FROM customer WHERE external_id LIKE ? AND plan = ?", "cust-" + run + "-%",
+                SupportPlan.WARRANTY.wireName())).isEqualTo(20);
+        assertThat(count("SELECT count(*) FROM ticket_thread WHERE thread_id LIKE ?", "chat-" + run + "-%")).isEqualTo(10);
         String ticket0 = first.getString("[0].answer.ticketId");
         List<TicketOpened> onKafka = TestKafka.read(eventing.topic(Topics.TICKETS), r -> ticket0.equals(r.key()),
                 found -> !found.isEmpty(), Duration.ofSeconds(30)).stream()
@@ -92,8 +91,8 @@ class BatchOpeningTest {
         JsonPath retry = post(batch(events));
         assertThat(retry.getList("answer")).isEqualTo(first.getList("answer"));
         assertThat(retry.getList("status")).isEqualTo(first.getList("status"));
-        assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE 'cust-" + run
-                + "-%'")).as("a retry appends nothing").isEqualTo(40);
+        assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE ?",
+                "cust-" + run + "-%")).as("a retry appends nothing").isEqualTo(40);
 
         // The chat thread opened in the batch carries the next message onto its ticket.
         Channel.postMessage("cust-" + run + "-0", "More", "still broken", "chat-" + run + "-0").statusCode(200)
@@ -112,8 +111,8 @@ class BatchOpeningTest {
         double together = TestMetrics.sum("tierdesk_intake_batch_opened_together_total");
         assertThat(post(batch(events)).getList("status")).containsOnly(201).hasSize(5);
         assertThat(TestMetrics.sum("tierdesk_intake_batch_opened_together_total")).isEqualTo(together + 5);
-        assertThat(count("SELECT count(*) FROM customer WHERE external_id LIKE 'bare-" + run + "-%' AND name IS NULL "
-                + "AND language IS NULL")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM customer WHERE external_id LIKE ? AND name IS NULL AND language IS NULL",
+                "bare-" + run + "-%")).isEqualTo(5);
     }
 
     @Test
@@ -137,8 +136,8 @@ class BatchOpeningTest {
         assertThat(answers.getString("[2].answer.id")).isEqualTo(earlierId);
         assertThat(TestMetrics.sum("tierdesk_intake_batch_opened_together_total"))
                 .as("only the two new tickets were opened together").isEqualTo(together + 2);
-        assertThat(count("SELECT count(*) FROM event WHERE stream_id = '" + chatTicket + "'")).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM event WHERE stream_id = '" + earlierTicket + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM event WHERE stream_id = ?", chatTicket)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM event WHERE stream_id = ?", earlierTicket)).isEqualTo(1);
     }
 
     private static String postAlone(String event) {
@@ -167,10 +166,10 @@ class BatchOpeningTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE 'cust-" + run
-                + "-%'")).isEqualTo(60);
+        assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE ?",
+                "cust-" + run + "-%")).isEqualTo(60);
         assertThat(count("SELECT count(DISTINCT payload ->> 'number') FROM event WHERE payload -> 'customer' ->> "
-                + "'externalId' LIKE 'cust-" + run + "-%'")).isEqualTo(60);
+                + "'externalId' LIKE ?", "cust-" + run + "-%")).isEqualTo(60);
     }
 
     @Test
@@ -191,19 +190,16 @@ class BatchOpeningTest {
             JsonPath answers = post(batch(events));
             assertThat(answers.getList("status")).hasSize(10).containsOnly(201);
             assertThat(TestMetrics.sum("tierdesk_intake_batch_opened_together_total")).isEqualTo(together);
-            assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE 'cust-"
-                    + run + "-%'")).isEqualTo(10);
+            assertThat(count("SELECT count(*) FROM event WHERE payload -> 'customer' ->> 'externalId' LIKE ?",
+                    "cust-" + run + "-%")).isEqualTo(10);
         } finally {
             execute("DROP TRIGGER refuse_joint_receipts ON channel_receipt");
             execute("DROP FUNCTION refuse_joint_receipts()");
         }
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection c = TierdeskInfra.connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long count(String sql, Object... parameters) throws Exception {
+        return TestDb.number(database, sql, parameters);
     }
 
     private void execute(String sql) throws Exception {

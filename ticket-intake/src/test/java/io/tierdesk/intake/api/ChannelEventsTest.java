@@ -1,5 +1,6 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,9 +22,6 @@ import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.events.ticket.TicketOpened;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -111,7 +109,7 @@ class ChannelEventsTest {
         assertThat(second).isEqualTo(first);
         assertThat(third).isEqualTo(first);
         assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
-                + "AND payload -> 'customer' ->> 'externalId' = '" + customer + "'")).isEqualTo(1);
+                + "AND payload -> 'customer' ->> 'externalId' = ?", customer)).isEqualTo(1);
     }
 
     @Test
@@ -170,7 +168,7 @@ class ChannelEventsTest {
         assertThat(statuses.get(50)).isEqualTo(400);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(99);
         assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
-                + "AND payload -> 'customer' ->> 'externalId' LIKE '" + customer + "-%'")).isEqualTo(99);
+                + "AND payload -> 'customer' ->> 'externalId' LIKE ?", customer + "-%")).isEqualTo(99);
     }
 
     @Test
@@ -210,7 +208,7 @@ class ChannelEventsTest {
                 .post("/api/v1/channel-events").then().statusCode(200).extract().path("answer.outcome");
         assertThat(outcomes).hasSize(10).containsOnly("appended");
         assertThat(count("SELECT count(*) FROM event e JOIN ticket_number n ON e.stream_id = CAST(n.ticket_id AS text) "
-                + "WHERE n.number = '" + number + "'")).isEqualTo(11);
+                + "WHERE n.number = ?", number)).isEqualTo(11);
     }
 
     @Test
@@ -232,7 +230,7 @@ class ChannelEventsTest {
             pool.shutdownNow();
         }
         assertThat(count("SELECT count(*) FROM event e JOIN ticket_number n ON e.stream_id = CAST(n.ticket_id AS text) "
-                + "WHERE n.number = '" + number + "'")).isEqualTo(9);
+                + "WHERE n.number = ?", number)).isEqualTo(9);
     }
 
     @Test
@@ -277,11 +275,7 @@ class ChannelEventsTest {
                 .then().statusCode(401);
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection connection = TierdeskInfra.connect(database); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long count(String sql, Object... parameters) throws Exception {
+        return TestDb.number(database, sql, parameters);
     }
 }
