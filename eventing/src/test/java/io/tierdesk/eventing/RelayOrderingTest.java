@@ -13,6 +13,7 @@ import io.tierdesk.events.ticket.InternalNoteAdded;
 import io.tierdesk.events.Topics;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -91,16 +92,55 @@ class RelayOrderingTest {
         assertThat(TestKafka.header(record, KafkaBinding.CONTENT_TYPE)).isEqualTo("application/json");
     }
 
+    /**
+     * PostgreSQL gives a transaction its id at its first write, not when it reads a stream. Here A takes its id first
+     * (as the inbox does with its processed_event row), B appends version 1 of the stream and commits, then A appends
+     * version 2: ordered by transaction id alone, the relay would publish version 2 before version 1. The event table
+     * refuses A's append as a serialization failure (a retryable 40001); A's retry, with a newer id, lands after B's.
+     */
+    @Test
+    void anAppendWhoseTransactionIdIsOlderThanTheStreamsLatestEventIsRefusedSoEveryStreamIsPublishedInVersionOrder()
+            throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        boolean refused = false;
+        try (Connection a = TierdeskInfra.connect(database); Connection b = TierdeskInfra.connect(database)) {
+            a.setAutoCommit(false);
+            try (Statement takeId = a.createStatement()) {
+                takeId.execute("SELECT pg_current_xact_id()");
+            }
+            SampleStreams.insertNote(b, ticket, 1, "version 1, committed first");
+            try {
+                SampleStreams.insertNote(a, ticket, 2, "version 2");
+                a.commit();
+            } catch (SQLException e) {
+                assertThat(e.getSQLState()).as("a retryable serialization failure").isEqualTo("40001");
+                assertThat(PgErrors.isTransient(e)).isTrue();
+                refused = true;
+                a.rollback();
+                SampleStreams.insertNote(a, ticket, 2, "version 2");
+                a.commit();
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.read(topic, r -> ticket.toString().equals(r.key()),
+                found -> found.size() >= 2, Duration.ofSeconds(30));
+        assertThat(published).extracting(r -> EventJson.read(r.value(), InternalNoteAdded.class).note())
+                .containsExactly("version 1, committed first", "version 2");
+        assertThat(refused).as("the first try of the append with the older transaction id was refused").isTrue();
+    }
+
     private static boolean isOneOf(ConsumerRecord<String, byte[]> record, UUID... eventIds) {
         String id = TestKafka.header(record, KafkaBinding.ID);
         return id != null && Set.of(eventIds).stream().anyMatch(e -> e.toString().equals(id));
     }
 
     private static long idOf(Connection connection, UUID eventId) throws Exception {
-        try (Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT id FROM event WHERE event_id = '" + eventId + "'")) {
-            rs.next();
-            return rs.getLong(1);
+        try (java.sql.PreparedStatement sql = connection.prepareStatement("SELECT id FROM event WHERE event_id = ?")) {
+            sql.setObject(1, eventId);
+            try (ResultSet rs = sql.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }
