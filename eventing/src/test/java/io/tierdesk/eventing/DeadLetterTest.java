@@ -173,6 +173,44 @@ class DeadLetterTest {
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.CONSUMER, bug)).isEqualTo(5);
     }
 
+    /**
+     * In a poll whose last record is poison, the valid records before it are committed to the database before the
+     * poison is dead-lettered: dead-lettering acknowledges the record, and for the partition's latest record that
+     * lets the consumer commit the offset past everything polled with it. Here the joint write is held back; until
+     * it is released the group's committed offset must stay before the valid record.
+     */
+    @Test
+    void aBatchsOffsetIsNotCommittedPastValidRecordsWhoseJointWriteIsStillRunning() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = SampleStreams.ticketOnPartition(2);
+        long lock = 7_000_000L + new java.util.Random().nextInt(1_000_000);
+        Map<String, byte[]> poisonHeaders = new HashMap<>(KafkaBinding.headers(new CloudEvent(
+                UUID.randomUUID().toString(), "/test", "tierdesk.ticket.internal-note-added.v1", ticket.toString(),
+                Instant.now(), CloudEvent.JSON, new byte[0])));
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(topic, ticket.toString(),
+                ("{\"ticketId\":\"" + ticket + "\"}").getBytes(StandardCharsets.UTF_8));
+        poisonHeaders.forEach(poison.headers()::add);
+        try (Connection holder = TierdeskInfra.connect(database)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + lock + ")");
+            TestKafka.sendAll(List.of(record(topic, ticket, UUID.randomUUID(), "hold:" + lock), poison));
+            // The batch consumer commits at most every few seconds: give it time to commit what it may.
+            Thread.sleep(7_000);
+            long committed = TestKafka.committedOffset(SampleCounterProjection.BATCH_GROUP, topic, 2);
+            assertThat(SampleStreams.batchCounter(database, ticket)).as("the joint write is held").isZero();
+            assertThat(committed).as("the group's committed offset while the valid record is not yet applied")
+                    .isLessThanOrEqualTo(offsetOfFirst(topic, ticket));
+            holder.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertBothCounted(ticket, 1));
+        assertThat(deadLetters(topic, ticket.toString(), SampleCounterProjection.BATCH_CONSUMER, 1)).hasSize(1);
+    }
+
+    private static long offsetOfFirst(String topic, UUID ticket) {
+        return TestKafka.read(topic, r -> ticket.toString().equals(r.key()), found -> !found.isEmpty(),
+                Duration.ofSeconds(10)).get(0).offset();
+    }
+
     /** Both of the sample's consumers, record by record and a poll at a time, counted this many events. */
     private void assertBothCounted(UUID ticket, int events) throws Exception {
         assertThat(SampleStreams.counter(database, ticket)).as("record by record").isEqualTo(events);

@@ -104,14 +104,15 @@ public class Inbox {
                 reasons.add(new DeadLetterReason(e.kind().code(), e.getMessage(), e));
             }
         }
-        Uni<Void> deadLettered = Multi.createFrom().range(0, poison.size())
-                .onItem().transformToUniAndConcatenate(i -> deadLetter(consumer, poison.get(i), reasons.get(i)))
-                .collect().last().replaceWithVoid();
-        // Only a failed joint write falls back; a dead letter that could not be sent fails the poll unacknowledged,
-        // so it comes again rather than being lost.
-        return deadLettered
-                .chain(() -> applyTogether(consumer, valid, handler)
-                        .onFailure().recoverWithUni(failure -> oneByOne(consumer, valid, handler, failure)))
+        // Dead-lettering acknowledges a record, and for the partition's latest record that lets the consumer commit
+        // the offset past the whole poll: so the valid records are committed to the database first. Only a failed
+        // joint write falls back; a dead letter that could not be sent fails the poll unacknowledged, so it comes
+        // again rather than being lost.
+        return applyTogether(consumer, valid, handler)
+                .onFailure().recoverWithUni(failure -> oneByOne(consumer, valid, handler, failure))
+                .chain(() -> Multi.createFrom().range(0, poison.size())
+                        .onItem().transformToUniAndConcatenate(i -> deadLetter(consumer, poison.get(i), reasons.get(i)))
+                        .collect().last().replaceWithVoid())
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 

@@ -21,12 +21,15 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * ({@code sample-batch-counter}), each into its own table. Notes can ask for failures the database really raises:
  * {@code transient:N} fails the first N tries with a serialization failure (40001), {@code broken} fails every try
  * with an internal error (XX000); {@code rejected} is refused by the domain ({@link Rejection}); {@code bug} throws
- * an {@link IllegalArgumentException}, as a plain programming error would.
+ * an {@link IllegalArgumentException}, as a plain programming error would; {@code hold:N} waits for the advisory
+ * lock N, which a test holds to keep the transaction from finishing.
  */
 @ApplicationScoped
 public class SampleCounterProjection {
     public static final String CONSUMER = "sample-counter";
     public static final String BATCH_CONSUMER = "sample-batch-counter";
+    /** The batch consumer's Kafka consumer group (application.properties). */
+    public static final String BATCH_GROUP = "eventing-sample-batch-counter";
     /** Tries per consumer and event id ({@code consumer/eventId}), for the tests to read. */
     public static final Map<String, AtomicInteger> TRIES = new ConcurrentHashMap<>();
 
@@ -64,10 +67,19 @@ public class SampleCounterProjection {
         if (note.equals("bug")) {
             throw new IllegalArgumentException("a bug, not a verdict on the event");
         }
+        if (note.startsWith("hold:")) {
+            return session.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(CAST(?1 AS bigint))")
+                    .setParameter(1, Long.parseLong(note.substring("hold:".length()))).getResultList()
+                    .chain(() -> increment(table, session, delivered));
+        }
         if (note.equals("broken") || note.startsWith("transient:")
                 && tries <= Integer.parseInt(note.substring("transient:".length()))) {
             return fail(session, note.equals("broken") ? "XX000" : "40001");
         }
+        return increment(table, session, delivered);
+    }
+
+    private static Uni<Void> increment(String table, Mutiny.Session session, Delivered<TicketEvent> delivered) {
         return session.createNativeMutationQuery("INSERT INTO " + table + " (ticket_id, events, last_type) "
                         + "VALUES (?1, 1, ?2) ON CONFLICT (ticket_id) DO UPDATE SET events = " + table + ".events "
                         + "+ 1, last_type = EXCLUDED.last_type")

@@ -55,6 +55,20 @@ public final class TestKafka {
         }
     }
 
+    /** The offset a consumer group has committed for one partition, or -1 when it has committed none. */
+    public static long committedOffset(String groupId, String topic, int partition) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TierdeskInfra.KAFKA);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            var offsets = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            var committed = offsets.get(new TopicPartition(topic, partition));
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + groupId, e);
+        }
+    }
+
     /**
      * Every record of a topic from the beginning that matches, read until {@code enough} holds for them or the
      * timeout passes (then whatever was read).
