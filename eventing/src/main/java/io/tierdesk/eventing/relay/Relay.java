@@ -24,9 +24,15 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Publishes the event table to Kafka in (transaction id, id) order. One call of {@link #publishOnce()} is one
- * batch inside one database transaction that holds the lease row; the checkpoint moves in that transaction only
- * after the broker acknowledged every record, so a crash in between republishes (consumers dedupe).
+ * Publishes the event table to Kafka in (transaction id, id) order. One call of {@link #publishOnce()} is one batch:
+ * under the relay's lease it reads the checkpoint and the batch, sends, and moves the checkpoint only after the broker
+ * acknowledged every record, so a crash in between republishes (consumers dedupe).
+ *
+ * <p>The lease is a transaction-scoped advisory lock, not a row lock: a transaction that locks a row gets a
+ * transaction id, and relays read only below the oldest running transaction id of the whole cluster, so a relay
+ * waiting for an unreachable broker while holding one would stall every service's relay on the same PostgreSQL. An
+ * advisory lock needs no transaction id; the batch's transaction gets one only for the checkpoint's update after the
+ * broker's acknowledgement. The wait itself is bounded (the send timeout, plus at most one producer block).
  *
  * <p>Plain Java on purpose: the Quarkus service, the tests and the benchmark all build it the same way. It blocks
  * the calling thread and must not run on an event loop.
@@ -35,9 +41,10 @@ public final class Relay {
     /** {@link #publishOnce()} found the lease taken by another relay on the same database. */
     public static final int LEASE_HELD_ELSEWHERE = -1;
 
-    private static final String TAKE_LEASE = """
-            SELECT last_transaction_id::text AS last_transaction_id, last_id FROM relay_checkpoint
-            WHERE name = $1 FOR UPDATE SKIP LOCKED""";
+    // Two int keys (a namespace of our own and the relay's name hashed): apart from the single-bigint keys others use.
+    private static final String TAKE_LEASE = "SELECT pg_try_advisory_xact_lock(1953720684, hashtext($1)) AS leased";
+    private static final String CHECKPOINT = """
+            SELECT last_transaction_id::text AS last_transaction_id, last_id FROM relay_checkpoint WHERE name = $1""";
     // Only rows below the oldest transaction still running: a transaction that started earlier but commits later
     // would otherwise be passed by the checkpoint and lost.
     private static final String NEXT_BATCH = """
@@ -97,14 +104,16 @@ public final class Relay {
         try {
             Transaction transaction = await(connection.begin());
             try {
-                int result = publishIn(connection);
+                Row lease = await(connection.preparedQuery(TAKE_LEASE).execute(Tuple.of(settings.name())))
+                        .iterator().next();
+                int result = lease.getBoolean("leased") ? publishIn(connection) : LEASE_HELD_ELSEWHERE;
                 await(transaction.commit());
                 return result;
             } catch (RuntimeException | Error e) {
                 try {
                     await(transaction.rollback());
                 } catch (RuntimeException ignored) {
-                    // The connection is closed below either way; the lease goes with it.
+                    // The connection is closed below either way; the lease goes with its transaction.
                 }
                 throw e;
             }
@@ -114,11 +123,11 @@ public final class Relay {
     }
 
     private int publishIn(SqlConnection connection) {
-        RowSet<Row> lease = await(connection.preparedQuery(TAKE_LEASE).execute(Tuple.of(settings.name())));
-        if (!lease.iterator().hasNext()) {
-            return LEASE_HELD_ELSEWHERE;
+        RowSet<Row> checkpoints = await(connection.preparedQuery(CHECKPOINT).execute(Tuple.of(settings.name())));
+        if (!checkpoints.iterator().hasNext()) {
+            throw new IllegalStateException("relay checkpoint '" + settings.name() + "' is missing");
         }
-        Row checkpoint = lease.iterator().next();
+        Row checkpoint = checkpoints.iterator().next();
         String lastTransaction = checkpoint.getString("last_transaction_id");
         long lastId = checkpoint.getLong("last_id");
 
@@ -147,8 +156,13 @@ public final class Relay {
     }
 
     private void send(List<PendingEvent> batch) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
+            if (System.nanoTime() > deadline) {
+                // send() blocks up to max.block.ms while the broker's metadata is missing: stop, do not wait per record.
+                throw new IllegalStateException("the broker did not take the batch within " + settings.timeout());
+            }
             CloudEvent cloudEvent = new CloudEvent(event.eventId(), settings.source(), event.type(), event.streamId(),
                     event.occurredAt(), CloudEvent.JSON, event.payload());
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topicName().apply(event.topic()),
@@ -167,7 +181,7 @@ public final class Relay {
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
