@@ -20,6 +20,8 @@ public record RoutingRules(long version, List<Rule> rules) {
     }
 
     public static final RoutingRules NONE = new RoutingRules(0, List.of());
+    static final int MAX_RULES = 500;
+    static final int MAX_TEXT = 100;
 
     public RoutingRules {
         rules = rules == null ? List.of() : List.copyOf(rules);
@@ -44,6 +46,10 @@ public record RoutingRules(long version, List<Rule> rules) {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (rules.size() > MAX_RULES) {
+            problems.add("rules: at most " + MAX_RULES + " rules, was " + rules.size());
+            return problems;
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
@@ -65,6 +71,12 @@ public record RoutingRules(long version, List<Rule> rules) {
             }
             if (rule.skill() != null && rule.skill().isBlank()) {
                 problems.add(at + ".skill: must not be blank");
+            }
+            for (String[] text : new String[][] {{"name", rule.name()}, {"category", rule.category()},
+                    {"skill", rule.skill()}}) {
+                if (text[1] != null && text[1].length() > MAX_TEXT) {
+                    problems.add(at + "." + text[0] + ": at most " + MAX_TEXT + " characters");
+                }
             }
         }
         return problems;

@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Publishes the event table to Kafka in (transaction id, id) order. One call of {@link #publishOnce()} is one batch:
@@ -60,6 +64,20 @@ public final class Relay {
     private static final String BACKLOG = "SELECT count(*), min(recorded_at) FROM (SELECT recorded_at FROM event "
             + "WHERE (transaction_id, id) > ($1::xid8, $2) ORDER BY transaction_id, id LIMIT " + BACKLOG_COUNT_LIMIT
             + ") backlog";
+    private static final String PARK = """
+            INSERT INTO relay_parked (relay, event_id, reason) VALUES ($1, $2::uuid, $3)
+            ON CONFLICT (relay, event_id) DO UPDATE SET reason = EXCLUDED.reason, parked_at = clock_timestamp()""";
+    private static final String PARKED = """
+            SELECT p.event_id::text AS event_id, e.stream_id, e.type, e.topic, p.reason, p.parked_at,
+                length(e.payload::text) AS payload_chars
+            FROM relay_parked p JOIN event e ON e.event_id = p.event_id
+            WHERE p.relay = $1 ORDER BY p.parked_at""";
+    private static final String PARKED_EVENT = """
+            SELECT e.id, e.transaction_id::text AS transaction_id, e.event_id::text AS event_id, e.stream_id, e.type,
+                e.topic, e.payload::text AS payload, e.occurred_at, e.recorded_at
+            FROM relay_parked p JOIN event e ON e.event_id = p.event_id
+            WHERE p.relay = $1 AND p.event_id = $2::uuid""";
+    private static final String UNPARK = "DELETE FROM relay_parked WHERE relay = $1 AND event_id = $2::uuid";
     private static final String MOVE_CHECKPOINT = "UPDATE relay_checkpoint SET last_transaction_id = $1::xid8, "
             + "last_id = $2, updated_at = clock_timestamp() WHERE name = $3";
 
@@ -68,6 +86,7 @@ public final class Relay {
     private final Settings settings;
     private final RelayObserver observer;
     private final Counter published;
+    private final Counter parked;
     private final Timer latency;
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
@@ -87,6 +106,7 @@ public final class Relay {
         this.settings = settings;
         this.observer = observer;
         this.published = registry.counter("tierdesk.relay.published", "relay", settings.name());
+        this.parked = registry.counter("tierdesk.relay.parked", "relay", settings.name());
         this.latency = Timer.builder("tierdesk.relay.latency")
                 .description("from append to the broker's acknowledgement")
                 .tag("relay", settings.name())
@@ -115,11 +135,62 @@ public final class Relay {
                 } catch (RuntimeException ignored) {
                     // The connection is closed below either way; the lease goes with its transaction.
                 }
+                measureBacklogAfterFailure(connection);
                 throw e;
             }
         } finally {
             await(connection.close());
         }
+    }
+
+    /** A relay that cannot publish must show it: the backlog after its checkpoint, measured outside the batch. */
+    private void measureBacklogAfterFailure(SqlConnection connection) {
+        try {
+            Row checkpoint = await(connection.preparedQuery(CHECKPOINT).execute(Tuple.of(settings.name())))
+                    .iterator().next();
+            lastBacklogCheck = System.nanoTime() - BACKLOG_CHECK_INTERVAL_NANOS;
+            measureBacklog(connection, checkpoint.getString("last_transaction_id"), checkpoint.getLong("last_id"));
+        } catch (RuntimeException ignored) {
+            // The database may be what failed; the gauges keep their last reading.
+        }
+    }
+
+    /** An event a relay set aside, as operators see it. */
+    public record Parked(String eventId, String streamId, String type, String topic, String reason, Instant parkedAt,
+            long payloadChars) {
+    }
+
+    /** The records this relay set aside, oldest first. */
+    public List<Parked> parked() {
+        List<Parked> result = new ArrayList<>();
+        for (Row row : await(pool.preparedQuery(PARKED).execute(Tuple.of(settings.name())))) {
+            result.add(new Parked(row.getString("event_id"), row.getString("stream_id"), row.getString("type"),
+                    row.getString("topic"), row.getString("reason"), row.getOffsetDateTime("parked_at").toInstant(),
+                    row.getLong("payload_chars")));
+        }
+        return result;
+    }
+
+    /**
+     * Sends a parked record again, now, and unparks it once the broker acknowledged it; a refusal keeps it parked
+     * with the new reason. It reaches its topic after later events of its stream: consumers get it out of order.
+     *
+     * @return false when no such record is parked; the failure when the broker refused it again
+     */
+    public boolean republish(String eventId) {
+        RowSet<Row> rows = await(pool.preparedQuery(PARKED_EVENT).execute(Tuple.of(settings.name(), eventId)));
+        if (!rows.iterator().hasNext()) {
+            return false;
+        }
+        PendingEvent event = pending(rows.iterator().next());
+        List<Refused> refused = send(List.of(event));
+        if (!refused.isEmpty()) {
+            await(pool.preparedQuery(PARK).execute(Tuple.of(settings.name(), eventId, refused.get(0).reason())));
+            throw new IllegalStateException(refused.get(0).reason());
+        }
+        await(pool.preparedQuery(UNPARK).execute(Tuple.of(settings.name(), eventId)));
+        published.increment();
+        return true;
     }
 
     private int publishIn(SqlConnection connection) {
@@ -134,10 +205,7 @@ public final class Relay {
         List<PendingEvent> batch = new ArrayList<>();
         for (Row row : await(connection.preparedQuery(NEXT_BATCH)
                 .execute(Tuple.of(lastTransaction, lastId, settings.batchSize())))) {
-            batch.add(new PendingEvent(row.getLong("id"), row.getString("transaction_id"), row.getString("event_id"),
-                    row.getString("stream_id"), row.getString("type"), row.getString("topic"),
-                    row.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant()));
+            batch.add(pending(row));
         }
         if (batch.isEmpty()) {
             lagEvents.set(0);
@@ -145,17 +213,55 @@ public final class Relay {
             return 0;
         }
         observer.publishing(batch);
-        send(batch);
+        List<Refused> refused = send(batch);
         observer.acknowledged(batch);
+        for (Refused r : refused) {
+            await(connection.preparedQuery(PARK).execute(Tuple.of(settings.name(), r.event().eventId(), r.reason())));
+        }
+        parked.increment(refused.size());
         PendingEvent last = batch.get(batch.size() - 1);
         await(connection.preparedQuery(MOVE_CHECKPOINT).execute(Tuple.of(last.transactionId(), last.id(),
                 settings.name())));
-        published.increment(batch.size());
-        measureBacklog(connection, last, batch.size());
+        published.increment(batch.size() - refused.size());
+        if (batch.size() < settings.batchSize()) {
+            // A short batch took everything visible: the backlog is empty.
+            lagEvents.set(0);
+            lagMillis.set(0);
+        } else if (System.nanoTime() - lastBacklogCheck >= BACKLOG_CHECK_INTERVAL_NANOS) {
+            measureBacklog(connection, last.transactionId(), last.id());
+        }
         return batch.size();
     }
 
-    private void send(List<PendingEvent> batch) {
+    private static PendingEvent pending(Row row) {
+        return new PendingEvent(row.getLong("id"), row.getString("transaction_id"), row.getString("event_id"),
+                row.getString("stream_id"), row.getString("type"), row.getString("topic"),
+                row.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant());
+    }
+
+    /** A record the broker or the producer refused for good, and why. */
+    private record Refused(PendingEvent event, String reason) {
+    }
+
+    /** Whether no retry can cure the failure: the record itself is what the broker or the producer refuses. */
+    private static boolean permanent(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof InvalidRecordException
+                || failure instanceof SerializationException;
+    }
+
+    private static String reason(Throwable failure) {
+        String what = failure instanceof RecordTooLargeException ? "record too large for the broker"
+                : failure.getClass().getSimpleName();
+        return what + ": " + failure.getMessage();
+    }
+
+    /**
+     * Sends the batch and waits for every acknowledgement. A record refused for good (too large, invalid) is answered
+     * as refused, for the caller to park; any other failure - the broker away, a timeout - fails the whole batch, which
+     * is sent again.
+     */
+    private List<Refused> send(List<PendingEvent> batch) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
@@ -169,18 +275,22 @@ public final class Relay {
                     event.streamId(), event.payload());
             KafkaBinding.headers(cloudEvent).forEach(record.headers()::add);
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            producer.send(record, (metadata, failure) -> {
-                if (failure != null) {
-                    ack.completeExceptionally(failure);
-                } else {
-                    latency.record(Duration.between(event.recordedAt(), Instant.now()));
-                    ack.complete(null);
-                }
-            });
+            try {
+                producer.send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        ack.completeExceptionally(failure);
+                    } else {
+                        latency.record(Duration.between(event.recordedAt(), Instant.now()));
+                        ack.complete(null);
+                    }
+                });
+            } catch (KafkaException e) {
+                ack.completeExceptionally(e);
+            }
             acks.add(ack);
         }
         try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> null)
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -188,21 +298,33 @@ public final class Relay {
         } catch (Exception e) {
             throw new IllegalStateException("the broker did not acknowledge the batch: " + e.getMessage(), e);
         }
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            Throwable failure = failureOf(acks.get(i));
+            if (failure == null) {
+                continue;
+            }
+            if (!permanent(failure)) {
+                throw new IllegalStateException("the broker did not acknowledge the batch: " + failure.getMessage(),
+                        failure);
+            }
+            refused.add(new Refused(batch.get(i), reason(failure)));
+        }
+        return refused;
     }
 
-    private void measureBacklog(SqlConnection connection, PendingEvent last, int batchSize) {
-        if (batchSize < settings.batchSize()) {
-            // A short batch took everything visible: the backlog is empty.
-            lagEvents.set(0);
-            lagMillis.set(0);
-            return;
+    private static Throwable failureOf(CompletableFuture<Void> ack) {
+        try {
+            ack.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
         }
-        long now = System.nanoTime();
-        if (now - lastBacklogCheck < BACKLOG_CHECK_INTERVAL_NANOS) {
-            return;
-        }
-        lastBacklogCheck = now;
-        Row backlog = await(connection.preparedQuery(BACKLOG).execute(Tuple.of(last.transactionId(), last.id())))
+    }
+
+    private void measureBacklog(SqlConnection connection, String afterTransaction, long afterId) {
+        lastBacklogCheck = System.nanoTime();
+        Row backlog = await(connection.preparedQuery(BACKLOG).execute(Tuple.of(afterTransaction, afterId)))
                 .iterator().next();
         lagEvents.set(backlog.getLong(0));
         OffsetDateTime oldest = backlog.getOffsetDateTime(1);

@@ -36,6 +36,7 @@ public class RelayService {
     private final java.util.Optional<String> password;
 
     private Producer<String, byte[]> producer;
+    private Relay relay;
     private RelayRunner runner;
     private PgSubscriber subscriber;
 
@@ -72,8 +73,9 @@ public class RelayService {
         if (runner != null) {
             return;
         }
+        requireCheckpoint();
         producer = new KafkaProducer<>(producerProperties(bootstrapServers, config.source().replace("/", "") + "-relay"));
-        Relay relay = new Relay(pool, producer, settings(), RelayObserver.NONE, registry);
+        relay = new Relay(pool, producer, settings(), RelayObserver.NONE, registry);
         EventingConfig.Relay relayConfig = config.relay();
         runner = new RelayRunner(relay, relayConfig.batchSize(), relayConfig.pollInterval(), relayConfig.maxBackoff(),
                 "tierdesk-relay").start();
@@ -93,7 +95,48 @@ public class RelayService {
         runner = null;
         producer.close(Duration.ofSeconds(10));
         producer = null;
+        relay = null;
         LOG.info("relay stopped");
+    }
+
+    /**
+     * Two states in which the relay would publish nothing, silently, for good, are errors at start instead: a missing
+     * checkpoint row (a database restored without it), and transaction ids from another cluster (a logical restore
+     * brings the old ids along as data, while the new cluster counts from far lower: the checkpoint would lie beyond
+     * every new event, and the event table's order guard would refuse every append to a restored stream). Both are
+     * mended as docs/runbooks.md says.
+     */
+    private void requireCheckpoint() {
+        var rows = pool.preparedQuery("""
+                        SELECT c.last_transaction_id > pg_snapshot_xmax(pg_current_snapshot()) AS checkpoint_ahead,
+                            (SELECT max(transaction_id) FROM event) > pg_snapshot_xmax(pg_current_snapshot())
+                                AS events_ahead
+                        FROM relay_checkpoint c WHERE c.name = $1""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(RELAY_NAME)).await().atMost(Duration.ofSeconds(30));
+        if (!rows.iterator().hasNext()) {
+            throw new IllegalStateException("relay checkpoint '" + RELAY_NAME + "' is missing from relay_checkpoint; "
+                    + "see docs/runbooks.md, 'The relay's checkpoint is missing'");
+        }
+        var row = rows.iterator().next();
+        if (Boolean.TRUE.equals(row.getBoolean("checkpoint_ahead"))
+                || Boolean.TRUE.equals(row.getBoolean("events_ahead"))) {
+            throw new IllegalStateException("the event table or the relay checkpoint carries transaction ids beyond "
+                    + "this cluster's (after a logical restore?); nothing new would be published: see "
+                    + "docs/runbooks.md, 'After a logical restore'");
+        }
+    }
+
+    /** The records the running relay set aside; empty while it is stopped. */
+    public synchronized java.util.List<Relay.Parked> parked() {
+        return relay == null ? java.util.List.of() : relay.parked();
+    }
+
+    /** Sends a parked record again; false when no such record is parked, a failure when the broker refuses again. */
+    public synchronized boolean republish(String eventId) {
+        if (relay == null) {
+            throw new IllegalStateException("the relay is not running on this replica");
+        }
+        return relay.republish(eventId);
     }
 
     /** The relay's settings, for building further relays on the same database (tests, benchmarks). */
@@ -115,6 +158,9 @@ public class RelayService {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        // The broker decides what is too large (and a topic's own limit may be raised): the producer's default of
+        // 1 MiB would refuse such a record before the broker is asked.
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;

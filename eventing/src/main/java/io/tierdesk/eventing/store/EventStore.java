@@ -5,6 +5,7 @@ import io.tierdesk.events.EventCatalog;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.EventType;
 import io.tierdesk.eventing.PgErrors;
+import io.tierdesk.eventing.domain.Rejection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class EventStore {
     private final MeterRegistry registry;
+    private final int maxEventBytes;
 
-    public EventStore(MeterRegistry registry) {
+    public EventStore(MeterRegistry registry, io.tierdesk.eventing.config.EventingConfig config) {
         this.registry = registry;
+        this.maxEventBytes = config.maxEventBytes();
     }
 
     /**
@@ -58,7 +61,7 @@ public class EventStore {
     private Uni<Long> appendAtEnd(Mutiny.Session session, String streamType, String streamId, List<?> events,
             EventMetadata metadata, Instant occurredAt) {
         // The version column carries each event's position in this append; the end of the stream is added to it.
-        Rows rows = new Rows();
+        Rows rows = new Rows(maxEventBytes);
         rows.addStream(streamId, 0, events, metadata);
         Mutiny.SelectionQuery<Number> query = session.createNativeQuery(insertRows("end_of.v + x.v")
                 + " CROSS JOIN (SELECT COALESCE(MAX(version), 0) AS v FROM event WHERE stream_id = CAST(?12 AS text)) "
@@ -88,7 +91,7 @@ public class EventStore {
         if (streams.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Rows rows = new Rows();
+        Rows rows = new Rows(maxEventBytes);
         streams.forEach(stream -> rows.addStream(stream.streamId(), 0, stream.events(), stream.metadata()));
         Mutiny.MutationQuery query = session.createNativeMutationQuery(insertRows("x.v"));
         rows.bind(query::setParameter, streamType, occurredAt);
@@ -107,7 +110,7 @@ public class EventStore {
      */
     private Uni<Integer> insert(Mutiny.Session session, String streamType, String streamId, long current,
             List<?> events, EventMetadata metadata, Instant occurredAt) {
-        Rows rows = new Rows();
+        Rows rows = new Rows(maxEventBytes);
         rows.addStream(streamId, current, events, metadata);
         Mutiny.MutationQuery query = session.createNativeMutationQuery(insertRows("x.v")
                 + " WHERE (SELECT COALESCE(MAX(version), 0) FROM event WHERE stream_id = CAST(?12 AS text)) "
@@ -131,6 +134,7 @@ public class EventStore {
 
     /** The event rows of one statement, a list per column. */
     private static final class Rows {
+        private final int maxEventBytes;
         private final List<UUID> ids = new ArrayList<>();
         private final List<String> streamIds = new ArrayList<>();
         private final List<Long> versions = new ArrayList<>();
@@ -140,6 +144,10 @@ public class EventStore {
         private final List<String> actors = new ArrayList<>();
         private final List<String> correlations = new ArrayList<>();
         private final List<String> causations = new ArrayList<>();
+
+        Rows(int maxEventBytes) {
+            this.maxEventBytes = maxEventBytes;
+        }
 
         /** The events of one stream, at versions {@code after + 1} onwards. */
         void addStream(String streamId, long after, List<?> events, EventMetadata metadata) {
@@ -151,7 +159,13 @@ public class EventStore {
                 versions.add(after + i + 1);
                 types.add(type.ceType());
                 topics.add(type.topic());
-                payloads.add(new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8));
+                byte[] payload = EventJson.write(event);
+                if (payload.length > maxEventBytes) {
+                    // The broker would refuse its record; better refused here, where nothing is written yet.
+                    throw Rejection.invalid("event", type.eventName() + " would be " + payload.length
+                            + " bytes; an event may have at most " + maxEventBytes);
+                }
+                payloads.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
                 actors.add(metadata.actor());
                 correlations.add(metadata.correlationId());
                 causations.add(metadata.causationId());

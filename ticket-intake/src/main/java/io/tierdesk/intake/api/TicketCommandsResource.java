@@ -1,5 +1,7 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.intake.application.IntakeValidation;
+import io.tierdesk.eventing.domain.Limits;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.Diagnostics;
@@ -58,21 +60,21 @@ public class TicketCommandsResource {
     @POST
     @Path("replies")
     public Uni<Response> reply(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Reply body) {
-        String text = required(body == null ? null : body.body(), "body");
+        String text = required(body == null ? null : body.body(), "body", IntakeValidation.MAX_BODY);
         return run(id, ifMatch, at -> new TicketCommand.ReplyToCustomer(agent(), text, at));
     }
 
     @POST
     @Path("notes")
     public Uni<Response> note(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Note body) {
-        String text = required(body == null ? null : body.note(), "note");
+        String text = required(body == null ? null : body.note(), "note", IntakeValidation.MAX_BODY);
         return run(id, ifMatch, at -> new TicketCommand.AddInternalNote(agent(), text, at));
     }
 
     @POST
     @Path("questions")
     public Uni<Response> ask(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Question body) {
-        String text = required(body == null ? null : body.question(), "question");
+        String text = required(body == null ? null : body.question(), "question", IntakeValidation.MAX_BODY);
         return run(id, ifMatch, at -> new TicketCommand.AskCustomer(agent(), text, at));
     }
 
@@ -85,6 +87,8 @@ public class TicketCommandsResource {
         }
         Diagnostics diagnostics = new Diagnostics(body.location(), body.product(), body.equipment(), body.symptoms(),
                 body.precedingActions());
+        IntakeValidation.check(diagnostics);
+        Limits.max("category", body.category(), 100);
         return run(id, ifMatch, at -> new TicketCommand.RecordDiagnostics(agent(), diagnostics, body.category(), at));
     }
 
@@ -92,7 +96,7 @@ public class TicketCommandsResource {
     @Path("resolution")
     public Uni<Response> resolve(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             Resolution body) {
-        String summary = required(body == null ? null : body.solutionSummary(), "solutionSummary");
+        String summary = required(body == null ? null : body.solutionSummary(), "solutionSummary", Limits.LONG_TEXT);
         return run(id, ifMatch, at -> new TicketCommand.ResolveTicket(agent(), summary, body.articleId(), at));
     }
 
@@ -106,7 +110,7 @@ public class TicketCommandsResource {
     @Path("reopening")
     public Uni<Response> reopen(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             Reopening body) {
-        String reason = required(body == null ? null : body.reason(), "reason");
+        String reason = required(body == null ? null : body.reason(), "reason", Limits.SHORT_TEXT);
         return run(id, ifMatch, at -> new TicketCommand.ReopenTicket(agent(), reason, at));
     }
 
@@ -126,10 +130,11 @@ public class TicketCommandsResource {
         return identity.getPrincipal().getName();
     }
 
-    private static String required(String value, String field) {
+    /** Present, not blank, and at most {@code max} characters (docs/ticket-intake.md lists each field's maximum). */
+    private static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw Rejection.invalid(field, "is required");
         }
-        return value;
+        return Limits.max(field, value, max);
     }
 }

@@ -4,6 +4,7 @@ import io.tierdesk.events.channel.ChannelEvents;
 import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.Attachment;
+import io.tierdesk.eventing.domain.Limits;
 import io.tierdesk.eventing.domain.Rejection;
 
 /** Limits on what channels send; each rejection names the field (HTTP 400) and changes nothing. */
@@ -41,7 +42,11 @@ public final class IntakeValidation {
             max("attachments[" + i + "].name", attachment.name(), MAX_NAME);
             max("attachments[" + i + "].url", attachment.url(), 2_000);
         }
-        var d = message.diagnostics();
+        check(message.diagnostics());
+    }
+
+    /** The diagnostics L1 gathers, from a channel or an agent. */
+    public static void check(io.tierdesk.events.ticket.Diagnostics d) {
         max("diagnostics.location", d.location(), MAX_NAME);
         max("diagnostics.product", d.product(), MAX_NAME);
         max("diagnostics.equipment", d.equipment(), MAX_NAME);
@@ -58,8 +63,6 @@ public final class IntakeValidation {
     }
 
     public static void max(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw Rejection.invalid(field, "at most " + max + " characters, was " + value.length());
-        }
+        Limits.max(field, value, max);
     }
 }

@@ -90,6 +90,15 @@ class TicketLifecycleTest {
         agent("alice").body("{\"note\":\"x\"}").post("/api/v1/tickets/" + UUID.randomUUID() + "/notes")
                 .then().statusCode(404).contentType("application/problem+json");
         agent("alice").get("/api/v1/tickets/" + UUID.randomUUID()).then().statusCode(404);
+        // Every text of an agent's command has its maximum, so no event outgrows what the broker takes.
+        agent("alice").body(java.util.Map.of("reason", "r".repeat(501))).post("/api/v1/tickets/" + id + "/reopening")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        agent("alice").body(java.util.Map.of("solutionSummary", "s".repeat(10_001)))
+                .post("/api/v1/tickets/" + id + "/resolution").then().statusCode(400)
+                .body("errors.field", hasItem("solutionSummary"));
+        agent("alice").body(java.util.Map.of("symptoms", "s".repeat(10_001)))
+                .put("/api/v1/tickets/" + id + "/diagnostics").then().statusCode(400)
+                .body("errors.field", hasItem("diagnostics.symptoms"));
     }
 
     @Test
