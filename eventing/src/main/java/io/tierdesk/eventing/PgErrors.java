@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
 public final class PgErrors {
     /** SQLSTATE classes and codes that go away by themselves: connection, resources, shutdown, serialization. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
-    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03");
+    // 25006: read-only transaction - a connection still on a primary that became a standby after a failover.
+    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03", "25006");
 
     private static final String STREAM_VERSION = "event_stream_version";
 
@@ -18,14 +19,39 @@ public final class PgErrors {
 
     /** Two writers raced for the same stream version; Hibernate may report it without the driver's exception. */
     public static boolean isUniqueViolationOfStreamVersion(Throwable failure) {
+        return isUniqueViolation(failure, STREAM_VERSION);
+    }
+
+    /** A unique constraint of that name refused a row: another writer got there first. */
+    public static boolean isUniqueViolation(Throwable failure, String constraint) {
         PgException pg = find(failure, PgException.class);
         if (pg != null) {
-            return "23505".equals(pg.getSqlState()) && STREAM_VERSION.equals(pg.getConstraint());
+            return "23505".equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());
         }
         org.hibernate.exception.ConstraintViolationException violation =
                 find(failure, org.hibernate.exception.ConstraintViolationException.class);
-        return violation != null && (STREAM_VERSION.equals(violation.getConstraintName())
-                || String.valueOf(violation.getMessage()).contains("\"" + STREAM_VERSION + "\""));
+        return violation != null && (constraint.equals(violation.getConstraintName())
+                || String.valueOf(violation.getMessage()).contains("\"" + constraint + "\""));
+    }
+
+    /**
+     * A transaction lost a race and was rolled back - a serialization failure (among them the event table's refusal
+     * of an append older than its stream's latest event) or a deadlock: running it again decides anew.
+     */
+    public static boolean isSerializationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = sqlState(t);
+            if ("40001".equals(state) || "40P01".equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable t) {
+        return t instanceof PgException pg ? pg.getSqlState()
+                : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+                : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
     }
 
     /** True for failures a retry can cure: the database or network is away, or a transaction lost a race. */
@@ -37,9 +63,7 @@ public final class PgErrors {
                 return true;
             }
             // Hibernate Reactive may report the server's error as its own JDBCException, keeping only the SQLSTATE.
-            String state = t instanceof PgException pg ? pg.getSqlState()
-                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
-                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            String state = sqlState(t);
             if (state != null && state.length() == 5
                     && (TRANSIENT_CODES.contains(state) || TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
                 return true;

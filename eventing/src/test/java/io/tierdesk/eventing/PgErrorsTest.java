@@ -21,6 +21,20 @@ class PgErrorsTest {
     }
 
     @Test
+    void aDatabaseThatBecameReadOnlyAfterAFailoverIsTransient() {
+        // A connection that still reaches the old primary, now a standby, until the pool replaces it.
+        assertThat(PgErrors.isTransient(new PgException("cannot execute INSERT in a read-only transaction", "ERROR",
+                "25006", null))).isTrue();
+    }
+
+    @Test
+    void onlyLostRacesAreSerializationFailures() {
+        assertThat(PgErrors.isSerializationFailure(new PgException("order", "ERROR", "40001", null))).isTrue();
+        assertThat(PgErrors.isSerializationFailure(new PgException("deadlock", "ERROR", "40P01", null))).isTrue();
+        assertThat(PgErrors.isSerializationFailure(new PgException("shutdown", "FATAL", "57P01", null))).isFalse();
+    }
+
+    @Test
     void bugsAndConstraintViolationsAreNotTransient() {
         assertThat(PgErrors.isTransient(new PgException("duplicate key", "ERROR", "23505", null))).isFalse();
         assertThat(PgErrors.isTransient(new PgException("syntax", "ERROR", "42601", null))).isFalse();

@@ -1,5 +1,8 @@
 package io.tierdesk.router.api;
 
+import jakarta.ws.rs.QueryParam;
+import io.tierdesk.eventing.api.Paging;
+import io.tierdesk.eventing.domain.Limits;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.agent.AgentProfile;
@@ -70,15 +73,18 @@ public class AgentsResource {
 
     @GET
     @RolesAllowed({"agent", "supervisor", "admin"})
-    public Uni<List<Agent>> list() {
-        return sessions.withSession(directory::list);
+    public Uni<List<Agent>> list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        Paging page = Paging.of(limit, offset);
+        return sessions.withSession(session -> directory.list(session, page));
     }
 
     @GET
     @Path("{agentId}/worklist")
     @RolesAllowed({"agent", "supervisor", "admin"})
-    public Uni<List<WorkItem>> worklist(@PathParam("agentId") String agentId) {
-        return sessions.withSession(session -> tickets.worklist(session, agentId))
+    public Uni<List<WorkItem>> worklist(@PathParam("agentId") String agentId, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
+        Paging page = Paging.of(limit, offset);
+        return sessions.withSession(session -> tickets.worklist(session, agentId, page))
                 .map(list -> list.stream().map(t -> new WorkItem(t.ticketId(), t.priority().name(), t.tier().name(),
                         t.state().wireName(), t.slaDueAt(), agentId.equals(t.owner()))).toList());
     }
@@ -115,19 +121,16 @@ public class AgentsResource {
         if (request == null) {
             throw Rejection.invalid("body", "is required");
         }
-        if (agentId.length() > 200) {
-            throw Rejection.invalid("agentId", "at most 200 characters");
-        }
+        Limits.max("agentId", agentId, Limits.NAME);
+        Limits.max("name", request.name(), Limits.NAME);
+        Limits.max("email", request.email(), Limits.NAME);
+        Limits.max("supervisor", request.supervisor(), Limits.NAME);
+        Limits.items("languages", request.languages(), 20, 20);
         Tier tier = TierParam.parse(request.tier(), "tier", "must be L1, L2, L3 or L4");
         if (request.capacity() == null || request.capacity() < 1 || request.capacity() > 1000) {
             throw Rejection.invalid("capacity", "must be 1 to 1000 active tickets");
         }
-        List<String> skills = request.skills() == null ? List.of() : request.skills();
-        for (int i = 0; i < skills.size(); i++) {
-            if (skills.get(i) == null || skills.get(i).isBlank() || skills.get(i).length() > 100) {
-                throw Rejection.invalid("skills[" + i + "]", "must be 1 to 100 characters");
-            }
-        }
+        List<String> skills = Limits.items("skills", request.skills(), 100, 100);
         return new AgentProfile(request.name(), request.email(), tier, skills, request.capacity(),
                 request.supervisor(), request.languages());
     }

@@ -1,5 +1,7 @@
 package io.tierdesk.router.api;
 
+import jakarta.ws.rs.QueryParam;
+import io.tierdesk.eventing.api.Paging;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.router.application.LoadSnapshot;
@@ -45,12 +47,14 @@ public class QueuesResource {
 
     @GET
     @Path("{tier}")
-    public Uni<List<QueueEntry>> queue(@PathParam("tier") String tier) {
+    public Uni<List<QueueEntry>> queue(@PathParam("tier") String tier, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
         Tier line = TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4");
-        return sessions.withSession(session -> tickets.queue(session, line)).map(queue -> {
+        Paging page = Paging.of(limit, offset);
+        return sessions.withSession(session -> tickets.queue(session, line, page)).map(queue -> {
             List<QueueEntry> entries = new ArrayList<>(queue.size());
             for (QueuedTicket t : queue) {
-                entries.add(new QueueEntry(entries.size() + 1, t.ticketId(), t.priority().name(), t.skill(),
+                entries.add(new QueueEntry(page.offset() + entries.size() + 1, t.ticketId(), t.priority().name(), t.skill(),
                         t.slaDueAt(), t.queuedAt()));
             }
             return entries;

@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.domain.Limits;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.routing.Tier;
@@ -100,6 +101,7 @@ public class TicketRoutingResource {
     public Uni<Map<String, Object>> assign(@PathParam("ticketId") UUID ticketId, AssignmentRequest request) {
         String by = identity.getPrincipal().getName();
         String agentId = request == null || request.agentId() == null ? by : request.agentId();
+        Limits.max("agentId", agentId, Limits.NAME);
         if (!agentId.equals(by) && !identity.hasRole("supervisor")) {
             throw Rejection.forbidden("assign-others", "agents take tickets for themselves; supervisors assign");
         }
@@ -121,6 +123,8 @@ public class TicketRoutingResource {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw Rejection.invalid("reason", "is required");
         }
+        Limits.max("reason", request.reason(), Limits.SHORT_TEXT);
+        Limits.max("note", request.note(), Limits.LONG_TEXT);
         Tier target = TierParam.parse(request.targetTier(), "targetTier", "must be L2, L3 or L4");
         boolean supervisor = identity.hasRole("supervisor");
         String by = identity.getPrincipal().getName();
@@ -132,6 +136,7 @@ public class TicketRoutingResource {
     @POST
     @Path("returns")
     public Uni<Map<String, Object>> giveBack(@PathParam("ticketId") UUID ticketId, ReturnRequest request) {
+        Limits.max("note", request == null ? null : request.note(), Limits.LONG_TEXT);
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> router.giveBack(session, ticketId,
                         request == null ? null : request.note(), by))

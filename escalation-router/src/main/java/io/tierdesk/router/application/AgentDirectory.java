@@ -1,5 +1,6 @@
 package io.tierdesk.router.application;
 
+import io.tierdesk.eventing.api.Paging;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.agent.AgentChanged;
@@ -31,17 +32,24 @@ public class AgentDirectory {
     private final EventStore store;
     private final Clock clock;
     private final Router router;
+    private final RoutingRepository tickets;
 
-    public AgentDirectory(EventStore store, Clock clock, Router router) {
+    public AgentDirectory(EventStore store, Clock clock, Router router, RoutingRepository tickets) {
         this.store = store;
         this.clock = clock;
         this.router = router;
+        this.tickets = tickets;
     }
 
-    /** Registers an agent or changes their profile; an unchanged profile appends nothing. */
+    /**
+     * Registers an agent or changes their profile; an unchanged profile appends nothing. The lines the agent leaves
+     * and joins are locked first, as assignment locks them: a change never lands between an assignment's reading of
+     * the line's agents and its write.
+     */
     public Uni<Agent> put(Mutiny.Session session, String agentId, AgentProfile profile, String by) {
         Instant at = clock.instant();
-        return find(session, agentId).chain(existing -> {
+        return find(session, agentId).call(existing -> tickets.lockLines(session,
+                existing == null ? profile.tier() : existing.profile().tier(), profile.tier())).chain(existing -> {
             if (existing == null) {
                 return store.append(session, STREAM, agentId, ExpectedVersion.NO_STREAM,
                                 List.of(new AgentRegistered(agentId, profile, by, at)), EventMetadata.actor(by), at)
@@ -65,10 +73,11 @@ public class AgentDirectory {
         });
     }
 
-    /** Online, away or offline. Coming online starts the idle clock if the agent had none. */
+    /** Online, away or offline, under the line's lock. Coming online starts the idle clock if the agent had none. */
     public Uni<Agent> setPresence(Mutiny.Session session, String agentId, Presence presence, String by) {
         Instant at = clock.instant();
-        return find(session, agentId).chain(existing -> {
+        return find(session, agentId).call(existing -> existing == null ? Uni.createFrom().voidItem()
+                : tickets.lockLines(session, existing.profile().tier(), existing.profile().tier())).chain(existing -> {
             if (existing == null) {
                 return Uni.createFrom().failure(Rejection.notFound("agentId", "no agent " + agentId));
             }
@@ -92,8 +101,8 @@ public class AgentDirectory {
                 .map(row -> row == null ? null : toAgent(row));
     }
 
-    public Uni<List<Agent>> list(Mutiny.Session session) {
-        return SqlRows.select(session, "SELECT " + COLUMNS + " FROM agent ORDER BY agent_id")
+    public Uni<List<Agent>> list(Mutiny.Session session, Paging page) {
+        return SqlRows.select(session, "SELECT " + COLUMNS + " FROM agent ORDER BY agent_id" + page.sql())
                 .map(rows -> rows.stream().map(AgentDirectory::toAgent).toList());
     }
 

@@ -164,7 +164,7 @@ public class Router {
     private Uni<Boolean> assignNextFor(Mutiny.Session session, String agentId, Tier tier, Instant at) {
         return tickets.lockAgents(session, tier).chain(agents -> agents.stream()
                 .filter(a -> a.agentId().equals(agentId) && a.eligibleFor(tier, null)).findFirst()
-                .map(agent -> tickets.waiting(session, tier, WAITING_SCAN)
+                .map(agent -> tickets.waiting(session, tier, agent.skills(), WAITING_SCAN)
                         .chain(waiting -> RoutingDecider.nextFor(agent, waiting)
                                 .map(next -> carryOut(session, next, RoutingDecider.assign(next, List.of(agent), at),
                                         at).replaceWith(true))
@@ -185,7 +185,7 @@ public class Router {
         return stored
                 .chain(() -> decision.events().isEmpty() ? Uni.createFrom().voidItem()
                         : store.append(session, STREAM, after.ticketId().toString(), ExpectedVersion.ANY,
-                                decision.events(), EventMetadata.actor(RoutingDecider.POLICY), at).replaceWithVoid())
+                                decision.events(), EventMetadata.actor(decision.actor()), at).replaceWithVoid())
                 .chain(() -> decision.freed().map(f -> assignNextFor(session, f.agentId(), f.tier(), at)
                         .replaceWithVoid()).orElse(Uni.createFrom().voidItem()))
                 .chain(() -> decision.seekAgent() && after.state() == RoutingState.QUEUED

@@ -15,6 +15,10 @@ public interface RouterConfig {
     @WithDefault("10s")
     Duration gaugeInterval();
 
+    /** How often free agents are matched with waiting tickets besides the event-driven assignment. */
+    @WithDefault("30s")
+    Duration sweepInterval();
+
     /** What an SLA breach sets off. */
     interface Breach {
         /** Move the ticket one line up. */

@@ -1,5 +1,8 @@
 package io.tierdesk.router.application;
 
+import io.tierdesk.eventing.api.Paging;
+import io.tierdesk.eventing.PgErrors;
+import io.tierdesk.eventing.domain.Rejection;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.eventing.store.SqlRows.Row;
@@ -140,20 +143,38 @@ public class RoutingRepository {
     }
 
     /**
-     * The first waiting tickets of a line in queue order, locked; tickets another transaction is assigning are
-     * skipped rather than waited for.
+     * The first waiting tickets of a line in queue order that an agent with these skills may take (no skill, or one
+     * of theirs), locked; tickets another transaction is assigning are skipped rather than waited for. Filtered here,
+     * not after the limit: the first tickets of a long queue may all need skills this agent lacks.
      */
-    public Uni<List<RoutedTicket>> waiting(Mutiny.Session session, Tier tier, int limit) {
+    public Uni<List<RoutedTicket>> waiting(Mutiny.Session session, Tier tier, Set<String> skills, int limit) {
         return SqlRows.select(session, "SELECT " + TICKET_COLUMNS + " FROM routed_ticket WHERE tier = ?1 "
-                        + "AND state = 'queued' ORDER BY " + QueuedTicket.ORDER_BY + " LIMIT ?2 FOR UPDATE SKIP LOCKED",
-                        tier.name(), limit)
+                        + "AND state = 'queued' AND (skill IS NULL OR skill = '' OR skill = ANY(CAST(?2 AS text[]))) "
+                        + "ORDER BY " + QueuedTicket.ORDER_BY + " LIMIT ?3 FOR UPDATE SKIP LOCKED",
+                        tier.name(), skills.toArray(new String[0]), limit)
                 .map(rows -> rows.stream().map(RoutingRepository::ticket).toList());
     }
 
+    /**
+     * Online agents of a line below capacity for whom a waiting ticket exists that they may take: what the periodic
+     * sweep hands work to. One statement, so a sweep with nothing to do costs one query per line.
+     */
+    public Uni<List<String>> freeAgentsWithWaitingWork(Mutiny.Session session, Tier tier) {
+        return SqlRows.select(session, """
+                        SELECT a.agent_id FROM agent a
+                        WHERE a.tier = ?1 AND a.presence = 'online'
+                          AND CAST(a.profile ->> 'capacity' AS int) > (SELECT count(*) FROM routed_ticket t
+                              WHERE t.assignee = a.agent_id AND t.state = 'assigned')
+                          AND EXISTS (SELECT 1 FROM routed_ticket q WHERE q.tier = a.tier AND q.state = 'queued'
+                              AND (q.skill IS NULL OR q.skill = '' OR jsonb_exists(a.profile -> 'skills', q.skill)))
+                        ORDER BY a.idle_since NULLS FIRST, a.agent_id""", tier.name())
+                .map(rows -> rows.stream().map(r -> r.text("agent_id")).toList());
+    }
+
     /** The waiting tickets of a line in queue order, unlocked: what supervisors look at. */
-    public Uni<List<QueuedTicket>> queue(Mutiny.Session session, Tier tier) {
+    public Uni<List<QueuedTicket>> queue(Mutiny.Session session, Tier tier, Paging page) {
         return SqlRows.select(session, "SELECT " + TICKET_COLUMNS + " FROM routed_ticket WHERE tier = ?1 "
-                        + "AND state = 'queued' ORDER BY " + QueuedTicket.ORDER_BY, tier.name())
+                        + "AND state = 'queued' ORDER BY " + QueuedTicket.ORDER_BY + page.sql(), tier.name())
                 .map(rows -> rows.stream().map(r -> ticket(r).inQueue()).toList());
     }
 
@@ -166,12 +187,12 @@ public class RoutingRepository {
     }
 
     /** What an agent works on (assigned or waiting on the customer) and what they own (not closed). */
-    public Uni<List<RoutedTicket>> worklist(Mutiny.Session session, String agentId) {
+    public Uni<List<RoutedTicket>> worklist(Mutiny.Session session, String agentId, Paging page) {
         return SqlRows.select(session, "SELECT " + TICKET_COLUMNS + """
                          FROM routed_ticket
                         WHERE (assignee = ?1 AND state IN ('assigned', 'inactive'))
                            OR (owner = ?1 AND state <> 'closed')
-                        ORDER BY priority, sla_due_at NULLS LAST, ticket_id""", agentId)
+                        ORDER BY priority, sla_due_at NULLS LAST, ticket_id""" + page.sql(), agentId)
                 .map(rows -> rows.stream().map(RoutingRepository::ticket).toList());
     }
 
@@ -234,7 +255,10 @@ public class RoutingRepository {
                             INSERT INTO routing_rules (version, rules, created_by, created_at)
                             VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4)""",
                             next.version(), new String(EventJson.write(next), StandardCharsets.UTF_8), by, at)
-                    .replaceWith(next);
+                    .replaceWith(next)
+                    .onFailure(e -> PgErrors.isUniqueViolation(e, "routing_rules_pkey")).transform(e ->
+                            Rejection.conflict("version", "the rules were changed meanwhile (version "
+                                    + next.version() + " exists); read them again"));
         });
     }
 

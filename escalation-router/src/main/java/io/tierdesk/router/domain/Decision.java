@@ -1,6 +1,12 @@
 package io.tierdesk.router.domain;
 
 import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.SupervisorAlerted;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.TicketQueued;
+import io.tierdesk.events.routing.TicketReturned;
+import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.Tier;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +26,22 @@ public record Decision(RoutedTicket ticket, List<RoutingEvent> events, Optional<
 
     public static Decision unchanged(RoutedTicket ticket) {
         return new Decision(ticket, List.of(), Optional.empty(), false);
+    }
+
+    /** Who decided, for the events' metadata: the person behind the first event, else the router's own policy. */
+    public String actor() {
+        if (events.isEmpty()) {
+            return RoutingDecider.POLICY;
+        }
+        String by = switch (events.get(0)) {
+            case TicketTriaged e -> e.triagedBy();
+            case TicketAssigned e -> e.assignedBy();
+            case TicketEscalated e -> e.by();
+            case TicketReturned e -> e.by();
+            case TicketQueued e -> null;
+            case SupervisorAlerted e -> null;
+        };
+        return by == null ? RoutingDecider.POLICY : by;
     }
 
     public Decision then(List<RoutingEvent> more) {

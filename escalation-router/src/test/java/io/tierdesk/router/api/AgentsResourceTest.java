@@ -90,4 +90,19 @@ class AgentsResourceTest {
                 .then().statusCode(401);
         as("anna", "agent").get("/api/v1/agents/" + agent).then().statusCode(404);
     }
+    @Test
+    void everyListIsPagedWithACap() {
+        for (int i = 0; i < 3; i++) {
+            as("sup", "supervisor").body("{\"tier\":\"L3\",\"capacity\":1}").put("/api/v1/agents/paged-" + i
+                    + "-" + UUID.randomUUID()).then().statusCode(200);
+        }
+        as("sup", "supervisor").get("/api/v1/agents?limit=2").then().statusCode(200).body("size()", equalTo(2));
+        as("sup", "supervisor").get("/api/v1/agents?limit=1001").then().statusCode(400)
+                .body("errors.field", hasItem("limit"));
+        as("sup", "supervisor").get("/api/v1/agents?offset=-1").then().statusCode(400)
+                .body("errors.field", hasItem("offset"));
+        as("sup", "supervisor").get("/api/v1/queues/L1?limit=1001").then().statusCode(400);
+        as("sup", "supervisor").get("/api/v1/agents/anyone/worklist?limit=0").then().statusCode(400);
+    }
+
 }

@@ -163,6 +163,50 @@ class AssignmentTest {
         return load;
     }
 
+    @Test
+    void aFreedAgentFindsTheTicketOfTheirSkillBehindMoreThanTwoHundredTheyCannotTake() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String crowd = "crowd-" + run;
+        String rare = "rare-" + run;
+        List<UUID> crowded = new ArrayList<>();
+        for (int i = 0; i < 210; i++) {
+            crowded.add(open(crowd, Urgency.HIGH));
+        }
+        UUID mine = open(rare, Urgency.LOW);
+        await().atMost(Duration.ofSeconds(120)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE "
+                + "state = 'queued' AND skill IN (?, ?)", crowd, rare) == 211);
+        String agent = "rare-agent-" + run;
+        register(agent, rare);
+        await().atMost(Duration.ofSeconds(30)).until(() -> agent.equals(single("SELECT assignee FROM routed_ticket "
+                + "WHERE ticket_id = ?", mine)));
+        // The crowd leaves L1's queue again, so that other tests' queues are not two hundred tickets longer.
+        crowded.forEach(ticket -> publish(ticket, new io.tierdesk.events.ticket.TicketClosed(ticket,
+                io.tierdesk.events.ticket.CloseReason.AGENT, "cleanup", Instant.now())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM routed_ticket WHERE "
+                + "state = 'queued' AND skill = ?", crowd) == 0);
+    }
+
+    @Test
+    void theSweepGivesAWaitingTicketToAFreeAgentWhenNothingElseWouldWakeThem() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "sweep-" + run;
+        String agent = "sweeper-" + run;
+        register(agent, skill);
+        // Queued behind the router's back (as after a lost wake-up): no event will ever name this ticket again.
+        UUID ticket = UUID.randomUUID();
+        try (Connection c = TierdeskInfra.connect(database);
+             java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO routed_ticket (ticket_id, plan, "
+                     + "category, skill, impact, urgency, priority, tier, state, queued_at, opened_at) VALUES (?, "
+                     + "'warranty', ?, ?, 'medium', 'medium', 'P3', 'L1', 'queued', now(), now())")) {
+            insert.setObject(1, ticket);
+            insert.setString(2, skill);
+            insert.setString(3, skill);
+            insert.executeUpdate();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> agent.equals(single("SELECT assignee FROM routed_ticket "
+                + "WHERE ticket_id = ?", ticket)));
+    }
+
     private UUID firstTicketOf(String agent) throws Exception {
         return UUID.fromString(single("SELECT CAST(ticket_id AS text) FROM routed_ticket WHERE assignee = ? "
                 + "AND state = 'assigned' ORDER BY ticket_id LIMIT 1", agent));

@@ -1,5 +1,8 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.CloseReason;
+import io.tierdesk.events.ticket.TicketClosed;
 import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
 import static io.tierdesk.eventing.testing.TestApi.as;
@@ -78,6 +81,8 @@ class EscalationTest {
         assertThat(column(ticket, "tier")).isEqualTo("L2");
         assertThat(column(ticket, "assignee")).isEqualTo("l2-" + run);
         assertThat(column(ticket, "owner")).as("the L1 owner stays the customer's contact").isEqualTo("l1-" + run);
+        assertThat(TestDb.text(database, "SELECT actor FROM event WHERE stream_id = ? AND type = ?", ticket.toString(),
+                "tierdesk.routing.escalated.v1")).as("who escalated, in the event's metadata").isEqualTo("l1-" + run);
 
         as("l2-" + run, "agent").body("{\"note\":\"fixed the replica, customer can be told\"}")
                 .post("/api/v1/tickets/" + ticket + "/returns").then().statusCode(200).body("tier", equalTo("L1"));
@@ -89,6 +94,26 @@ class EscalationTest {
         assertThat(types).containsExactly("tierdesk.routing.triaged.v1", "tierdesk.routing.assigned.v1",
                 "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1", "tierdesk.routing.returned.v1",
                 "tierdesk.routing.assigned.v1");
+    }
+
+    @Test
+    void aNoteAboveItsMaximumIsRefusedNamingTheFieldAndAHugeOneIsRefusedBeforeItIsReadAndNothingMoves()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "big-" + run;
+        agent("l1-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+
+        as("l1-" + run, "agent").body(java.util.Map.of("targetTier", "L2", "reason", "r", "note", "n".repeat(10_001)))
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("note"));
+        // 1.1 million Cyrillic characters: 2.2 MB, more than a record the broker takes.
+        as("l1-" + run, "agent").body(java.util.Map.of("targetTier", "L2", "reason", "r", "note",
+                        "ж".repeat(1_100_000)))
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(413);
+        as("boss", "supervisor").body(java.util.Map.of("name", "x".repeat(201), "tier", "L1", "capacity", 1))
+                .put("/api/v1/agents/long-" + run).then().statusCode(400).body("errors.field", hasItem("name"));
+        assertThat(column(ticket, "tier")).isEqualTo("L1");
     }
 
     @Test
@@ -260,6 +285,103 @@ class EscalationTest {
         }
         assertThat(column(ticket, "tier")).isEqualTo("L2");
         assertThat(column(ticket, "assignee")).isEqualTo("l2-" + run);
+    }
+
+    @Test
+    void aManualAssignmentQueuedBehindACloseFindsTheTicketClosedAndAssignsNothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "close-race-" + run;
+        agent("l1a-" + run, "L1", skill);
+        agent("l1b-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+        String assignee = column(ticket, "assignee");
+        String other = assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run;
+
+        // The close (a consumed TicketClosed) and then the assignment line up behind L1's lock in that order; the
+        // assignment has read the ticket, still assigned, before it waits.
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try (Connection holder = TierdeskInfra.connect(database)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1)
+                    + ")");
+            publish(Topics.TICKETS, ticket, new TicketClosed(ticket, CloseReason.AGENT, assignee, Instant.now()),
+                    UUID.randomUUID());
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
+            CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
+                    .body("{\"agentId\":\"" + other + "\"}").post("/api/v1/tickets/" + ticket + "/assignment"),
+                    requests);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
+            holder.commit();
+
+            assignment.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("closed"));
+        } finally {
+            requests.shutdownNow();
+        }
+        assertThat(column(ticket, "state")).isEqualTo("closed");
+        assertThat(column(ticket, "assignee")).isEqualTo(assignee);
+    }
+
+    @Test
+    void aCustomerAnswerQueuedBehindAManualAssignmentLeavesTheNewAssigneeInPlace() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "answer-race-" + run;
+        agent("l1a-" + run, "L1", skill);
+        agent("l1b-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+        String assignee = column(ticket, "assignee");
+        String other = assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run;
+        publish(Topics.TICKETS, ticket, new TicketResolved(ticket, assignee, "restarted", null, Instant.now()),
+                UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "inactive".equals(column(ticket, "state")));
+
+        // The supervisor's assignment and then the customer's answer line up behind L1's lock in that order; the
+        // answer's handler has not read the ticket yet when the assignment lands.
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        UUID answer = UUID.randomUUID();
+        try (Connection holder = TierdeskInfra.connect(database)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1)
+                    + ")");
+            CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
+                    .body("{\"agentId\":\"" + other + "\"}").post("/api/v1/tickets/" + ticket + "/assignment"),
+                    requests);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
+            publish(Topics.TICKETS, ticket, new CustomerMessageReceived(ticket, UUID.randomUUID(),
+                    io.tierdesk.events.ticket.Channel.EMAIL, "still broken", List.of(), Instant.now()), answer);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
+            holder.commit();
+            assignment.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        } finally {
+            requests.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
+                "SELECT count(*) FROM processed_event WHERE consumer = 'router' AND event_id = ?",
+                answer.toString()) == 1);
+        assertThat(column(ticket, "assignee")).as("the supervisor's choice stands").isEqualTo(other);
+        assertThat(column(ticket, "state")).isEqualTo("assigned");
+    }
+
+    @Test
+    void goingOfflineWaitsForTheLinesAssignmentsInsteadOfSlippingBetweenTheirReadAndTheirWrite() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String agent = "offline-" + run;
+        agent(agent, "L1", "leave-" + run);
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try (Connection holder = TierdeskInfra.connect(database)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1)
+                    + ")");
+            CompletableFuture<Response> offline = CompletableFuture.supplyAsync(() -> as(agent, "agent")
+                    .body("{\"presence\":\"offline\"}").post("/api/v1/agents/" + agent + "/presence"), requests);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
+            assertThat(offline).as("waits for the line's lock").isNotDone();
+            holder.commit();
+            offline.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        } finally {
+            requests.shutdownNow();
+        }
+        assertThat(TestDb.text(database, "SELECT presence FROM agent WHERE agent_id = ?", agent)).isEqualTo("offline");
     }
 
     private int waitingForAdvisoryLocks() throws Exception {

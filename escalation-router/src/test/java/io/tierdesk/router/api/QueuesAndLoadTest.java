@@ -63,7 +63,8 @@ class QueuesAndLoadTest {
         openAs(criticalDueSoon, skill, Urgency.CRITICAL);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<String> mine = as("sup", "supervisor").get("/api/v1/queues/L1").then().statusCode(200).extract()
+            List<String> mine = as("sup", "supervisor").get("/api/v1/queues/L1?limit=1000").then().statusCode(200)
+                    .extract()
                     .jsonPath().<String>getList("findAll { it.skill == '" + skill + "' }.ticketId");
             assertThat(mine).containsExactly(criticalDueSoon.toString(), criticalNoSla.toString(), lowOld.toString());
         });

@@ -95,4 +95,33 @@ class RulesTriageAndTakeTest {
         as("boss", "supervisor").body("{\"agentId\":\"nobody-" + run + "\"}")
                 .post("/api/v1/tickets/" + third + "/assignment").then().statusCode(422);
     }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    @Test
+    void aWriteOfTheRulesThatLosesTheRaceToAnotherIsAConflictNotAServerError() throws Exception {
+        long current = as("sup", "supervisor").get("/api/v1/routing-rules").then().statusCode(200).extract()
+                .jsonPath().getLong("version");
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = TierdeskInfra.connect(database)) {
+            other.setAutoCommit(false);
+            // Another writer has read the same version and inserted the next one, not yet committed.
+            try (java.sql.PreparedStatement insert = other.prepareStatement("INSERT INTO routing_rules (version, "
+                    + "rules, created_by, created_at) VALUES (?, CAST(? AS jsonb), 'other', now())")) {
+                insert.setLong(1, current + 1);
+                insert.setString(2, "{\"version\":" + (current + 1) + ",\"rules\":[]}");
+                insert.executeUpdate();
+            }
+            java.util.concurrent.Future<io.restassured.response.Response> put = thread.submit(() ->
+                    as("sup", "supervisor").body("{\"rules\":[]}").put("/api/v1/routing-rules"));
+            Thread.sleep(1_000);
+            other.commit();
+            put.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(409)
+                    .contentType("application/problem+json").body("errors.field", hasItem("version"));
+        } finally {
+            thread.shutdownNow();
+        }
+        as("sup", "supervisor").get("/api/v1/routing-rules").then().body("version", equalTo((int) current + 1));
+    }
 }

@@ -1,5 +1,7 @@
 package io.tierdesk.intake.api;
 
+import jakarta.ws.rs.QueryParam;
+import io.tierdesk.eventing.api.Paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.EventJson;
@@ -69,10 +71,13 @@ public class TicketViewResource {
 
     @GET
     @Path("timeline")
-    public Uni<List<TimelineEntry>> timeline(@PathParam("ticketId") UUID ticketId) {
+    public Uni<List<TimelineEntry>> timeline(@PathParam("ticketId") UUID ticketId, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
+        Paging page = Paging.of(limit, offset);
         return sessions.withSession(session -> SqlRows.select(session, """
                         SELECT position, event_id, source, type, actor, occurred_at, CAST(data AS text) AS data
-                        FROM ticket_timeline WHERE ticket_id = ?1 ORDER BY occurred_at, position""", ticketId))
+                        FROM ticket_timeline WHERE ticket_id = ?1 ORDER BY occurred_at, position""" + page.sql(),
+                        ticketId))
                 .map(rows -> rows.stream().map(r -> new TimelineEntry(r.number("position"), r.text("event_id"),
                         r.text("source"), r.text("type"), r.text("actor"), r.instant("occurred_at"),
                         json(r.text("data")))).toList());

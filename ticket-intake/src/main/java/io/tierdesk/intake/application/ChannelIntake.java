@@ -12,6 +12,7 @@ import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.PgErrors;
 import io.tierdesk.eventing.store.ConcurrencyConflictException;
 import io.tierdesk.intake.domain.TicketCommand;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,11 +69,14 @@ public class ChannelIntake {
     }
 
     /**
-     * Accepts one event in its own transaction. A version conflict (another message on the same ticket committed
-     * first) is retried on fresh state: channel events name no version, so a retry decides the same thing anew.
+     * Accepts one event in its own transaction. A lost race on the ticket's stream - another message committed first
+     * at the same version, or first at all while this transaction already held an older id (the event table's order
+     * guard) - is retried on fresh state: channel events name no version, so a retry decides the same thing anew.
      */
     public Uni<Receipt> accept(CloudEvent event, Object data) {
-        return acceptOnce(event, data).onFailure(ConcurrencyConflictException.class).retry().atMost(CONFLICT_RETRIES);
+        return acceptOnce(event, data)
+                .onFailure(e -> e instanceof ConcurrencyConflictException || PgErrors.isSerializationFailure(e))
+                .retry().atMost(CONFLICT_RETRIES);
     }
 
     private Uni<Receipt> acceptOnce(CloudEvent event, Object data) {

@@ -1,0 +1,56 @@
+package io.tierdesk.router.application;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.events.routing.Tier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Every {@code tierdesk.router.sweep-interval}, free agents take the waiting tickets they may take. Assignment is
+ * event-driven (a ticket arrives, an agent is freed or comes online); the sweep makes sure that a missed wake-up - a
+ * ticket queued while a change elsewhere freed room, a skill added - never leaves a ticket waiting forever.
+ */
+@ApplicationScoped
+public class QueueSweep {
+    private final Mutiny.SessionFactory sessions;
+    private final RoutingRepository tickets;
+    private final Router router;
+    private final io.vertx.core.Vertx vertx;
+    private final RouterConfig config;
+    private PeriodicTask task;
+
+    public QueueSweep(Mutiny.SessionFactory sessions, RoutingRepository tickets, Router router,
+            io.vertx.core.Vertx vertx, RouterConfig config) {
+        this.sessions = sessions;
+        this.tickets = tickets;
+        this.router = router;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        task = PeriodicTask.start(vertx, config.sweepInterval(), "queue sweep", this::sweep);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    /** One pass over every line, each in its own transaction. */
+    public Uni<Void> sweep() {
+        return Multi.createFrom().items(Tier.values())
+                .onItem().transformToUniAndConcatenate(tier -> sessions.withTransaction(session ->
+                        tickets.freeAgentsWithWaitingWork(session, tier).chain(agents -> Multi.createFrom()
+                                .iterable(agents)
+                                .onItem().transformToUniAndConcatenate(agent -> router.fill(session, agent, tier))
+                                .collect().last())))
+                .collect().last().replaceWithVoid();
+    }
+}
