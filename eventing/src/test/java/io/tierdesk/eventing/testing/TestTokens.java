@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class TestTokens {
     public static final String ISSUER = "https://tierdesk.test";
+    /** What the services expect in {@code aud} (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "tierdesk";
     private static final Path DIR = Path.of("target", "tierdesk-test-jwt").toAbsolutePath();
 
     private TestTokens() {
@@ -27,8 +29,33 @@ public final class TestTokens {
 
     /** A token for a subject with the given roles (channel, agent, supervisor, kb-editor, admin). */
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles)).expiresIn(3600)
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles)).expiresIn(3600)
                 .sign(privateKey());
+    }
+
+    /** A token that expired an hour ago, otherwise valid. */
+    public static String expired(String subject, String... roles) {
+        long past = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles)).issuedAt(past - 60)
+                .expiresAt(past).sign(privateKey());
+    }
+
+    /** A token from the right issuer and key, but meant for another application. */
+    public static String forAnotherAudience(String subject, String... roles) {
+        return Jwt.issuer(ISSUER).audience("another-application").subject(subject).upn(subject)
+                .groups(Set.of(roles)).expiresIn(3600).sign(privateKey());
+    }
+
+    /** A token signed with a key the services do not trust. */
+    public static String wronglySigned(String subject, String... roles) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles)).expiresIn(3600)
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value of an Authorization header. */

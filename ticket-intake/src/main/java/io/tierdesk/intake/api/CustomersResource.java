@@ -33,7 +33,7 @@ public class CustomersResource {
     }
 
     @PUT
-    @RolesAllowed({"agent", "supervisor", "admin"})
+    @RolesAllowed({"supervisor", "admin"})
     public Uni<Customer> put(@PathParam("externalId") String externalId, CustomerRequest request) {
         if (request == null) {
             throw Rejection.invalid("body", "is required");

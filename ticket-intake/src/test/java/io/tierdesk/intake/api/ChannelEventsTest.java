@@ -62,11 +62,24 @@ class ChannelEventsTest {
     }
 
     @Test
+    void controlCharactersInASubjectAreNotStoredEachRunBecomesOneSpace() {
+        // A bell, an ANSI escape, and a header injection attempt over CR LF: JSON escapes, as an adapter would send.
+        String ticketId = Channel.postMessage("c-" + UUID.randomUUID(), "Printer\\u0007down\\u001b[31m\\r\\nBcc: x@y",
+                "It jams", null).statusCode(201).extract().path("ticketId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer("anna", "agent")).get("/api/v1/tickets/" + ticketId)
+                .then().statusCode(200).body("subject", equalTo("Printer down [31m Bcc: x@y")));
+    }
+
+    @Test
     void theTicketsPlanIsTheCustomersPlanInForce() {
         String customer = "c-" + UUID.randomUUID();
         given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
                 .body("{\"name\":\"Acme\",\"plan\":\"premium\",\"planValidUntil\":\"2099-12-31\"}")
                 .put("/api/v1/customers/" + customer).then().statusCode(200).body("plan", equalTo("premium"));
+        given().header("Authorization", TestTokens.bearer("anna", "agent")).contentType("application/json")
+                .body("{\"plan\":\"self-service\"}").put("/api/v1/customers/" + customer)
+                .then().statusCode(403);
         String ticketId = Channel.postMessage(customer, "Server down", "All of it", null).statusCode(201)
                 .extract().path("ticketId");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
