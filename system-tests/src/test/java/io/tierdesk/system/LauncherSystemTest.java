@@ -58,7 +58,7 @@ class LauncherSystemTest {
     @Order(3)
     void aSecondUpFindsWhatRunsAndStartsNothing() throws Exception {
         Launcher.Result again = launcher.run("up");
-        assertThat(again.exitCode()).isZero();
+        assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).doesNotContain("started ").doesNotContain("starting Kafka");
     }
 
@@ -76,6 +76,36 @@ class LauncherSystemTest {
                     HttpResponse.BodyHandlers.discarding()).statusCode()).as("token accepted").isEqualTo(404);
         }
         assertThat(launcher.run("token", "wizard").exitCode()).as("unknown role").isNotZero();
+    }
+
+    @Test
+    @Order(4)
+    void theServicesListenOnLoopbackOnly() throws Exception {
+        for (int i = 1; i <= SERVICES.size(); i++) {
+            int port = Launcher.PORT_BASE + i;
+            // 127.0.0.1, as IPv4 or IPv4-mapped on an IPv6 socket (the kernel's hex form).
+            assertThat(listeningAddresses(port)).as("addresses listening on port " + port)
+                    .isNotEmpty().isSubsetOf("0100007F", "0000000000000000FFFF00000100007F");
+        }
+    }
+
+    /** The local addresses (hex, as the kernel lists them) of the sockets listening on a TCP port. */
+    private static List<String> listeningAddresses(int port) throws java.io.IOException {
+        String hexPort = String.format(":%04X", port);
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (!java.nio.file.Files.exists(path)) {
+                continue;
+            }
+            for (String line : java.nio.file.Files.readAllLines(path)) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 3 && fields[1].endsWith(hexPort) && "0A".equals(fields[3])) {
+                    addresses.add(fields[1].substring(0, fields[1].indexOf(':')));
+                }
+            }
+        }
+        return addresses;
     }
 
     @Test

@@ -25,6 +25,16 @@ public final class Require {
         return value;
     }
 
+    /**
+     * One line of text as people read it: each run of control characters (line breaks, tabs, escapes, bells) becomes
+     * one space and the ends are trimmed. For subjects and names, which are shown in lists, mail headers and logs.
+     */
+    public static String singleLine(String value) {
+        return value == null ? null : CONTROL.matcher(value).replaceAll(" ").strip();
+    }
+
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}+");
+
     public static <T> List<T> list(List<T> value) {
         return value == null ? List.of() : List.copyOf(value);
     }

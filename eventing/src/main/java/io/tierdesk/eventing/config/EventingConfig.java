@@ -16,6 +16,29 @@ public interface EventingConfig {
 
     Relay relay();
 
+    Inbox inbox();
+
+    interface Inbox {
+        /**
+         * How long a consumer remembers an event it applied. A redelivery within this window is dropped; one older
+         * than it (a consumer group reset to an old offset) is applied again. A replay that rebuilds a projection
+         * starts from an empty projection and is not affected. See docs/architecture.md.
+         */
+        @WithDefault("14d")
+        Duration retention();
+
+        /** How often rows older than the retention are deleted. */
+        @WithDefault("1h")
+        Duration pruneInterval();
+    }
+
+    /**
+     * The most bytes an event's JSON may have: the event store refuses a larger one, since the broker would refuse
+     * its record (1 MiB by default, headers included) and the relay would have to set it aside.
+     */
+    @WithDefault("1000000")
+    int maxEventBytes();
+
     interface Relay {
         @WithDefault("true")
         boolean enabled();

@@ -18,7 +18,7 @@ public record ChannelMessage(Channel channel, CustomerRef customer, String subje
         Require.present(channel, "channel");
         Require.present(customer, "customer");
         Require.present(body, "body");
-        subject = subject == null ? "" : subject;
+        subject = subject == null ? "" : Require.singleLine(subject);
         attachments = Require.list(attachments);
         diagnostics = diagnostics == null ? Diagnostics.NONE : diagnostics;
     }

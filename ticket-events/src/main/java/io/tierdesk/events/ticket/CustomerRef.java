@@ -6,5 +6,6 @@ import io.tierdesk.events.Require;
 public record CustomerRef(String externalId, String name, String email, String phone, String language) {
     public CustomerRef {
         Require.text(externalId, "customer.externalId");
+        name = Require.singleLine(name);
     }
 }

@@ -1,0 +1,58 @@
+package io.tierdesk.eventing.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.store.SqlRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Deletes the inbox's {@code processed_event} rows older than {@code tierdesk.eventing.inbox.retention}, a bounded
+ * batch at a time, so the table holds a window of deliveries instead of every event ever consumed.
+ */
+@ApplicationScoped
+public class InboxPruner {
+    static final int BATCH = 10_000;
+
+    private final Mutiny.SessionFactory sessions;
+    private final io.vertx.core.Vertx vertx;
+    private final EventingConfig config;
+    private final MeterRegistry registry;
+    private PeriodicTask task;
+
+    public InboxPruner(Mutiny.SessionFactory sessions, io.vertx.core.Vertx vertx, EventingConfig config,
+            MeterRegistry registry) {
+        this.sessions = sessions;
+        this.vertx = vertx;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        task = PeriodicTask.start(vertx, config.inbox().pruneInterval(), "inbox pruning", this::prune);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    /** Deletes rows past the retention until a batch comes back short. */
+    public Uni<Void> prune() {
+        Duration retention = config.inbox().retention();
+        return sessions.withTransaction(session -> SqlRows.execute(session, """
+                        DELETE FROM processed_event WHERE (consumer, event_id) IN (
+                            SELECT consumer, event_id FROM processed_event
+                            WHERE processed_at < clock_timestamp() - make_interval(secs => ?1) LIMIT ?2)""",
+                        (double) retention.toSeconds(), BATCH))
+                .invoke(deleted -> registry.counter("tierdesk.inbox.pruned").increment(deleted))
+                .chain(deleted -> deleted < BATCH ? Uni.createFrom().voidItem() : prune());
+    }
+}
