@@ -251,14 +251,11 @@ class EscalationTest {
     @Test
     void aManualAssignmentThatReadTheLineBeforeAnEscalationMovedTheTicketIsRefusedNotAppliedOnTheOldLine()
             throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        String skill = "race-" + run;
-        agent("l1a-" + run, "L1", skill);
-        agent("l1b-" + run, "L1", skill);
-        agent("l2-" + run, "L2", skill);
-        UUID ticket = openAssigned(skill);
-        String assignee = column(ticket, "assignee");
-        String other = assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run;
+        Race race = assignedAtL1WithASecondAgent("race-", true);
+        String run = race.run();
+        UUID ticket = race.ticket();
+        String assignee = race.assignee();
+        String other = race.other();
 
         // Holding L1's lock lines both requests up behind it, in the order they arrive: the escalation first, then
         // the assignment, which has read the ticket's line (L1) before it waits.
@@ -289,13 +286,10 @@ class EscalationTest {
 
     @Test
     void aManualAssignmentQueuedBehindACloseFindsTheTicketClosedAndAssignsNothing() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        String skill = "close-race-" + run;
-        agent("l1a-" + run, "L1", skill);
-        agent("l1b-" + run, "L1", skill);
-        UUID ticket = openAssigned(skill);
-        String assignee = column(ticket, "assignee");
-        String other = assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run;
+        Race race = assignedAtL1WithASecondAgent("close-race-", false);
+        UUID ticket = race.ticket();
+        String assignee = race.assignee();
+        String other = race.other();
 
         // The close (a consumed TicketClosed) and then the assignment line up behind L1's lock in that order; the
         // assignment has read the ticket, still assigned, before it waits.
@@ -324,13 +318,10 @@ class EscalationTest {
 
     @Test
     void aCustomerAnswerQueuedBehindAManualAssignmentLeavesTheNewAssigneeInPlace() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        String skill = "answer-race-" + run;
-        agent("l1a-" + run, "L1", skill);
-        agent("l1b-" + run, "L1", skill);
-        UUID ticket = openAssigned(skill);
-        String assignee = column(ticket, "assignee");
-        String other = assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run;
+        Race race = assignedAtL1WithASecondAgent("answer-race-", false);
+        UUID ticket = race.ticket();
+        String assignee = race.assignee();
+        String other = race.other();
         publish(Topics.TICKETS, ticket, new TicketResolved(ticket, assignee, "restarted", null, Instant.now()),
                 UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> "inactive".equals(column(ticket, "state")));
@@ -382,6 +373,23 @@ class EscalationTest {
             requests.shutdownNow();
         }
         assertThat(TestDb.text(database, "SELECT presence FROM agent WHERE agent_id = ?", agent)).isEqualTo("offline");
+    }
+
+    /** Two L1 agents of a fresh skill (and an L2 one, if asked), a ticket assigned to one of them, and the other. */
+    private record Race(String run, UUID ticket, String assignee, String other) {
+    }
+
+    private Race assignedAtL1WithASecondAgent(String prefix, boolean withL2) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = prefix + run;
+        agent("l1a-" + run, "L1", skill);
+        agent("l1b-" + run, "L1", skill);
+        if (withL2) {
+            agent("l2-" + run, "L2", skill);
+        }
+        UUID ticket = openAssigned(skill);
+        String assignee = column(ticket, "assignee");
+        return new Race(run, ticket, assignee, assignee.equals("l1a-" + run) ? "l1b-" + run : "l1a-" + run);
     }
 
     private int waitingForAdvisoryLocks() throws Exception {
