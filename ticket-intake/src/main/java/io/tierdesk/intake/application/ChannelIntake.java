@@ -147,7 +147,7 @@ public class ChannelIntake {
 
     private Uni<ChannelAnswer> receiveMessage(Mutiny.Session session, CloudEvent event, ChannelMessage message,
             String actor) {
-        return findThread(session, message).chain(existing -> {
+        return lockThread(session, message).chain(() -> findThread(session, message)).chain(existing -> {
             if (existing == null) {
                 return openTicket(session, event, message, actor, null);
             }
@@ -185,6 +185,19 @@ public class ChannelIntake {
                 })
                 .call(result -> rememberThread(session, message, result.ticketId()))
                 .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED));
+    }
+
+    /**
+     * Messages of one channel thread are decided one after another: two first messages arriving at once would
+     * otherwise both find no ticket for the thread and open two. A transaction-scoped advisory lock on the thread,
+     * taken before the thread is looked up.
+     */
+    private Uni<Void> lockThread(Mutiny.Session session, ChannelMessage message) {
+        if (message.threadRef() == null || message.threadRef().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        return SqlRows.select(session, "SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(?1, 0))",
+                "thread:" + message.channel().wireName() + ":" + message.threadRef()).replaceWithVoid();
     }
 
     /** The ticket a message belongs to: a number in the thread reference or subject, else the channel's thread. */

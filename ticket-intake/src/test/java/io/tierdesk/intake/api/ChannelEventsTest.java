@@ -72,6 +72,37 @@ class ChannelEventsTest {
     }
 
     @Test
+    void twoFirstMessagesOfOneThreadArrivingAtOnceOpenOneTicket() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        String thread = "chat-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService adapters = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection holder = io.tierdesk.eventing.testing.TierdeskInfra.connect(database)) {
+            // The customer, inserted and not committed: both messages look for the thread, find none, then wait here.
+            holder.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = holder.prepareStatement(
+                    "INSERT INTO customer (external_id, plan) VALUES (?, 'warranty')")) {
+                insert.setString(1, customer);
+                insert.executeUpdate();
+            }
+            List<java.util.concurrent.Future<String>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                posts.add(adapters.submit(() -> Channel.postMessage(customer, "Printer", "It jams", thread)
+                        .extract().path("ticketId")));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database, "SELECT count(*) FROM "
+                    + "pg_stat_activity WHERE datname = ? AND wait_event_type IN ('Lock', 'Advisory')", database) >= 2);
+            holder.commit();
+            String first = posts.get(0).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            String second = posts.get(1).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second).as("the second message lands on the first one's ticket").isEqualTo(first);
+        } finally {
+            adapters.shutdownNow();
+        }
+        assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
+                + "AND payload ->> 'threadRef' = ?", thread)).isEqualTo(1);
+    }
+
+    @Test
     void theTicketsPlanIsTheCustomersPlanInForce() {
         String customer = "c-" + UUID.randomUUID();
         given().header("Authorization", TestTokens.bearer("sup", "supervisor")).contentType("application/json")
