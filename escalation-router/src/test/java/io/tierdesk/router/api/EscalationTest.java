@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -259,27 +260,16 @@ class EscalationTest {
 
         // Holding L1's lock lines both requests up behind it, in the order they arrive: the escalation first, then
         // the assignment, which has read the ticket's line (L1) before it waits.
-        // A thread per request: the common pool may have a single thread on two cores, and the first request blocks.
-        ExecutorService requests = Executors.newFixedThreadPool(2);
-        try (Connection holder = TierdeskInfra.connect(database)) {
-            holder.setAutoCommit(false);
-            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1) + ")");
-            CompletableFuture<Response> escalation = CompletableFuture.supplyAsync(() -> as(assignee, "agent")
-                    .body("{\"targetTier\":\"L2\",\"reason\":\"needs L2\"}")
-                    .post("/api/v1/tickets/" + ticket + "/escalations"), requests);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
-            CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
-                    .body("{\"agentId\":\"" + other + "\"}")
-                    .post("/api/v1/tickets/" + ticket + "/assignment"), requests);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
-            holder.commit();
-
-            escalation.get(30, TimeUnit.SECONDS).then().statusCode(200).body("tier", equalTo("L2"));
-            assignment.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
-                    .body("detail", containsString("moved to L2 meanwhile"));
-        } finally {
-            requests.shutdownNow();
-        }
+        List<CompletableFuture<Response>> requests = new ArrayList<>();
+        behindL1Lock(() -> {
+            requests.add(queued(() -> as(assignee, "agent").body("{\"targetTier\":\"L2\",\"reason\":\"needs L2\"}")
+                    .post("/api/v1/tickets/" + ticket + "/escalations"), 1));
+            requests.add(queued(() -> as("boss", "supervisor").body("{\"agentId\":\"" + other + "\"}")
+                    .post("/api/v1/tickets/" + ticket + "/assignment"), 2));
+        });
+        requests.get(0).get(30, TimeUnit.SECONDS).then().statusCode(200).body("tier", equalTo("L2"));
+        requests.get(1).get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("moved to L2 meanwhile"));
         assertThat(column(ticket, "tier")).isEqualTo("L2");
         assertThat(column(ticket, "assignee")).isEqualTo("l2-" + run);
     }
@@ -293,25 +283,16 @@ class EscalationTest {
 
         // The close (a consumed TicketClosed) and then the assignment line up behind L1's lock in that order; the
         // assignment has read the ticket, still assigned, before it waits.
-        ExecutorService requests = Executors.newSingleThreadExecutor();
-        try (Connection holder = TierdeskInfra.connect(database)) {
-            holder.setAutoCommit(false);
-            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1)
-                    + ")");
+        List<CompletableFuture<Response>> assignment = new ArrayList<>();
+        behindL1Lock(() -> {
             publish(Topics.TICKETS, ticket, new TicketClosed(ticket, CloseReason.AGENT, assignee, Instant.now()),
                     UUID.randomUUID());
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
-            CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
-                    .body("{\"agentId\":\"" + other + "\"}").post("/api/v1/tickets/" + ticket + "/assignment"),
-                    requests);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
-            holder.commit();
-
-            assignment.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
-                    .body("detail", containsString("closed"));
-        } finally {
-            requests.shutdownNow();
-        }
+            awaitWaitingForLocks(1);
+            assignment.add(queued(() -> as("boss", "supervisor").body("{\"agentId\":\"" + other + "\"}")
+                    .post("/api/v1/tickets/" + ticket + "/assignment"), 2));
+        });
+        assignment.get(0).get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("closed"));
         assertThat(column(ticket, "state")).isEqualTo("closed");
         assertThat(column(ticket, "assignee")).isEqualTo(assignee);
     }
@@ -328,24 +309,16 @@ class EscalationTest {
 
         // The supervisor's assignment and then the customer's answer line up behind L1's lock in that order; the
         // answer's handler has not read the ticket yet when the assignment lands.
-        ExecutorService requests = Executors.newSingleThreadExecutor();
         UUID answer = UUID.randomUUID();
-        try (Connection holder = TierdeskInfra.connect(database)) {
-            holder.setAutoCommit(false);
-            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1)
-                    + ")");
-            CompletableFuture<Response> assignment = CompletableFuture.supplyAsync(() -> as("boss", "supervisor")
-                    .body("{\"agentId\":\"" + other + "\"}").post("/api/v1/tickets/" + ticket + "/assignment"),
-                    requests);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
+        List<CompletableFuture<Response>> assignment = new ArrayList<>();
+        behindL1Lock(() -> {
+            assignment.add(queued(() -> as("boss", "supervisor").body("{\"agentId\":\"" + other + "\"}")
+                    .post("/api/v1/tickets/" + ticket + "/assignment"), 1));
             publish(Topics.TICKETS, ticket, new CustomerMessageReceived(ticket, UUID.randomUUID(),
                     io.tierdesk.events.ticket.Channel.EMAIL, "still broken", List.of(), Instant.now()), answer);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 2);
-            holder.commit();
-            assignment.get(30, TimeUnit.SECONDS).then().statusCode(200);
-        } finally {
-            requests.shutdownNow();
-        }
+            awaitWaitingForLocks(2);
+        });
+        assignment.get(0).get(30, TimeUnit.SECONDS).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
                 "SELECT count(*) FROM processed_event WHERE consumer = 'router' AND event_id = ?",
                 answer.toString()) == 1);
@@ -358,21 +331,48 @@ class EscalationTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String agent = "offline-" + run;
         agent(agent, "L1", "leave-" + run);
-        ExecutorService requests = Executors.newSingleThreadExecutor();
+        List<CompletableFuture<Response>> offline = new ArrayList<>();
+        behindL1Lock(() -> {
+            offline.add(queued(() -> as(agent, "agent").body("{\"presence\":\"offline\"}")
+                    .post("/api/v1/agents/" + agent + "/presence"), 1));
+            assertThat(offline.get(0)).as("waits for the line's lock").isNotDone();
+        });
+        offline.get(0).get(30, TimeUnit.SECONDS).then().statusCode(200);
+        assertThat(TestDb.text(database, "SELECT presence FROM agent WHERE agent_id = ?", agent)).isEqualTo("offline");
+    }
+
+    /** A thread per request: the common pool may have a single thread on two cores, and a queued request blocks. */
+    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
+
+    /** Work that may fail, run while the test holds a lock. */
+    private interface LineUp {
+        void run() throws Exception;
+    }
+
+    /**
+     * Holds L1's assignment lock from a connection of the test's own while {@code lineUp} queues work behind it, in
+     * the order the race needs, then releases it.
+     */
+    private void behindL1Lock(LineUp lineUp) throws Exception {
         try (Connection holder = TierdeskInfra.connect(database)) {
             holder.setAutoCommit(false);
             holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + RoutingRepository.lineLockKey(Tier.L1)
                     + ")");
-            CompletableFuture<Response> offline = CompletableFuture.supplyAsync(() -> as(agent, "agent")
-                    .body("{\"presence\":\"offline\"}").post("/api/v1/agents/" + agent + "/presence"), requests);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
-            assertThat(offline).as("waits for the line's lock").isNotDone();
+            lineUp.run();
             holder.commit();
-            offline.get(30, TimeUnit.SECONDS).then().statusCode(200);
-        } finally {
-            requests.shutdownNow();
         }
-        assertThat(TestDb.text(database, "SELECT presence FROM agent WHERE agent_id = ?", agent)).isEqualTo("offline");
+    }
+
+    /** Sends a request on its own thread and waits until it is the {@code waiting}-th to wait for a lock. */
+    private CompletableFuture<Response> queued(java.util.function.Supplier<Response> request, int waiting)
+            throws Exception {
+        CompletableFuture<Response> response = CompletableFuture.supplyAsync(request, REQUESTS);
+        awaitWaitingForLocks(waiting);
+        return response;
+    }
+
+    private void awaitWaitingForLocks(int waiting) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == waiting);
     }
 
     /** Two L1 agents of a fresh skill (and an L2 one, if asked), a ticket assigned to one of them, and the other. */
