@@ -2,13 +2,9 @@ package io.tierdesk.eventing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.relay.Relay;
-import io.tierdesk.eventing.relay.RelayObserver;
-import io.tierdesk.eventing.relay.RelayService;
 import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.Topics;
@@ -20,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +36,12 @@ class RelayIsolationTest {
 
     @Test
     void aRelayWaitingForAnUnreachableBrokerDoesNotDelayAnotherRelaysPublishing() throws Exception {
-        String stranded = "stranded-" + UUID.randomUUID().toString().substring(0, 8);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try (Connection connection = TierdeskInfra.connect(database);
-             Producer<String, byte[]> unreachable = new KafkaProducer<>(
-                     RelayService.producerProperties("127.0.0.1:1", stranded))) {
-            connection.createStatement().execute("INSERT INTO relay_checkpoint (name) VALUES ('" + stranded + "')");
+             TestRelays.Stranded stranded = new TestRelays.Stranded(pool, eventing, database, Duration.ofSeconds(30),
+                     Duration.ofSeconds(20))) {
             SampleStreams.insertNote(connection, UUID.randomUUID(), 1, "something for the stranded relay to send");
-            Relay relay = new Relay(pool, unreachable, new Relay.Settings(stranded, "/eventing-sample", 10,
-                    Duration.ofSeconds(30), eventing::topic), RelayObserver.NONE, new SimpleMeterRegistry());
-            CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(relay::publishOnce, thread);
+            CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(stranded.relay::publishOnce, thread);
             Thread.sleep(1_000);
             assertThat(waiting).as("the stranded relay is waiting for its broker").isNotDone();
 
@@ -62,9 +52,6 @@ class RelayIsolationTest {
                     .as("published while another relay waits for its broker").hasSize(1);
         } finally {
             thread.shutdownNow();
-            try (Connection connection = TierdeskInfra.connect(database)) {
-                connection.createStatement().execute("DELETE FROM relay_checkpoint WHERE name = '" + stranded + "'");
-            }
         }
     }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.relay.Relay;
-import io.tierdesk.eventing.relay.RelayObserver;
-import io.tierdesk.eventing.relay.RelayService;
 import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TestMetrics;
@@ -23,14 +19,10 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -97,28 +89,19 @@ class RelayParkingTest {
 
     @Test
     void aRelayThatCannotPublishShowsItsBacklog() throws Exception {
-        String stranded = "lagging-" + UUID.randomUUID().toString().substring(0, 8);
-        Properties props = RelayService.producerProperties("127.0.0.1:1", stranded);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Connection connection = TierdeskInfra.connect(database);
-             Producer<String, byte[]> unreachable = new KafkaProducer<>(props)) {
-            connection.createStatement().execute("INSERT INTO relay_checkpoint (name) VALUES ('" + stranded + "')");
+             TestRelays.Stranded stranded = new TestRelays.Stranded(pool, eventing, database, Duration.ofSeconds(2),
+                     Duration.ofMillis(500))) {
             SampleStreams.insertNote(connection, UUID.randomUUID(), 1, "waiting for a broker that is not there");
-            Relay relay = new Relay(pool, unreachable, new Relay.Settings(stranded, "/eventing-sample", 10,
-                    Duration.ofSeconds(2), eventing::topic), RelayObserver.NONE, registry);
             try {
-                relay.publishOnce();
+                stranded.relay.publishOnce();
             } catch (RuntimeException expected) {
                 // the broker is unreachable
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("tierdesk.relay.lag.events")
-                    .tag("relay", stranded).gauge().value() > 0);
-            assertThat(registry.get("tierdesk.relay.lag.ms").tag("relay", stranded).gauge().value()).isPositive();
-        } finally {
-            try (Connection connection = TierdeskInfra.connect(database)) {
-                connection.createStatement().execute("DELETE FROM relay_checkpoint WHERE name = '" + stranded + "'");
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> stranded.registry.get("tierdesk.relay.lag.events")
+                    .tag("relay", stranded.name).gauge().value() > 0);
+            assertThat(stranded.registry.get("tierdesk.relay.lag.ms").tag("relay", stranded.name).gauge().value())
+                    .isPositive();
         }
     }
 }
