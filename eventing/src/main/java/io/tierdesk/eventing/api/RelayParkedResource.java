@@ -32,7 +32,10 @@ public class RelayParkedResource {
         return relays.parked();
     }
 
-    /** 200 once the broker acknowledged it; 404 when nothing is parked under that id; 409 when refused again. */
+    /**
+     * 200 once the broker acknowledged it; 404 when nothing is parked under that id; 409 when refused again; 422 on a
+     * replica whose relay is not running.
+     */
     @POST
     @Path("{eventId}/republish")
     public Map<String, Object> republish(@PathParam("eventId") String eventId) {
@@ -41,13 +44,7 @@ public class RelayParkedResource {
         } catch (IllegalArgumentException e) {
             throw Rejection.invalid("eventId", "must be an event id (a UUID)");
         }
-        boolean republished;
-        try {
-            republished = relays.republish(eventId);
-        } catch (IllegalStateException refused) {
-            throw Rejection.conflict("eventId", "still refused: " + refused.getMessage());
-        }
-        if (!republished) {
+        if (!relays.republish(eventId)) {
             throw Rejection.notFound("eventId", "no parked record " + eventId);
         }
         return Map.of("eventId", eventId, "republished", true);

@@ -175,7 +175,8 @@ public final class Relay {
      * Sends a parked record again, now, and unparks it once the broker acknowledged it; a refusal keeps it parked
      * with the new reason. It reaches its topic after later events of its stream: consumers get it out of order.
      *
-     * @return false when no such record is parked; the failure when the broker refused it again
+     * @return false when no such record is parked
+     * @throws io.tierdesk.eventing.domain.Rejection a conflict when the broker refused it again
      */
     public boolean republish(String eventId) {
         RowSet<Row> rows = await(pool.preparedQuery(PARKED_EVENT).execute(Tuple.of(settings.name(), eventId)));
@@ -186,7 +187,8 @@ public final class Relay {
         List<Refused> refused = send(List.of(event));
         if (!refused.isEmpty()) {
             await(pool.preparedQuery(PARK).execute(Tuple.of(settings.name(), eventId, refused.get(0).reason())));
-            throw new IllegalStateException(refused.get(0).reason());
+            throw io.tierdesk.eventing.domain.Rejection.conflict("eventId", "still refused: "
+                    + refused.get(0).reason());
         }
         await(pool.preparedQuery(UNPARK).execute(Tuple.of(settings.name(), eventId)));
         published.increment();

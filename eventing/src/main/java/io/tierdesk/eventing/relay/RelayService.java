@@ -131,10 +131,11 @@ public class RelayService {
         return relay == null ? java.util.List.of() : relay.parked();
     }
 
-    /** Sends a parked record again; false when no such record is parked, a failure when the broker refuses again. */
+    /** Sends a parked record again; false when no such record is parked, a conflict when the broker refuses again. */
     public synchronized boolean republish(String eventId) {
         if (relay == null) {
-            throw new IllegalStateException("the relay is not running on this replica");
+            throw io.tierdesk.eventing.domain.Rejection.notAllowedNow("eventId",
+                    "the relay is not running on this replica");
         }
         return relay.republish(eventId);
     }

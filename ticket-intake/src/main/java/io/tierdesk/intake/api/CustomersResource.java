@@ -2,6 +2,7 @@ package io.tierdesk.intake.api;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.eventing.domain.Limits;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.intake.application.Customers;
 import io.tierdesk.intake.application.Customers.Customer;
@@ -38,11 +39,11 @@ public class CustomersResource {
         if (request == null) {
             throw Rejection.invalid("body", "is required");
         }
-        IntakeValidation.max("externalId", externalId, IntakeValidation.MAX_REFERENCE);
-        IntakeValidation.max("name", request.name(), IntakeValidation.MAX_NAME);
-        IntakeValidation.max("email", request.email(), IntakeValidation.MAX_NAME);
-        IntakeValidation.max("phone", request.phone(), 50);
-        IntakeValidation.max("organisation", request.organisation(), IntakeValidation.MAX_NAME);
+        Limits.max("externalId", externalId, IntakeValidation.MAX_REFERENCE);
+        Limits.max("name", request.name(), IntakeValidation.MAX_NAME);
+        Limits.max("email", request.email(), IntakeValidation.MAX_NAME);
+        Limits.max("phone", request.phone(), 50);
+        Limits.max("organisation", request.organisation(), IntakeValidation.MAX_NAME);
         if (request.language() != null && !config.languages().contains(request.language())) {
             throw Rejection.invalid("language", "must be one of " + config.languages().stream().sorted().toList());
         }

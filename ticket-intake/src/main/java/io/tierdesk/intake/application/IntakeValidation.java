@@ -1,10 +1,11 @@
 package io.tierdesk.intake.application;
 
+import static io.tierdesk.eventing.domain.Limits.max;
+
 import io.tierdesk.events.channel.ChannelEvents;
 import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.Attachment;
-import io.tierdesk.eventing.domain.Limits;
 import io.tierdesk.eventing.domain.Rejection;
 
 /** Limits on what channels send; each rejection names the field (HTTP 400) and changes nothing. */
@@ -60,9 +61,5 @@ public final class IntakeValidation {
                 && (answer.rating() == null || answer.rating() < 1 || answer.rating() > 5)) {
             throw Rejection.invalid("rating", "must be 1 to 5");
         }
-    }
-
-    public static void max(String field, String value, int max) {
-        Limits.max(field, value, max);
     }
 }
