@@ -88,7 +88,7 @@ public class TicketRoutingResource {
         }
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> router.retriage(session, ticketId, impact, urgency,
-                        request.category(), by))
+                        request.category(), by, identity.hasRole("supervisor")))
                 .map(priority -> Map.of("ticketId", ticketId, "priority", priority));
     }
 
@@ -139,7 +139,7 @@ public class TicketRoutingResource {
         Limits.max("note", request == null ? null : request.note(), Limits.LONG_TEXT);
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> router.giveBack(session, ticketId,
-                        request == null ? null : request.note(), by))
+                        request == null ? null : request.note(), by, identity.hasRole("supervisor")))
                 .map(tier -> Map.of("ticketId", ticketId, "tier", tier));
     }
 }

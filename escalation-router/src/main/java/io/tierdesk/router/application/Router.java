@@ -93,10 +93,10 @@ public class Router {
     }
 
     /** Back down to the owner's line. Answers the line the ticket is on now. */
-    public Uni<Tier> giveBack(Mutiny.Session session, UUID ticketId, String note, String by) {
+    public Uni<Tier> giveBack(Mutiny.Session session, UUID ticketId, String note, String by, boolean bySupervisor) {
         Instant at = clock.instant();
         return moveByHand(session, ticketId, tier -> Escalation.returnTarget(tier, Tier.L1),
-                ticket -> RoutingDecider.giveBack(ticket, note, by, at));
+                ticket -> RoutingDecider.giveBack(ticket, note, by, bySupervisor, at));
     }
 
     private Uni<Tier> moveByHand(Mutiny.Session session, UUID ticketId, Function<Tier, Tier> target,
@@ -107,11 +107,11 @@ public class Router {
 
     /** L1 re-triages: a new priority, the line stays. */
     public Uni<Priority> retriage(Mutiny.Session session, UUID ticketId, Impact impact, Urgency urgency,
-            String category, String by) {
+            String category, String by, boolean bySupervisor) {
         Instant at = clock.instant();
         return tickets.lock(session, ticketId).chain(ticket -> {
             Decision decision = RoutingDecider.retriage(ticket.orElseThrow(() -> notSeen(ticketId)), impact, urgency,
-                    category, by, at);
+                    category, by, bySupervisor, at);
             return carryOut(session, ticket.get(), decision, at).replaceWith(decision.ticket().priority());
         });
     }

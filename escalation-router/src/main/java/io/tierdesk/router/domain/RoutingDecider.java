@@ -1,6 +1,7 @@
 package io.tierdesk.router.domain;
 
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.domain.WorkRule;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.SupervisorAlerted;
@@ -134,7 +135,8 @@ public final class RoutingDecider {
 
     /** L1 re-triages: new impact, urgency or category give a new priority; the line stays (escalation moves it). */
     public static Decision retriage(RoutedTicket ticket, Impact impact, Urgency urgency, String category, String by,
-            Instant at) {
+            boolean bySupervisor, Instant at) {
+        WorkRule.require(by, bySupervisor, ticket.owner(), ticket.assignee(), "re-triage the ticket");
         Impact newImpact = impact != null ? impact : ticket.impact();
         Urgency newUrgency = urgency != null ? urgency : ticket.urgency();
         String newCategory = category != null ? category : ticket.category();
@@ -149,14 +151,16 @@ public final class RoutingDecider {
     public static Decision escalate(RoutedTicket ticket, Tier target, boolean bySupervisor, String reason,
             String note, String by, Instant at) {
         requireActive(ticket);
+        WorkRule.require(by, bySupervisor, ticket.owner(), ticket.assignee(), "escalate the ticket");
         Escalation.checkEscalation(ticket.tier(), target, bySupervisor);
         return moved(ticket, target, new TicketEscalated(ticket.ticketId(), ticket.tier(), target, reason, note, by,
                 at), at);
     }
 
     /** Back down to the owner's line (L1 for tickets registered there). */
-    public static Decision giveBack(RoutedTicket ticket, String note, String by, Instant at) {
+    public static Decision giveBack(RoutedTicket ticket, String note, String by, boolean bySupervisor, Instant at) {
         requireActive(ticket);
+        WorkRule.require(by, bySupervisor, ticket.owner(), ticket.assignee(), "return the ticket");
         Tier target = Escalation.returnTarget(ticket.tier(), Tier.L1);
         return moved(ticket, target, new TicketReturned(ticket.ticketId(), ticket.tier(), target, note, by, at), at);
     }

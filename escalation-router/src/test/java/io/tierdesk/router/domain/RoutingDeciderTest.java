@@ -20,7 +20,9 @@ import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import io.tierdesk.router.domain.RoutingDecider.Supervisors;
+import io.tierdesk.eventing.domain.WorkRule;
 import java.time.Instant;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +79,7 @@ class RoutingDeciderTest {
         @Test
         void aRetriageChangesPriorityAndSkillButNotTheLine() {
             Decision d = RoutingDecider.retriage(assigned(Tier.L2, "anna", "boris"), Impact.CRITICAL, null, "network",
-                    "anna", NOW);
+                    "anna", false, NOW);
             assertThat(d.events()).containsExactly(new TicketTriaged(TICKET, "critical", "medium", Priority.P2,
                     "network", "network", Tier.L2, "anna", NOW));
             assertThat(d.ticket().tier()).isEqualTo(Tier.L2);
@@ -257,7 +259,8 @@ class RoutingDeciderTest {
 
         @Test
         void aReturnGoesBackToTheOwnersLineAsItsOwnEvent() {
-            Decision d = RoutingDecider.giveBack(assigned(Tier.L3, "anna", "ivan"), "procedure written", "ivan", NOW);
+            Decision d = RoutingDecider.giveBack(assigned(Tier.L3, "anna", "ivan"), "procedure written", "ivan", false,
+                    NOW);
             assertThat(d.events()).containsExactly(new TicketReturned(TICKET, Tier.L3, Tier.L1, "procedure written",
                     "ivan", NOW));
             assertThat(d.ticket().tier()).isEqualTo(Tier.L1);
@@ -266,8 +269,29 @@ class RoutingDeciderTest {
         }
 
         @Test
+        void onlyTheOwnerTheAssigneeOrASupervisorMovesOrRetriagesTheTicket() {
+            RoutedTicket ticket = assigned(Tier.L2, "anna", "lena");
+            List<ThrowingCallable> byOthers = List.of(
+                    () -> RoutingDecider.escalate(ticket, Tier.L3, false, "r", null, "mallory", NOW),
+                    () -> RoutingDecider.giveBack(ticket, null, "mallory", false, NOW),
+                    () -> RoutingDecider.retriage(ticket, Impact.CRITICAL, null, null, "mallory", false, NOW));
+            for (ThrowingCallable move : byOthers) {
+                assertThatThrownBy(move).isInstanceOfSatisfying(Rejection.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Rejection.Kind.FORBIDDEN);
+                    assertThat(e.field()).isEqualTo(WorkRule.NAME);
+                });
+            }
+            assertThat(RoutingDecider.escalate(ticket, Tier.L3, false, "r", null, "lena", NOW).ticket().tier())
+                    .isEqualTo(Tier.L3);
+            assertThat(RoutingDecider.giveBack(ticket, null, "anna", false, NOW).ticket().tier()).isEqualTo(Tier.L1);
+            assertThat(RoutingDecider.retriage(ticket, Impact.CRITICAL, null, null, "boss", true, NOW).events())
+                    .hasSize(1);
+        }
+
+        @Test
         void nothingReturnsFromL1AndOnlyActiveTicketsMove() {
-            assertThatThrownBy(() -> RoutingDecider.giveBack(assigned(Tier.L1, "anna", "anna"), null, "anna", NOW))
+            assertThatThrownBy(() -> RoutingDecider.giveBack(assigned(Tier.L1, "anna", "anna"), null, "anna", false,
+                    NOW))
                     .isInstanceOf(EscalationRejected.class).hasMessageContaining("already at L1");
             assertThatThrownBy(() -> RoutingDecider.escalate(assigned(Tier.L1, "anna", "anna")
                     .in(RoutingState.INACTIVE), Tier.L2, false, "r", null, "anna", NOW))

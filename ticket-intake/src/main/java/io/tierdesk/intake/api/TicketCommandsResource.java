@@ -117,7 +117,8 @@ public class TicketCommandsResource {
     private Uni<Response> run(UUID id, String ifMatch, Function<Instant, TicketCommand> command) {
         Long expected = Versions.parseIfMatch(ifMatch);
         String actor = agent();
-        return sessions.withTransaction(session -> tickets.execute(session, id, expected, actor, command))
+        boolean supervisor = identity.hasRole("supervisor");
+        return sessions.withTransaction(session -> tickets.execute(session, id, expected, actor, supervisor, command))
                 .map(TicketCommandsResource::answer);
     }
 

@@ -157,7 +157,7 @@ public class ChannelIntake {
                     return openTicket(session, event, message, actor, existing);
                 }
                 UUID messageId = UUID.nameUUIDFromBytes((event.source() + "/" + event.id()).getBytes(StandardCharsets.UTF_8));
-                return tickets.execute(session, state, null, actor, at -> new TicketCommand.ReceiveCustomerMessage(
+                return tickets.execute(session, state, null, actor, false, at -> new TicketCommand.ReceiveCustomerMessage(
                                 messageId, message.channel(), message.body(), message.attachments(), at))
                         .map(result -> {
                             String outcome = outcome(result.events());

@@ -18,9 +18,9 @@ public interface IntakeConfig {
     @WithDefault("72h")
     Duration autoClosePeriod();
 
-    /** Whether agents other than the owner and the assignee may reply to the customer. */
+    /** Whether any agent, not only the owner, the assignee and supervisors, may reply, ask, diagnose, resolve, close. */
     @WithDefault("false")
-    boolean anyoneMayReply();
+    boolean anyoneMayWork();
 
     /** The plan of a customer intake has not seen before, or whose plan has expired. */
     @WithDefault("warranty")
@@ -34,7 +34,7 @@ public interface IntakeConfig {
     Duration timerInterval();
 
     default TicketPolicy policy() {
-        return new TicketPolicy(reopenWindow(), autoClosePeriod(), anyoneMayReply());
+        return new TicketPolicy(reopenWindow(), autoClosePeriod(), anyoneMayWork());
     }
 
     default SupportPlan defaultSupportPlan() {

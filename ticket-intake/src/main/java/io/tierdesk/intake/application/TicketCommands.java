@@ -61,25 +61,32 @@ public class TicketCommands {
      */
     public Uni<CommandResult> execute(Mutiny.Session session, UUID ticketId, Long ifMatch, String actor,
             Function<Instant, TicketCommand> command) {
+        return execute(session, ticketId, ifMatch, actor, false, command);
+    }
+
+    /** @param supervisor whether the actor is a supervisor, whom the rule of the lines lets act on any ticket */
+    public Uni<CommandResult> execute(Mutiny.Session session, UUID ticketId, Long ifMatch, String actor,
+            boolean supervisor, Function<Instant, TicketCommand> command) {
         return load(session, ticketId).chain(state -> {
             if (!state.exists()) {
                 return Uni.createFrom().failure(new TicketNotFound("ticketId", ticketId.toString()));
             }
-            return execute(session, state, ifMatch, actor, command);
+            return execute(session, state, ifMatch, actor, supervisor, command);
         });
     }
 
     /** The same on a ticket the caller has just loaded in this transaction. */
     public Uni<CommandResult> execute(Mutiny.Session session, Ticket state, Long ifMatch, String actor,
-            Function<Instant, TicketCommand> command) {
+            boolean supervisor, Function<Instant, TicketCommand> command) {
         Instant at = now();
         if (ifMatch != null && ifMatch != state.version()) {
             return Uni.createFrom().failure(new PreconditionFailed(ifMatch, state.version()));
         }
         TicketCommand decided = command.apply(at);
-        // Only a public reply depends on who works on the ticket; the rest skip the lookup.
-        Uni<Participants> participants = decided instanceof TicketCommand.ReplyToCustomer
-                ? participants(session, state.id()) : Uni.createFrom().item(Participants.NONE);
+        // Only what the rule of the lines governs depends on who works on the ticket; the rest skip the lookup.
+        Uni<Participants> participants = TicketDecider.isWorkOnTicket(decided)
+                ? participants(session, state.id()).map(who -> supervisor ? who.actedOnBySupervisor() : who)
+                : Uni.createFrom().item(Participants.NONE);
         return participants.chain(who -> append(session, state, decider.decide(state, decided, who), actor, at));
     }
 

@@ -26,6 +26,7 @@ import io.tierdesk.intake.domain.TicketCommand.RejectResolution;
 import io.tierdesk.intake.domain.TicketCommand.ReopenTicket;
 import io.tierdesk.intake.domain.TicketCommand.ReplyToCustomer;
 import io.tierdesk.intake.domain.TicketCommand.ResolveTicket;
+import io.tierdesk.eventing.domain.WorkRule;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,6 +57,13 @@ public final class TicketDecider {
                 && state.closedAt().plus(policy.reopenWindow()).isBefore(at);
     }
 
+    /** The commands the rule of the lines governs: what changes the ticket for the customer. */
+    public static boolean isWorkOnTicket(TicketCommand command) {
+        return command instanceof ReplyToCustomer || command instanceof AskCustomer
+                || command instanceof RecordDiagnostics || command instanceof ResolveTicket
+                || command instanceof CloseTicket;
+    }
+
     public List<TicketEvent> decide(Ticket state, TicketCommand command, Participants participants) {
         if (!(command instanceof OpenTicket) && !state.exists()) {
             throw new TicketRejected(null, "no such ticket");
@@ -74,11 +82,7 @@ public final class TicketDecider {
             }
             case ReplyToCustomer c -> {
                 requireActive(state, "reply to the customer");
-                if (!policy.anyoneMayReply() && !nobodyAssignedYet(participants)
-                        && !participants.includes(c.agentId())) {
-                    throw new TicketRejected(state.status(), "only the owner (" + participants.owner()
-                            + ") or the assignee (" + participants.assignee() + ") may reply to the customer");
-                }
+                requireWorksOn(participants, c.agentId(), "reply to the customer");
                 return List.of(new AgentReplied(state.id(), c.agentId(), c.body(), c.at()));
             }
             case AddInternalNote c -> {
@@ -86,14 +90,17 @@ public final class TicketDecider {
             }
             case AskCustomer c -> {
                 requireActive(state, "ask the customer");
+                requireWorksOn(participants, c.agentId(), "ask the customer");
                 return List.of(new TicketAwaitingCustomer(state.id(), c.agentId(), c.question(), c.at()));
             }
             case RecordDiagnostics c -> {
                 requireActive(state, "record diagnostics");
+                requireWorksOn(participants, c.agentId(), "record diagnostics");
                 return List.of(new TicketDiagnosed(state.id(), c.agentId(), c.diagnostics(), c.category(), c.at()));
             }
             case ResolveTicket c -> {
                 requireActive(state, "resolve");
+                requireWorksOn(participants, c.agentId(), "resolve the ticket");
                 return List.of(new TicketResolved(state.id(), c.agentId(), c.solutionSummary(), c.articleId(),
                         c.at()));
             }
@@ -101,6 +108,7 @@ public final class TicketDecider {
                 if (state.status() == TicketStatus.CLOSED) {
                     throw new TicketRejected(state.status(), "cannot close: the ticket is already closed");
                 }
+                requireWorksOn(participants, c.agentId(), "close the ticket");
                 return List.of(new TicketClosed(state.id(), CloseReason.AGENT, c.agentId(), c.at()));
             }
             case ReopenTicket c -> {
@@ -150,9 +158,15 @@ public final class TicketDecider {
         return List.of(new TicketReopened(state.id(), reason, CUSTOMER, c.at()), message);
     }
 
-    /** Before routing has assigned anyone, L1 must still be able to answer. */
-    private static boolean nobodyAssignedYet(Participants participants) {
-        return participants.owner() == null && participants.assignee() == null;
+    /**
+     * The rule of the lines (a 403, checked after the state so that a 409 still says what the ticket forbids); the
+     * organisation may lift it for everyone.
+     */
+    private void requireWorksOn(Participants participants, String agentId, String action) {
+        if (!policy.anyoneMayWork()) {
+            WorkRule.require(agentId, participants.supervisorActing(), participants.owner(), participants.assignee(),
+                    action);
+        }
     }
 
     private static void requireActive(Ticket state, String action) {

@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param reopenWindow      a message on a closed ticket within this long reopens it; later, it opens a new one
  * @param autoClosePeriod   a resolved ticket the customer does not answer closes after this long
- * @param anyoneMayReply    when false, only the owner and the current assignee answer the customer
+ * @param anyoneMayWork     when false, only the owner, the current assignee and supervisors reply, ask the customer,
+ *                          record diagnostics, resolve and close (the rule of the lines)
  */
-public record TicketPolicy(Duration reopenWindow, Duration autoClosePeriod, boolean anyoneMayReply) {
+public record TicketPolicy(Duration reopenWindow, Duration autoClosePeriod, boolean anyoneMayWork) {
     public static final TicketPolicy DEFAULT = new TicketPolicy(Duration.ofDays(7), Duration.ofHours(72), false);
 }

@@ -5,6 +5,7 @@ import io.tierdesk.eventing.testing.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,9 @@ import io.tierdesk.events.sla.SlaClockStarted;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import io.tierdesk.eventing.domain.WorkRule;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -94,17 +97,28 @@ class OtherServicesContractTest {
     }
 
     @Test
-    void aReplyBySomeoneOtherThanOwnerOrAssigneeIsRefusedOnceRoutingAssigned() {
+    void onceRoutingNamedTheOwnerOnlyOwnerAssigneeOrSupervisorWorkOnTheTicketOthersGet403NamingTheRule() {
         UUID ticket = UUID.fromString(Channel.postMessage("c-" + UUID.randomUUID(), "Mail", "Bounces", null)
                 .statusCode(201).extract().path("ticketId"));
+        String path = "/api/v1/tickets/" + ticket;
         publish(Topics.ROUTING, "/escalation-router", ticket, new TicketAssigned(ticket, "alice", Tier.L1, "policy",
                 clock.instant()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + ticket)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get(path)
                 .then().body("owner", equalTo("alice")));
 
-        agent("mallory").body("{\"body\":\"Hi!\"}").post("/api/v1/tickets/" + ticket + "/replies")
-                .then().statusCode(409).contentType("application/problem+json");
-        agent("alice").body("{\"body\":\"Looking into it\"}").post("/api/v1/tickets/" + ticket + "/replies")
+        Map<String, String> work = Map.of("/replies", "{\"body\":\"Hi!\"}", "/questions", "{\"question\":\"Which?\"}",
+                "/resolution", "{\"solutionSummary\":\"Done\"}", "/closure", "");
+        work.forEach((command, body) -> agent("mallory").body(body).post(path + command)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", hasItem(WorkRule.NAME)));
+        agent("mallory").body("{\"symptoms\":\"bounces\"}").put(path + "/diagnostics").then().statusCode(403)
+                .body("errors.field", hasItem(WorkRule.NAME));
+
+        // Nothing refused was appended: the stream is still at its opening version when the owner replies.
+        agent("alice").body("{\"body\":\"Looking into it\"}").post(path + "/replies").then().statusCode(200)
+                .body("version", equalTo(2));
+        agent("mallory").body("{\"note\":\"seen this before\"}").post(path + "/notes").then().statusCode(200);
+        TestApi.as("sam", "supervisor").body("{\"symptoms\":\"bounces\"}").put(path + "/diagnostics")
                 .then().statusCode(200);
     }
 

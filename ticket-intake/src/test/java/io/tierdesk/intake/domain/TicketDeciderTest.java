@@ -34,6 +34,8 @@ import io.tierdesk.intake.domain.TicketCommand.RejectResolution;
 import io.tierdesk.intake.domain.TicketCommand.ReopenTicket;
 import io.tierdesk.intake.domain.TicketCommand.ReplyToCustomer;
 import io.tierdesk.intake.domain.TicketCommand.ResolveTicket;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.domain.WorkRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -83,6 +85,13 @@ class TicketDeciderTest {
 
         void thenNothing() {
             assertThat(decision.get()).isEmpty();
+        }
+
+        void thenForbiddenBy(String rule) {
+            assertThatThrownBy(decision::get)
+                    .asInstanceOf(InstanceOfAssertFactories.throwable(Rejection.class))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Rejection.Kind.FORBIDDEN))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo(rule));
         }
 
         void thenRejectedIn(TicketStatus status, String messagePart) {
@@ -215,10 +224,45 @@ class TicketDeciderTest {
     @Test
     void someoneElseMayNotReplyUnlessTheOrganisationAllowsIt() {
         given(opened()).workedBy(ALICE_OWNS_BOB_WORKS).when(new ReplyToCustomer("mallory", "Hi", hours(1)))
-                .thenRejectedIn(TicketStatus.NEW, "only the owner (alice) or the assignee (bob)");
+                .thenForbiddenBy(WorkRule.NAME);
         TicketDecider lenient = new TicketDecider(new TicketPolicy(Duration.ofDays(7), Duration.ofHours(72), true));
         assertThat(lenient.decide(Ticket.replay(List.of(opened())), new ReplyToCustomer("mallory", "Hi", hours(1)),
                 ALICE_OWNS_BOB_WORKS)).containsExactly(new AgentReplied(TICKET, "mallory", "Hi", hours(1)));
+    }
+
+    @Test
+    void onlyTheOwnerTheAssigneeOrASupervisorAsksDiagnosesResolvesAndCloses() {
+        List<TicketCommand> work = List.of(new AskCustomer("mallory", "Which firmware?", hours(1)),
+                new RecordDiagnostics("mallory", Diagnostics.NONE, "network", hours(1)),
+                new ResolveTicket("mallory", "Firmware 2.5", null, hours(1)),
+                new CloseTicket("mallory", hours(1)));
+        for (TicketCommand command : work) {
+            assertThat(TicketDecider.isWorkOnTicket(command)).as("%s", command).isTrue();
+            given(opened()).workedBy(ALICE_OWNS_BOB_WORKS).when(command).thenForbiddenBy(WorkRule.NAME);
+            assertThat(decider.decide(Ticket.replay(List.of(opened())), command,
+                    ALICE_OWNS_BOB_WORKS.actedOnBySupervisor())).as("a supervisor: %s", command).hasSize(1);
+            assertThat(decider.decide(Ticket.replay(List.of(opened())), command, Participants.NONE))
+                    .as("nobody named yet: %s", command).hasSize(1);
+        }
+        given(opened()).workedBy(ALICE_OWNS_BOB_WORKS).when(new ResolveTicket("bob", "Firmware 2.5", null, hours(1)))
+                .then(new TicketResolved(TICKET, "bob", "Firmware 2.5", null, hours(1)));
+    }
+
+    @Test
+    void notesAndReopeningAreOpenToEveryAgent() {
+        assertThat(TicketDecider.isWorkOnTicket(new AddInternalNote("mallory", "seen this before", hours(1)))).isFalse();
+        given(opened()).workedBy(ALICE_OWNS_BOB_WORKS).when(new AddInternalNote("mallory", "seen it", hours(1)))
+                .then(new InternalNoteAdded(TICKET, "mallory", "seen it", hours(1)));
+        given(opened(), resolved(hours(1))).workedBy(ALICE_OWNS_BOB_WORKS)
+                .when(new ReopenTicket("mallory", "called back", hours(2)))
+                .then(new TicketReopened(TICKET, "called back", "mallory", hours(2)));
+    }
+
+    @Test
+    void theStateIsJudgedBeforeWhoAsks() {
+        given(opened(), resolved(hours(1))).workedBy(ALICE_OWNS_BOB_WORKS)
+                .when(new ReplyToCustomer("mallory", "Hi", hours(2)))
+                .thenRejectedIn(TicketStatus.RESOLVED, "cannot reply");
     }
 
     @Test
