@@ -148,7 +148,7 @@ public class IntakeLoad {
     }
 
     static String event(int i) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench/web-form\","
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/adapters/bench-adapter/web-form\","
                 + "\"type\":\"tierdesk.channel.message.received\",\"datacontenttype\":\"application/json\",\"data\":"
                 + "{\"channel\":\"web\",\"customer\":{\"externalId\":\"bench-" + (i % 500) + "\",\"name\":\"Bench "
                 + (i % 500) + "\",\"language\":\"en\"},\"subject\":\"Printer on floor 3 jams\",\"body\":\"The printer "

@@ -57,7 +57,7 @@ customer umbrella "Ivan Sidorov"  "Umbrella LLC" ru self-service
 message() { # id channel customer language subject body product urgency [thread]
   local name
   case "$3" in acme) name="Olga Ivanova" ;; globex) name="Hank Scorpio" ;; initech) name="Peter Gibbons" ;; *) name="Ivan Sidorov" ;; esac
-  printf '{"specversion":"1.0","id":"%s","source":"/demo/seed","type":"tierdesk.channel.message.received","data":{"channel":"%s","customer":{"externalId":"%s","name":"%s","email":"%s@example.com","language":"%s"},"subject":"%s","body":"%s","diagnostics":{"product":"%s"},"urgency":"%s"%s}}' \
+  printf '{"specversion":"1.0","id":"%s","source":"/adapters/demo-adapters/seed","type":"tierdesk.channel.message.received","data":{"channel":"%s","customer":{"externalId":"%s","name":"%s","email":"%s@example.com","language":"%s"},"subject":"%s","body":"%s","diagnostics":{"product":"%s"},"urgency":"%s"%s}}' \
     "$1" "$2" "$3" "$name" "$3" "$4" "$5" "$6" "$7" "$8" "${9:+,\"threadRef\":\"$9\"}"
 }
 call POST "$INTAKE/api/v1/channel-events" "$CHANNEL" "[

@@ -46,7 +46,12 @@ public final class EventJson {
             return MAPPER.readValue(json, type);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, path(e),
+            // A record's own check names the field it refused: the answer names it too, under the record's path.
+            String field = path(e);
+            if (cause instanceof InvalidEventException invalid && invalid.field() != null) {
+                field = field.equals("data") ? invalid.field() : field + "." + invalid.field();
+            }
+            throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, field,
                     type.getSimpleName() + ": " + cause.getMessage(), e);
         } catch (JsonMappingException e) {
             throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, path(e),

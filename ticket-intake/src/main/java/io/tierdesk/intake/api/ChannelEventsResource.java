@@ -10,6 +10,7 @@ import io.tierdesk.intake.application.BatchOpening;
 import io.tierdesk.intake.application.BatchPlan;
 import io.tierdesk.intake.application.ChannelAnswer;
 import io.tierdesk.intake.application.ChannelIntake;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,10 +39,12 @@ public class ChannelEventsResource {
 
     private final ChannelIntake intake;
     private final BatchOpening opening;
+    private final SecurityIdentity identity;
 
-    public ChannelEventsResource(ChannelIntake intake, BatchOpening opening) {
+    public ChannelEventsResource(ChannelIntake intake, BatchOpening opening, SecurityIdentity identity) {
         this.intake = intake;
         this.opening = opening;
+        this.identity = identity;
     }
 
     @POST
@@ -54,7 +57,7 @@ public class ChannelEventsResource {
         }
         CloudEvent event = HttpBinding.isStructured(contentType) ? HttpBinding.structured(body)
                 : HttpBinding.binary(name -> headers.getHeaderString(name), contentType, body);
-        Object data = intake.read(event);
+        Object data = intake.read(event, channel());
         return intake.accept(event, data).map(receipt -> {
             Response.ResponseBuilder response = Response.status(status(receipt.answer())).entity(receipt.answer());
             return (receipt.replayed() ? response.header(REPLAYED, "true") : response).build();
@@ -76,7 +79,7 @@ public class ChannelEventsResource {
         for (Object item : parsed) {
             Object read;
             try {
-                read = item instanceof CloudEvent event ? intake.read(event) : item;
+                read = item instanceof CloudEvent event ? intake.read(event, channel()) : item;
             } catch (RuntimeException e) {
                 if (ProblemMappers.problemOf(e) == null) {
                     throw e;
@@ -145,6 +148,10 @@ public class ChannelEventsResource {
     private static BatchItem failed(Throwable e) {
         Problem problem = ProblemMappers.problemOf(e);
         return new BatchItem(problem.status(), null, problem);
+    }
+
+    private String channel() {
+        return identity.getPrincipal().getName();
     }
 
     private static int status(ChannelAnswer answer) {

@@ -93,7 +93,8 @@ public class BatchOpening {
                     m.channel(), m.customer(), plan, m.subject(), m.body(), m.diagnostics(), m.urgency(), m.threadRef(),
                     m.attachments(), null, at), Participants.NONE);
             openings.add(new Opening(c, ChannelIntake.hash(c.event()), ticketId, number, plan, events,
-                    new ChannelAnswer(c.event().id(), ticketId, number, ChannelAnswer.CREATED)));
+                    new ChannelAnswer(c.event().id(), ticketId, number, ChannelAnswer.CREATED,
+                            CustomerReference.next())));
         }
         return openings;
     }
@@ -199,10 +200,11 @@ public class BatchOpening {
                         .setParameter(2, texts(threaded, o -> o.candidate().message().threadRef()))
                         .setParameter(3, threaded.stream().map(Opening::ticketId).toArray(UUID[]::new))
                         .executeUpdate();
-        return session.createNativeMutationQuery("INSERT INTO ticket_number (number, ticket_id) SELECT * FROM "
-                        + "unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[]))")
+        return session.createNativeMutationQuery("INSERT INTO ticket_number (number, ticket_id, customer_reference) "
+                        + "SELECT * FROM unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]))")
                 .setParameter(1, texts(openings, Opening::number))
                 .setParameter(2, openings.stream().map(Opening::ticketId).toArray(UUID[]::new))
+                .setParameter(3, texts(openings, o -> o.answer().reference()))
                 .executeUpdate()
                 .chain(() -> store.startStreams(session, TicketCommands.STREAM, streams, at))
                 .chain(() -> rememberThreads)

@@ -2,8 +2,15 @@ package io.tierdesk.intake.application;
 
 import java.util.UUID;
 
-/** The answer to one channel event; a retry of the same event gets exactly this again. */
-public record ChannelAnswer(String id, UUID ticketId, String number, String outcome) {
+/**
+ * The answer to one channel event; a retry of the same event gets exactly this again. {@code reference} only when
+ * the event opened the ticket: the customer's proof for later answers, for the opening channel to pass on.
+ */
+public record ChannelAnswer(String id, UUID ticketId, String number, String outcome, String reference) {
+    public ChannelAnswer(String id, UUID ticketId, String number, String outcome) {
+        this(id, ticketId, number, outcome, null);
+    }
+
     public static final String CREATED = "created";
     public static final String APPENDED = "appended";
     public static final String REOPENED = "reopened";

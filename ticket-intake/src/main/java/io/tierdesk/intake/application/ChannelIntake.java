@@ -52,8 +52,26 @@ public class ChannelIntake {
         this.metrics = metrics;
     }
 
-    /** Reads the event's data (400 naming the field when it is not a valid channel event). */
-    public Object read(CloudEvent event) {
+    /** Where a channel's events come from: its token's subject names the adapter, the source lies under it. */
+    public static final String ADAPTERS = "/adapters/";
+
+    /**
+     * Reads the event's data (400 naming the field when it is not a valid channel event), once its source is the
+     * calling channel's own (403 otherwise): the source is half of every idempotency key and names the actor in the
+     * journal, so no adapter may post as another.
+     *
+     * @param channel the subject of the calling channel's token
+     */
+    public Object read(CloudEvent event, String channel) {
+        String own = ADAPTERS + channel;
+        if (event.source() == null || !(event.source().equals(own) || event.source().startsWith(own + "/"))) {
+            throw Rejection.forbidden("source", "a channel posts its own events only: source must be " + own
+                    + " or lie under it");
+        }
+        return read(event);
+    }
+
+    private Object read(CloudEvent event) {
         Class<?> dataType = ChannelEvents.DATA_TYPES.get(event.type());
         if (dataType == null) {
             throw new InvalidEventException(InvalidEventException.Kind.UNKNOWN_TYPE, "type", "unknown event type '"
@@ -131,9 +149,11 @@ public class ChannelIntake {
             return receiveMessage(session, event, message, actor);
         }
         CustomerAnswer answer = (CustomerAnswer) data;
-        return tickets.findByNumber(session, answer.ticket()).chain(ticketId -> {
+        return tickets.findByCustomerReference(session, answer.ticket(), answer.reference()).chain(ticketId -> {
             if (ticketId == null) {
-                return Uni.createFrom().failure(new TicketNotFound("ticket", answer.ticket()));
+                // The same answer for an unknown number and a wrong reference: it tells nothing about other tickets.
+                return Uni.createFrom().failure(Rejection.notAllowedNow("reference",
+                        "no ticket has this number and reference"));
             }
             return tickets.execute(session, ticketId, null, actor, at -> switch (event.type()) {
                         case ChannelEvents.RESOLUTION_CONFIRMED -> new TicketCommand.ConfirmResolution(at);
@@ -172,6 +192,7 @@ public class ChannelIntake {
     private Uni<ChannelAnswer> openTicket(Mutiny.Session session, CloudEvent event, ChannelMessage message,
             String actor, UUID repeatOf) {
         UUID ticketId = UUID.randomUUID();
+        String reference = CustomerReference.next();
         Instant at = tickets.now();
         return customers.findOrCreate(session, message.customer())
                 .chain(customer -> {
@@ -179,12 +200,13 @@ public class ChannelIntake {
                     return tickets.open(session, ticketId, number -> new TicketCommand.OpenTicket(ticketId, number,
                                     message.channel(), message.customer(), plan, message.subject(), message.body(),
                                     message.diagnostics(), message.urgency(), message.threadRef(),
-                                    message.attachments(), repeatOf, at), actor)
+                                    message.attachments(), repeatOf, at), actor, reference)
                             .invoke(() -> metrics.counter("tierdesk.intake.tickets.opened", "channel",
                                     message.channel().wireName(), "plan", plan.wireName()).increment());
                 })
                 .call(result -> rememberThread(session, message, result.ticketId()))
-                .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED));
+                .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED,
+                        reference));
     }
 
     /**

@@ -56,6 +56,7 @@ public final class IntakeValidation {
     }
 
     public static void check(String type, CustomerAnswer answer) {
+        max("reference", answer.reference(), 100);
         max("comment", answer.comment(), 10_000);
         if (ChannelEvents.SATISFACTION_SUBMITTED.equals(type)
                 && (answer.rating() == null || answer.rating() < 1 || answer.rating() > 5)) {

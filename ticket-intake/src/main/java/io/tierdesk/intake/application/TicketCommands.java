@@ -93,14 +93,15 @@ public class TicketCommands {
     /**
      * Opens a new ticket: draws the next number and records it in one statement, then decides and appends.
      *
-     * @param command the command for the number drawn
+     * @param command   the command for the number drawn
+     * @param reference the customer's proof for later answers ({@link CustomerReference})
      */
     public Uni<CommandResult> open(Mutiny.Session session, UUID ticketId, Function<String, TicketCommand.OpenTicket> command,
-            String actor) {
+            String actor, String reference) {
         return session.<String>createNativeQuery("WITH next AS (SELECT nextval('ticket_number_seq') AS n) "
-                        + "INSERT INTO ticket_number (number, ticket_id) SELECT " + NUMBER_OF_N + ", ?1 FROM next "
-                        + "RETURNING number")
-                .setParameter(1, ticketId).getSingleResult()
+                        + "INSERT INTO ticket_number (number, ticket_id, customer_reference) SELECT " + NUMBER_OF_N
+                        + ", ?1, ?2 FROM next RETURNING number")
+                .setParameter(1, ticketId).setParameter(2, reference).getSingleResult()
                 .chain(number -> {
                     TicketCommand.OpenTicket open = command.apply(number);
                     List<TicketEvent> events = decider.decide(Ticket.NONE, open, Participants.NONE);
@@ -111,6 +112,13 @@ public class TicketCommands {
     public Uni<UUID> findByNumber(Mutiny.Session session, String number) {
         return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_number WHERE number = ?1")
                 .setParameter(1, number).getSingleResultOrNull();
+    }
+
+    /** The ticket a customer's answer is about, or null when number and reference do not belong together. */
+    public Uni<UUID> findByCustomerReference(Mutiny.Session session, String number, String reference) {
+        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_number WHERE number = ?1 "
+                        + "AND customer_reference = ?2")
+                .setParameter(1, number).setParameter(2, reference).getSingleResultOrNull();
     }
 
     private Uni<CommandResult> append(Mutiny.Session session, Ticket state, List<TicketEvent> events, String actor,

@@ -38,7 +38,7 @@ class BatchOpeningTest {
     }
 
     private static JsonPath post(String batch) {
-        return given().header("Authorization", TestTokens.bearer("web-form", "channel"))
+        return given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
                 .contentType("application/cloudevents-batch+json").body(batch)
                 .post("/api/v1/channel-events").then().statusCode(200).extract().jsonPath();
     }
@@ -141,7 +141,7 @@ class BatchOpeningTest {
     }
 
     private static String postAlone(String event) {
-        return given().header("Authorization", TestTokens.bearer("web-form", "channel"))
+        return given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
                 .contentType("application/cloudevents+json").body(event).post("/api/v1/channel-events")
                 .then().statusCode(201).extract().path("ticketId");
     }

@@ -172,7 +172,7 @@ class ChannelEventsTest {
         String customer = "c-" + UUID.randomUUID();
         given().header("Authorization", TestTokens.bearer("chat-widget", "channel"))
                 .header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
-                .header("ce-source", "/adapters/chat").header("ce-type", "tierdesk.channel.message.received")
+                .header("ce-source", "/adapters/chat-widget/site-1").header("ce-type", "tierdesk.channel.message.received")
                 .contentType("application/json").body(Channel.message(customer, "Chat", "Hello", null))
                 .post("/api/v1/channel-events")
                 .then().statusCode(201).body("outcome", equalTo("created"));
@@ -204,7 +204,7 @@ class ChannelEventsTest {
                     "tierdesk.channel.message.received", data));
         }
         batch.append("]");
-        List<Integer> statuses = given().header("Authorization", TestTokens.bearer("web-form", "channel"))
+        List<Integer> statuses = given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
                 .contentType("application/cloudevents-batch+json").body(batch.toString())
                 .post("/api/v1/channel-events")
                 .then().statusCode(200).extract().path("status");
@@ -227,7 +227,7 @@ class ChannelEventsTest {
                     "tierdesk.channel.message.received", data));
         }
         io.restassured.path.json.JsonPath answers = given()
-                .header("Authorization", TestTokens.bearer("chat-widget", "channel"))
+                .header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
                 .contentType("application/cloudevents-batch+json").body(batch.append("]").toString())
                 .post("/api/v1/channel-events").then().statusCode(200).extract().jsonPath();
         assertThat(answers.getList("answer.outcome")).containsExactly("created", "created", "created", "created",
@@ -247,7 +247,7 @@ class ChannelEventsTest {
                     "tierdesk.channel.message.received",
                     Channel.message("colleague-" + UUID.randomUUID(), "Re: [" + number + "] Outage", "me too " + i, null)));
         }
-        List<String> outcomes = given().header("Authorization", TestTokens.bearer("mail", "channel"))
+        List<String> outcomes = given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
                 .contentType("application/cloudevents-batch+json").body(batch.append("]").toString())
                 .post("/api/v1/channel-events").then().statusCode(200).extract().path("answer.outcome");
         assertThat(outcomes).hasSize(10).containsOnly("appended");
@@ -309,6 +309,30 @@ class ChannelEventsTest {
                 .post("/api/v1/channel-events").then().statusCode(413).contentType("application/problem+json")
                 .body("errors.field", hasItem("body"));
         assertThat(count("SELECT count(*) FROM event")).isEqualTo(before);
+    }
+
+    @Test
+    void aChannelPostsUnderItsOwnSourceOnlySoNoAdapterCanSquatAnothersKeysOrSpeakAsIt() throws Exception {
+        long before = count("SELECT count(*) FROM event");
+        String id = UUID.randomUUID().toString();
+        String data = Channel.message("c-" + UUID.randomUUID(), "Spoof", "b", null);
+        // The mail gateway's own source, posted with the chat widget's token: refused, before any receipt is kept.
+        given().header("Authorization", TestTokens.bearer("chat-widget", "channel"))
+                .contentType("application/cloudevents+json")
+                .body(Channel.structured(id, "tierdesk.channel.message.received", data))
+                .post("/api/v1/channel-events").then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", hasItem("source"));
+        // A prefix of another adapter's name is not its own either.
+        given().header("Authorization", TestTokens.bearer("mail", "channel"))
+                .contentType("application/cloudevents-batch+json")
+                .body("[" + Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received", data)
+                        + "]")
+                .post("/api/v1/channel-events").then().statusCode(200).body("[0].status", equalTo(403));
+        assertThat(count("SELECT count(*) FROM event")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM channel_receipt WHERE event_id = ?", id)).isZero();
+        // The owner of the key can still use it: nothing was squatted.
+        Channel.post(Channel.structured(id, "tierdesk.channel.message.received", data)).statusCode(201)
+                .header(ChannelEventsResource.REPLAYED, org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -107,22 +107,23 @@ class TicketLifecycleTest {
         var opened = Channel.postMessage(customer, "Mail", "Cannot send", null).statusCode(201).extract();
         String id = opened.path("ticketId");
         String number = opened.path("number");
+        String ref = opened.path("reference");
+        assertThat(ref).hasSizeGreaterThanOrEqualTo(22);
         agent("alice").body("{\"solutionSummary\":\"SMTP port 587\"}").post("/api/v1/tickets/" + id + "/resolution")
                 .then().statusCode(200);
 
         Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.resolution.rejected",
-                "{\"ticket\":\"" + number + "\",\"comment\":\"still fails\"}")).statusCode(200)
+                "{\"ticket\":\"" + number + "\",\"reference\":\"" + ref + "\",\"comment\":\"still fails\"}")).statusCode(200)
                 .body("outcome", equalTo("reopened"));
         agent("alice").body("{\"solutionSummary\":\"Port 465 with TLS\"}").post("/api/v1/tickets/" + id + "/resolution")
                 .then().statusCode(200);
         Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.resolution.confirmed",
-                "{\"ticket\":\"" + number + "\"}")).statusCode(200).body("outcome", equalTo("recorded"));
+                "{\"ticket\":\"" + number + "\",\"reference\":\"" + ref + "\"}")).statusCode(200)
+                .body("outcome", equalTo("recorded"));
         Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.satisfaction.submitted",
-                "{\"ticket\":\"" + number + "\",\"rating\":5,\"comment\":\"спасибо\"}")).statusCode(200);
+                "{\"ticket\":\"" + number + "\",\"reference\":\"" + ref + "\",\"rating\":5,\"comment\":\"спасибо\"}")).statusCode(200);
         Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.satisfaction.submitted",
-                "{\"ticket\":\"" + number + "\",\"rating\":9}")).statusCode(400).body("errors.field", hasItem("rating"));
-        Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.resolution.confirmed",
-                "{\"ticket\":\"TD-999999\"}")).statusCode(422).body("errors.field", hasItem("ticket"));
+                "{\"ticket\":\"" + number + "\",\"reference\":\"" + ref + "\",\"rating\":9}")).statusCode(400).body("errors.field", hasItem("rating"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + id)
                 .then().body("status", equalTo("closed"))
@@ -130,6 +131,33 @@ class TicketLifecycleTest {
                 .body("solution.by", equalTo("alice"))
                 .body("satisfaction.rating", equalTo(5))
                 .body("satisfaction.comment", equalTo("спасибо")));
+    }
+
+    @Test
+    void aCustomerAnswerWithoutTheTicketsReferenceChangesNothingAndSaysNothingAboutOtherTickets() {
+        var opened = Channel.postMessage("c-" + UUID.randomUUID(), "VPN", "Drops", null).statusCode(201).extract();
+        String id = opened.path("ticketId");
+        String number = opened.path("number");
+        String ref = opened.path("reference");
+        long resolvedAt = agent("alice").body("{\"solutionSummary\":\"New profile\"}")
+                .post("/api/v1/tickets/" + id + "/resolution").then().statusCode(200).extract().<Integer>path("version");
+
+        String guessed = Channel.post(Channel.structured(UUID.randomUUID().toString(),
+                "tierdesk.channel.resolution.confirmed", "{\"ticket\":\"" + number + "\",\"reference\":\"" + ref
+                        .substring(1) + "x\"}")).statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("reference")).extract().body().asString();
+        String unknown = Channel.post(Channel.structured(UUID.randomUUID().toString(),
+                "tierdesk.channel.resolution.confirmed", "{\"ticket\":\"TD-999999\",\"reference\":\"" + ref
+                        + "\"}")).statusCode(422).extract().body().asString();
+        assertThat(guessed.replaceAll("\"instance\":\"[^\"]*\"", ""))
+                .isEqualTo(unknown.replaceAll("\"instance\":\"[^\"]*\"", ""));
+        Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.satisfaction.submitted",
+                "{\"ticket\":\"" + number + "\",\"rating\":1}")).statusCode(400)
+                .body("errors.field", hasItem("reference"));
+
+        // Nothing was appended: the owner's next command finds the ticket where the resolution left it.
+        agent("alice").body("{\"note\":\"checked\"}").post("/api/v1/tickets/" + id + "/notes").then()
+                .statusCode(200).body("version", equalTo((int) resolvedAt + 1));
     }
 
     @Test

@@ -36,7 +36,7 @@ class BatchPlanTest {
     void aTicketNumberAnAnswerOrAnUnreadableEventRunsOneByOne() {
         message("k1", "anna", "Re: [TD-000042] Printer", null);
         message("k2", "boris", "VPN", "TD-000043");
-        data.add(new CustomerAnswer("TD-000044", null, null));
+        data.add(new CustomerAnswer("TD-000044", "r3f", null, null));
         keys.add("k3");
         data.add(new InvalidEventException(InvalidEventException.Kind.UNKNOWN_TYPE, "type", "unknown"));
         keys.add(null);
