@@ -57,7 +57,8 @@ public final class PgErrors {
     /** True for failures a retry can cure: the database or network is away, or a transaction lost a race. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof TimeoutException
+            // A SocketException (a reset, a broken pipe) is a connection lost mid-request; ConnectException is one.
+            if (t instanceof java.net.SocketException || t instanceof TimeoutException
                     || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
@@ -74,6 +75,23 @@ public final class PgErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a failed transaction may have committed all the same, so that "nothing was changed" would be a guess:
+     * the connection was lost or the server went away while it ran (COMMIT may have gone through, its answer not).
+     * An error the server reported for a statement (a lost race, a read-only replica, a full disk) means the
+     * transaction was rolled back, and so does a connection that never opened.
+     */
+    public static boolean mayHaveCommitted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = sqlState(t);
+            if (state != null) {
+                return state.startsWith("08") || state.startsWith("57P");
+            }
+        }
+        return find(failure, ConnectException.class) == null
+                && find(failure, io.netty.channel.ConnectTimeoutException.class) == null;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The inbox forgets what it applied once the retention window has passed, and remembers everything within it. */
+/**
+ * The inbox forgets what it applied once the retention window has passed, and remembers everything within it; so do
+ * idempotency keys, within theirs.
+ */
 @QuarkusTest
 @WithTestResource(TierdeskInfra.class)
 class InboxPrunerTest {
@@ -40,5 +43,22 @@ class InboxPrunerTest {
         // The sample prunes every second (application.properties).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDb.column(database,
                 "SELECT event_id FROM processed_event WHERE consumer = ?", consumer)).containsExactly("recent"));
+    }
+
+    @Test
+    void idempotencyReceiptsOlderThanTheirRetentionAreDeletedAndRecentOnesKept() throws Exception {
+        String caller = "prune-" + UUID.randomUUID();
+        try (Connection c = TierdeskInfra.connect(database); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO command_receipt (caller, key, request_hash, answer, created_at)
+                VALUES (?, ?, 'h', '{}', now() - ?::interval)""")) {
+            for (String[] row : new String[][] {{"old", "25 hours"}, {"recent", "23 hours"}}) {
+                insert.setString(1, caller);
+                insert.setString(2, row[0]);
+                insert.setString(3, row[1]);
+                insert.executeUpdate();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDb.column(database,
+                "SELECT key FROM command_receipt WHERE caller = ?", caller)).containsExactly("recent"));
     }
 }

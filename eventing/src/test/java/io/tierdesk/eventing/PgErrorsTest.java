@@ -49,4 +49,20 @@ class PgErrorsTest {
         Throwable bug = new org.hibernate.exception.GenericJDBCException("bug", new java.sql.SQLException("x", "XX000"));
         assertThat(PgErrors.isTransient(bug)).isFalse();
     }
+
+    @Test
+    void aConnectionResetMidRequestIsTransientButItsOutcomeUnknown() {
+        Throwable reset = new RuntimeException(new java.net.SocketException("Connection reset"));
+        assertThat(PgErrors.isTransient(reset)).isTrue();
+        assertThat(PgErrors.mayHaveCommitted(reset)).isTrue();
+        assertThat(PgErrors.mayHaveCommitted(new PgException("admin shutdown", "FATAL", "57P01", null))).isTrue();
+        assertThat(PgErrors.mayHaveCommitted(io.vertx.sqlclient.ClosedConnectionException.INSTANCE)).isTrue();
+    }
+
+    @Test
+    void whatTheServerRefusedOrANeverOpenedConnectionChangedNothing() {
+        assertThat(PgErrors.mayHaveCommitted(new PgException("could not serialize", "ERROR", "40001", null))).isFalse();
+        assertThat(PgErrors.mayHaveCommitted(new PgException("read-only", "ERROR", "25006", null))).isFalse();
+        assertThat(PgErrors.mayHaveCommitted(new RuntimeException(new ConnectException("refused")))).isFalse();
+    }
 }

@@ -10,7 +10,11 @@ import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.domain.RoutedTicket;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.StoredEvent;
+import io.tierdesk.eventing.api.IdempotencyKeys;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,9 +49,11 @@ public class TicketRoutingResource {
     private final SecurityIdentity identity;
     private final EventStore store;
     private final RoutingRepository tickets;
+    private final IdempotencyKeys keys;
 
     public TicketRoutingResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity,
-            EventStore store, RoutingRepository tickets) {
+            EventStore store, RoutingRepository tickets, IdempotencyKeys keys) {
+        this.keys = keys;
         this.tickets = tickets;
         this.sessions = sessions;
         this.router = router;
@@ -75,7 +81,8 @@ public class TicketRoutingResource {
     /** L1 re-triages with what it learned; any field left out keeps its value. */
     @POST
     @Path("triage")
-    public Uni<Map<String, Object>> triage(@PathParam("ticketId") UUID ticketId, TriageRequest request) {
+    public Uni<Response> triage(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, TriageRequest request) {
         if (request == null) {
             throw Rejection.invalid("body", "is required");
         }
@@ -86,10 +93,9 @@ public class TicketRoutingResource {
         if (request.category() != null && (request.category().isBlank() || request.category().length() > 100)) {
             throw Rejection.invalid("category", "must be 1 to 100 characters");
         }
-        String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> router.retriage(session, ticketId, impact, urgency,
-                        request.category(), by, identity.hasRole("supervisor")))
-                .map(priority -> Map.of("ticketId", ticketId, "priority", priority));
+        return once(ticketId, "triage", key, request, by -> session -> router.retriage(session, ticketId, impact,
+                urgency, request.category(), by, identity.hasRole("supervisor"))
+                .map(priority -> Map.of("ticketId", ticketId, "priority", priority)));
     }
 
     /**
@@ -98,15 +104,16 @@ public class TicketRoutingResource {
      */
     @POST
     @Path("assignment")
-    public Uni<Map<String, Object>> assign(@PathParam("ticketId") UUID ticketId, AssignmentRequest request) {
+    public Uni<Response> assign(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, AssignmentRequest request) {
         String by = identity.getPrincipal().getName();
         String agentId = request == null || request.agentId() == null ? by : request.agentId();
         Limits.max("agentId", agentId, Limits.NAME);
         if (!agentId.equals(by) && !identity.hasRole("supervisor")) {
             throw Rejection.forbidden("assign-others", "agents take tickets for themselves; supervisors assign");
         }
-        return sessions.withTransaction(session -> router.assignManually(session, ticketId, agentId, by))
-                .replaceWith(Map.of("ticketId", ticketId, "assignee", agentId));
+        return once(ticketId, "assignment", key, request, caller -> session -> router.assignManually(session, ticketId,
+                agentId, caller).replaceWith(Map.of("ticketId", ticketId, "assignee", agentId)));
     }
 
     private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
@@ -119,7 +126,8 @@ public class TicketRoutingResource {
 
     @POST
     @Path("escalations")
-    public Uni<Map<String, Object>> escalate(@PathParam("ticketId") UUID ticketId, EscalationRequest request) {
+    public Uni<Response> escalate(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, EscalationRequest request) {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw Rejection.invalid("reason", "is required");
         }
@@ -127,19 +135,29 @@ public class TicketRoutingResource {
         Limits.max("note", request.note(), Limits.LONG_TEXT);
         Tier target = TierParam.parse(request.targetTier(), "targetTier", "must be L2, L3 or L4");
         boolean supervisor = identity.hasRole("supervisor");
-        String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> router.escalate(session, ticketId, target, supervisor,
-                        request.reason(), request.note(), by))
-                .map(tier -> Map.of("ticketId", ticketId, "tier", tier));
+        return once(ticketId, "escalations", key, request, by -> session -> router.escalate(session, ticketId, target,
+                supervisor, request.reason(), request.note(), by).map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
     }
 
     @POST
     @Path("returns")
-    public Uni<Map<String, Object>> giveBack(@PathParam("ticketId") UUID ticketId, ReturnRequest request) {
+    public Uni<Response> giveBack(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, ReturnRequest request) {
         Limits.max("note", request == null ? null : request.note(), Limits.LONG_TEXT);
+        return once(ticketId, "returns", key, request, by -> session -> router.giveBack(session, ticketId,
+                request == null ? null : request.note(), by, identity.hasRole("supervisor"))
+                .map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static final Class<Map<String, Object>> ANSWER = (Class<Map<String, Object>>) (Class<?>) Map.class;
+
+    /** One move in one transaction; with an Idempotency-Key, a retry of the same request gets the first answer. */
+    private Uni<Response> once(UUID ticketId, String command, String key, Object request,
+            Function<String, Function<Mutiny.Session, Uni<Map<String, Object>>>> move) {
         String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> router.giveBack(session, ticketId,
-                        request == null ? null : request.note(), by, identity.hasRole("supervisor")))
-                .map(tier -> Map.of("ticketId", ticketId, "tier", tier));
+        return sessions.withTransaction(session -> keys.once(session, key, by, "POST /tickets/" + ticketId + "/"
+                        + command, request, ANSWER, () -> move.apply(by).apply(session)))
+                .map(outcome -> outcome.ok().build());
     }
 }

@@ -98,6 +98,32 @@ class EscalationTest {
     }
 
     @Test
+    void anEscalationRepeatedWithItsIdempotencyKeyMovesOnceAndAnswersTheSameAndOthersMayNotMoveTheTicket()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skill = "idem-" + run;
+        agent("l1-" + run, "L1", skill);
+        UUID ticket = openAssigned(skill);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"targetTier\":\"L2\",\"reason\":\"needs a DBA\"}";
+
+        as("other-" + run, "agent").body(body).post("/api/v1/tickets/" + ticket + "/escalations").then()
+                .statusCode(403).body("errors.field", hasItem(io.tierdesk.eventing.domain.WorkRule.NAME));
+        for (String replayed : new String[] {null, "true"}) {
+            as("l1-" + run, "agent").header(io.tierdesk.eventing.api.IdempotencyKeys.HEADER, key).body(body)
+                    .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(200)
+                    .body("tier", equalTo("L2"))
+                    .header(io.tierdesk.eventing.api.IdempotencyKeys.REPLAYED, equalTo(replayed));
+        }
+        assertThat(TestDb.number(database, "SELECT count(*) FROM event WHERE stream_id = ? AND type = ?",
+                ticket.toString(), "tierdesk.routing.escalated.v1")).isEqualTo(1);
+        // The same key for another move is refused, not replayed.
+        as("l1-" + run, "agent").header(io.tierdesk.eventing.api.IdempotencyKeys.HEADER, key)
+                .body("{\"targetTier\":\"L3\",\"reason\":\"needs a DBA\"}")
+                .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(422);
+    }
+
+    @Test
     void aNoteAboveItsMaximumIsRefusedNamingTheFieldAndAHugeOneIsRefusedBeforeItIsReadAndNothingMoves()
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);

@@ -41,18 +41,24 @@ public class ProblemMappers {
     }
 
     /**
-     * Everything no closer mapper takes. A transient database failure (a deadlock, a lost serialization race, the
-     * database restarting) is 503 with {@code Retry-After}: the transaction was rolled back, so repeating the request
-     * is safe. Anything else is a 500 problem naming a reference that the log carries with the exception, and
+     * Everything no closer mapper takes. A transient database failure is 503 with {@code Retry-After}: "nothing was
+     * changed" when the server reported it (a deadlock, a lost serialization race: rolled back), "outcome unknown"
+     * when the connection was lost while the request ran, since its COMMIT may have gone through. Anything else is a 500 problem naming a reference that the log carries with the exception, and
      * nothing of the internals.
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (PgErrors.isTransient(e)) {
             LOG.warnf("transient failure, answered 503: %s", e.toString());
-            return Response.fromResponse(respond(new Problem(TYPE_BASE + "temporarily-unavailable",
-                    "Temporarily unavailable", 503, "the database could not complete the request just now; nothing "
-                    + "was changed, try again", List.of()))).header("Retry-After", "1").build();
+            Problem problem = PgErrors.mayHaveCommitted(e)
+                    ? new Problem(TYPE_BASE + "outcome-unknown", "Outcome unknown", 503, "the connection to the "
+                            + "database was lost while the request ran, so a change it asked for may or may not have "
+                            + "been made: repeat it with the same " + IdempotencyKeys.HEADER + " to get its outcome "
+                            + "(without one, look before repeating)", List.of())
+                    : new Problem(TYPE_BASE + "temporarily-unavailable", "Temporarily unavailable", 503,
+                            "the database could not complete the request just now; nothing was changed, try again",
+                            List.of());
+            return Response.fromResponse(respond(problem)).header("Retry-After", "1").build();
         }
         String reference = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, reference %s", reference);

@@ -18,6 +18,17 @@ public interface EventingConfig {
 
     Inbox inbox();
 
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /**
+         * How long the answer to an agent's or supervisor's Idempotency-Key is kept: a retry within it gets the first
+         * answer; one later is a new request. Pruned with the inbox's rows, at its interval.
+         */
+        @WithDefault("24h")
+        Duration retention();
+    }
+
     interface Inbox {
         /**
          * How long a consumer remembers an event it applied. A redelivery within this window is dropped; one older

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.api.IdempotencyKeys;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.store.SqlRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Deletes the inbox's {@code processed_event} rows older than {@code tierdesk.eventing.inbox.retention}, a bounded
- * batch at a time, so the table holds a window of deliveries instead of every event ever consumed.
+ * batch at a time, so the table holds a window of deliveries instead of every event ever consumed; and, at the same
+ * interval, the command receipts of idempotency keys past theirs ({@link IdempotencyKeys}).
  */
 @ApplicationScoped
 public class InboxPruner {
@@ -24,10 +26,12 @@ public class InboxPruner {
     private final io.vertx.core.Vertx vertx;
     private final EventingConfig config;
     private final MeterRegistry registry;
+    private final IdempotencyKeys keys;
     private PeriodicTask task;
 
     public InboxPruner(Mutiny.SessionFactory sessions, io.vertx.core.Vertx vertx, EventingConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, IdempotencyKeys keys) {
+        this.keys = keys;
         this.sessions = sessions;
         this.vertx = vertx;
         this.config = config;
@@ -35,7 +39,8 @@ public class InboxPruner {
     }
 
     void start(@Observes StartupEvent event) {
-        task = PeriodicTask.start(vertx, config.inbox().pruneInterval(), "inbox pruning", this::prune);
+        task = PeriodicTask.start(vertx, config.inbox().pruneInterval(), "inbox pruning",
+                () -> prune().chain(this::pruneReceipts));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -54,5 +59,10 @@ public class InboxPruner {
                         (double) retention.toSeconds(), BATCH))
                 .invoke(deleted -> registry.counter("tierdesk.inbox.pruned").increment(deleted))
                 .chain(deleted -> deleted < BATCH ? Uni.createFrom().voidItem() : prune());
+    }
+
+    public Uni<Void> pruneReceipts() {
+        return sessions.withTransaction(session -> keys.prune(session, BATCH))
+                .chain(deleted -> deleted < BATCH ? Uni.createFrom().voidItem() : pruneReceipts());
     }
 }

@@ -6,7 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.Diagnostics;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.intake.application.CommandResult;
+import io.tierdesk.eventing.api.IdempotencyKeys;
 import io.tierdesk.intake.application.TicketCommands;
 import io.tierdesk.intake.domain.TicketCommand;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +21,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** What agents do to a ticket. Each answers the new version as body and ETag; If-Match makes it conditional. */
+/**
+ * What agents do to a ticket. Each answers the new version as body and ETag; If-Match makes it conditional, and an
+ * Idempotency-Key makes it safe to repeat.
+ */
 @Path("/api/v1/tickets/{ticketId}")
 @RolesAllowed({"agent", "supervisor"})
 public class TicketCommandsResource {
@@ -50,8 +53,11 @@ public class TicketCommandsResource {
     private final Mutiny.SessionFactory sessions;
     private final TicketCommands tickets;
     private final SecurityIdentity identity;
+    private final IdempotencyKeys keys;
 
-    public TicketCommandsResource(Mutiny.SessionFactory sessions, TicketCommands tickets, SecurityIdentity identity) {
+    public TicketCommandsResource(Mutiny.SessionFactory sessions, TicketCommands tickets, SecurityIdentity identity,
+            IdempotencyKeys keys) {
+        this.keys = keys;
         this.sessions = sessions;
         this.tickets = tickets;
         this.identity = identity;
@@ -59,28 +65,32 @@ public class TicketCommandsResource {
 
     @POST
     @Path("replies")
-    public Uni<Response> reply(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Reply body) {
+    public Uni<Response> reply(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, Reply body) {
         String text = required(body == null ? null : body.body(), "body", IntakeValidation.MAX_BODY);
-        return run(id, ifMatch, at -> new TicketCommand.ReplyToCustomer(agent(), text, at));
+        return run(id, ifMatch, key, "replies", body, at -> new TicketCommand.ReplyToCustomer(agent(), text, at));
     }
 
     @POST
     @Path("notes")
-    public Uni<Response> note(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Note body) {
+    public Uni<Response> note(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, Note body) {
         String text = required(body == null ? null : body.note(), "note", IntakeValidation.MAX_BODY);
-        return run(id, ifMatch, at -> new TicketCommand.AddInternalNote(agent(), text, at));
+        return run(id, ifMatch, key, "notes", body, at -> new TicketCommand.AddInternalNote(agent(), text, at));
     }
 
     @POST
     @Path("questions")
-    public Uni<Response> ask(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch, Question body) {
+    public Uni<Response> ask(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, Question body) {
         String text = required(body == null ? null : body.question(), "question", IntakeValidation.MAX_BODY);
-        return run(id, ifMatch, at -> new TicketCommand.AskCustomer(agent(), text, at));
+        return run(id, ifMatch, key, "questions", body, at -> new TicketCommand.AskCustomer(agent(), text, at));
     }
 
     @PUT
     @Path("diagnostics")
     public Uni<Response> diagnose(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
             DiagnosticsRequest body) {
         if (body == null) {
             throw Rejection.invalid("body", "is required");
@@ -89,42 +99,51 @@ public class TicketCommandsResource {
                 body.precedingActions());
         IntakeValidation.check(diagnostics);
         Limits.max("category", body.category(), 100);
-        return run(id, ifMatch, at -> new TicketCommand.RecordDiagnostics(agent(), diagnostics, body.category(), at));
+        return run(id, ifMatch, key, "diagnostics", body, at -> new TicketCommand.RecordDiagnostics(agent(), diagnostics, body.category(), at));
     }
 
     @POST
     @Path("resolution")
     public Uni<Response> resolve(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
             Resolution body) {
         String summary = required(body == null ? null : body.solutionSummary(), "solutionSummary", Limits.LONG_TEXT);
-        return run(id, ifMatch, at -> new TicketCommand.ResolveTicket(agent(), summary, body.articleId(), at));
+        return run(id, ifMatch, key, "resolution", body, at -> new TicketCommand.ResolveTicket(agent(), summary, body.articleId(), at));
     }
 
     @POST
     @Path("closure")
-    public Uni<Response> close(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return run(id, ifMatch, at -> new TicketCommand.CloseTicket(agent(), at));
+    public Uni<Response> close(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return run(id, ifMatch, key, "closure", null, at -> new TicketCommand.CloseTicket(agent(), at));
     }
 
     @POST
     @Path("reopening")
     public Uni<Response> reopen(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
             Reopening body) {
         String reason = required(body == null ? null : body.reason(), "reason", Limits.SHORT_TEXT);
-        return run(id, ifMatch, at -> new TicketCommand.ReopenTicket(agent(), reason, at));
+        return run(id, ifMatch, key, "reopening", body, at -> new TicketCommand.ReopenTicket(agent(), reason, at));
     }
 
-    private Uni<Response> run(UUID id, String ifMatch, Function<Instant, TicketCommand> command) {
+    /**
+     * One command in one transaction. With an Idempotency-Key, a retry of the same request (the same command on the
+     * same ticket, the same body and If-Match) gets the first answer again.
+     */
+    private Uni<Response> run(UUID id, String ifMatch, String key, String command, Object body,
+            Function<Instant, TicketCommand> decide) {
         Long expected = Versions.parseIfMatch(ifMatch);
         String actor = agent();
         boolean supervisor = identity.hasRole("supervisor");
-        return sessions.withTransaction(session -> tickets.execute(session, id, expected, actor, supervisor, command))
+        return sessions.withTransaction(session -> keys.once(session, key, actor, "POST /tickets/" + id + "/" + command
+                        + " If-Match " + expected, body, Version.class, () -> tickets.execute(session, id, expected,
+                        actor, supervisor, decide).map(r -> new Version(r.ticketId(), r.number(), r.version()))))
                 .map(TicketCommandsResource::answer);
     }
 
-    private static Response answer(CommandResult result) {
-        return Response.ok(new Version(result.ticketId(), result.number(), result.version()))
-                .tag(Versions.etag(result.version())).build();
+    private static Response answer(IdempotencyKeys.Outcome<Version> outcome) {
+        return outcome.ok().tag(Versions.etag(outcome.answer().version())).build();
     }
 
     private String agent() {

@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * The reference a customer's answers about a ticket must carry: 128 random bits, given once to the channel that
- * opened the ticket (and shown to agents), so that knowing a ticket's sequential number is not enough to confirm,
+ * opened the ticket, so that knowing a ticket's sequential number is not enough to confirm,
  * reject or rate it.
  */
 public final class CustomerReference {

@@ -1,0 +1,113 @@
+package io.tierdesk.eventing.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Makes a command safe to retry. A caller that sends {@value #HEADER} gets, for the same key and the same request,
+ * the first answer again (with {@value #REPLAYED}: true) and nothing is done twice; the same key with another request
+ * is 422. The key is claimed and the answer stored in the command's own transaction: a command that fails leaves no
+ * receipt and may be retried, and a retry that arrives while the first is still running waits for it (the claim is a
+ * row of a primary key) and then answers what it answered. Keys are per caller, so one agent's keys never meet
+ * another's, and are kept for {@code tierdesk.eventing.idempotency.retention}.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    /** The command's answer, and whether it is the stored answer of an earlier request with the same key. */
+    public record Outcome<T>(T answer, boolean replayed) {
+        /** 200 with the answer, saying whether it is a replay. */
+        public jakarta.ws.rs.core.Response.ResponseBuilder ok() {
+            var response = jakarta.ws.rs.core.Response.ok(answer);
+            return replayed ? response.header(REPLAYED, "true") : response;
+        }
+    }
+
+    private final EventingConfig config;
+
+    public IdempotencyKeys(EventingConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Runs {@code command} in the caller's transaction once per key.
+     *
+     * @param key     the header's value; null runs the command as it is
+     * @param request what identifies the request besides its body, e.g. the method and path
+     * @param body    the request's body as read (null when it has none)
+     */
+    public <T> Uni<Outcome<T>> once(Mutiny.Session session, String key, String caller, String request, Object body,
+            Class<T> answerType, Supplier<Uni<T>> command) {
+        if (key == null) {
+            return command.get().map(answer -> new Outcome<>(answer, false));
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw Rejection.invalid(HEADER, "must be 1 to 200 printable ASCII characters without spaces");
+        }
+        String hash = hash(request, body);
+        return SqlRows.execute(session, """
+                        INSERT INTO command_receipt (caller, key, request_hash) VALUES (?1, ?2, ?3)
+                        ON CONFLICT DO NOTHING""", caller, key, hash)
+                .chain(claimed -> claimed == 1
+                        ? command.get().call(answer -> SqlRows.execute(session,
+                                "UPDATE command_receipt SET answer = ?3 WHERE caller = ?1 AND key = ?2", caller, key,
+                                new String(EventJson.write(answer), StandardCharsets.UTF_8)))
+                                .map(answer -> new Outcome<>(answer, false))
+                        : replay(session, caller, key, hash, answerType));
+    }
+
+    private <T> Uni<Outcome<T>> replay(Mutiny.Session session, String caller, String key, String hash,
+            Class<T> answerType) {
+        return SqlRows.first(session, "SELECT request_hash, answer FROM command_receipt WHERE caller = ?1 AND key = ?2",
+                caller, key).map(row -> {
+                    if (!hash.equals(row.text("request_hash"))) {
+                        throw new Rejection(Rejection.Kind.NOT_ALLOWED_NOW, HEADER, "this key was used for another "
+                                + "request; use a new key for a new request", "idempotency-key-reused",
+                                "Idempotency key reused");
+                    }
+                    try {
+                        return new Outcome<>(EventJson.mapper().readValue(row.text("answer"), answerType), true);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("stored answer of key " + key + " is unreadable", e);
+                    }
+                });
+    }
+
+    /** Deletes receipts older than the retention; answers how many. */
+    public Uni<Integer> prune(Mutiny.Session session, int batch) {
+        return SqlRows.execute(session, """
+                DELETE FROM command_receipt WHERE (caller, key) IN (
+                    SELECT caller, key FROM command_receipt
+                    WHERE created_at < clock_timestamp() - make_interval(secs => ?1) LIMIT ?2)""",
+                (double) config.idempotency().retention().toSeconds(), batch);
+    }
+
+    private static String hash(String request, Object body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(request.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            if (body != null) {
+                digest.update(EventJson.write(body));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
