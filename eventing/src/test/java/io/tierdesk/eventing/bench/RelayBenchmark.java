@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,7 +72,8 @@ public final class RelayBenchmark {
             Relay.Settings settings = new Relay.Settings("kafka", "/bench", batchSize, Duration.ofSeconds(30), t -> topic);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                     RelayService.producerProperties(TierdeskInfra.KAFKA, "bench-relay"))) {
-                Relay relay = new Relay(pool, producer, settings, RelayObserver.NONE, new SimpleMeterRegistry());
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                Relay relay = new Relay(pool, producer, settings, RelayObserver.NONE, registry);
 
                 int payloadBytes = appendBacklog(database, backlog);
                 long start = System.nanoTime();
@@ -89,6 +91,10 @@ public final class RelayBenchmark {
                 System.out.printf("relay.throughput.backlog=%d in %.2f s, batches of %d%n", backlog, elapsed, batchSize);
 
                 measureLag(database, topic, relay, rate, seconds, batchSize);
+                // More sends than events means the relay itself sent some twice (a batch retried after a failure);
+                // as many sends as events with duplicates received means they arose below it (producer, broker).
+                System.out.printf("relay.sends=%.0f for %d events%n",
+                        registry.counter("tierdesk.relay.published", "relay", "kafka").count(), backlog + rate * seconds);
             }
             pool.closeAndAwait();
         } finally {
@@ -161,12 +167,16 @@ public final class RelayBenchmark {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             Instant deadline = Instant.now().plusSeconds(total / 100 + 60);
+            Map<String, String> offsets = new HashMap<>();
             while (arrivedAt.size() < total && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
                     String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
-                    if (arrivedAt.putIfAbsent(id, now) != null) {
-                        duplicates.incrementAndGet();
+                    String at = record.partition() + "@" + record.offset();
+                    String first = offsets.putIfAbsent(id, at);
+                    if (arrivedAt.putIfAbsent(id, now) != null && duplicates.incrementAndGet() <= 20) {
+                        // Two offsets: published twice; one offset: the consumer read it twice.
+                        System.out.printf("lag.duplicate=%s first %s again %s%n", id, first, at);
                     }
                 }
             }
