@@ -6,6 +6,7 @@ import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
 import io.tierdesk.events.sla.SlaClockResumed;
 import io.tierdesk.events.sla.SlaClockStarted;
+import io.tierdesk.events.sla.SlaClockRetimed;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaMet;
 import io.tierdesk.events.sla.SlaWarningReached;
@@ -43,6 +44,7 @@ public class SlaStreamConsumer {
                 switch (delivered.event()) {
                     case SlaClockStarted e -> due(session, e);
                     case SlaClockResumed e -> due(session, e);
+                    case SlaClockRetimed e -> due(session, e);
                     case SlaBreached breach -> router.onBreach(session, breach, breachPolicy);
                     case SlaClockPaused e -> Uni.createFrom().voidItem();
                     case SlaWarningReached e -> Uni.createFrom().voidItem();

@@ -9,12 +9,13 @@ public final class SlaEvents {
     public static final EventType<SlaClockStarted> CLOCK_STARTED = type("clock-started", SlaClockStarted.class);
     public static final EventType<SlaClockPaused> CLOCK_PAUSED = type("clock-paused", SlaClockPaused.class);
     public static final EventType<SlaClockResumed> CLOCK_RESUMED = type("clock-resumed", SlaClockResumed.class);
+    public static final EventType<SlaClockRetimed> CLOCK_RETIMED = type("clock-retimed", SlaClockRetimed.class);
     public static final EventType<SlaWarningReached> WARNING_REACHED = type("warning-reached", SlaWarningReached.class);
     public static final EventType<SlaBreached> BREACHED = type("breached", SlaBreached.class);
     public static final EventType<SlaMet> MET = type("met", SlaMet.class);
 
     public static final List<EventType<? extends SlaEvent>> ALL = List.of(CLOCK_STARTED, CLOCK_PAUSED, CLOCK_RESUMED,
-            WARNING_REACHED, BREACHED, MET);
+            CLOCK_RETIMED, WARNING_REACHED, BREACHED, MET);
 
     private SlaEvents() {
     }

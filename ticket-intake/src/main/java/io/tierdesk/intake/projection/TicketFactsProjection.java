@@ -13,6 +13,7 @@ import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
 import io.tierdesk.events.sla.SlaClockResumed;
+import io.tierdesk.events.sla.SlaClockRetimed;
 import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaMet;
@@ -87,6 +88,8 @@ public class TicketFactsProjection {
             case SlaMet e -> "met";
             case SlaClockStarted e -> "running";
             case SlaClockResumed e -> "running";
+            // A new due time; without one the clock is paused short of it.
+            case SlaClockRetimed e -> e.dueAt() == null ? "paused" : "running";
         };
         String policy = event instanceof SlaClockStarted started ? started.policy() : null;
         return session.createNativeMutationQuery("INSERT INTO ticket_sla_clock (ticket_id, clock, state, policy, due_at, "

@@ -1,0 +1,271 @@
+package io.tierdesk.sla.domain;
+
+import io.tierdesk.events.routing.Priority;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaClockPaused;
+import io.tierdesk.events.sla.SlaClockResumed;
+import io.tierdesk.events.sla.SlaClockRetimed;
+import io.tierdesk.events.sla.SlaClockStarted;
+import io.tierdesk.events.sla.SlaEvent;
+import io.tierdesk.events.sla.SlaMet;
+import io.tierdesk.events.sla.SlaTerms;
+import io.tierdesk.events.sla.SlaWarningReached;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * decide(ticket, fact) → the ticket's clocks and the SLA events that say what changed. Plain Java: the application
+ * layer loads the ticket, the policy and the calendar, and stores and publishes what comes back. After every
+ * decision, warnings and breaches whose moment has passed (a late event, a priority raised after the fact) go out at
+ * once; the others wait in {@link #timers}.
+ */
+public final class SlaDecider {
+    public record Decision(SlaTicket ticket, List<SlaEvent> events) {
+    }
+
+    /** A moment to wake for: a warning threshold of a clock (below 1) or its breach (1). */
+    public record Timer(ClockKind clock, double threshold, Instant dueAt) {
+        public static final double BREACH = 1.0;
+    }
+
+    private SlaDecider() {
+    }
+
+    /**
+     * @param policyOfPlan the plan's policy now: the clocks of an opening start under it; later facts use the one
+     *                     the ticket's clocks started under
+     * @param calendar     the calendar the ticket's policy names, as it is now
+     */
+    public static Decision decide(SlaTicket ticket, TicketFact fact, SlaPolicy policyOfPlan, BusinessCalendar calendar,
+            Instant now) {
+        List<SlaEvent> events = new ArrayList<>();
+        SlaTicket next = switch (fact) {
+            case TicketFact.Opened f -> open(ticket, f, policyOfPlan, calendar, events);
+            case TicketFact.Triaged f -> triaged(ticket, f, calendar, now, events);
+            case TicketFact.Moved f -> ticket.onLine(f.tier());
+            case TicketFact.AgentSpoke f -> agentSpoke(ticket, f, calendar, events);
+            case TicketFact.CustomerWrote f -> customerWrote(ticket, f, calendar, events);
+            case TicketFact.Resolved f -> meetAll(ticket, f.at(), calendar, events).with(false, true);
+            case TicketFact.Reopened f -> reopened(ticket, f, calendar, events);
+            case TicketFact.Closed f -> closed(ticket, f);
+        };
+        Decision fired = fire(next, calendar, now);
+        events.addAll(fired.events());
+        return new Decision(fired.ticket(), events);
+    }
+
+    /** Announces every warning and breach due by {@code now} that has not gone out, thresholds in order. */
+    public static Decision fire(SlaTicket ticket, BusinessCalendar calendar, Instant now) {
+        List<SlaEvent> events = new ArrayList<>();
+        if (!ticket.opened()) {
+            return new Decision(ticket, events);
+        }
+        SlaTicket next = ticket;
+        for (SlaClock clock : ticket.clocks().values()) {
+            if (!clock.open() || clock.breachedAt() != null) {
+                continue;
+            }
+            SlaClock updated = clock;
+            Instant due = clock.dueAt(calendar);
+            for (double threshold : ticket.policy().warnings()) {
+                Instant warnAt = updated.warnedAt(threshold) ? null : updated.dueAt(calendar, threshold);
+                if (warnAt != null && !warnAt.isAfter(now)) {
+                    updated = updated.warned(new SlaClock.Warning(threshold, warnAt, now));
+                    events.add(new SlaWarningReached(ticket.ticketId(), clock.kind().wireName(), due, now, threshold,
+                            warnAt, terms(ticket, calendar)));
+                }
+            }
+            if (due != null && !due.isAfter(now)) {
+                updated = updated.breached(now);
+                events.add(new SlaBreached(ticket.ticketId(), clock.kind().wireName(), due, now,
+                        terms(ticket, calendar)));
+            }
+            next = next.with(clock.kind(), updated);
+        }
+        return new Decision(next, events);
+    }
+
+    /** The moments still to come: each unannounced threshold and the breach of every clock that counts. */
+    public static List<Timer> timers(SlaTicket ticket, BusinessCalendar calendar) {
+        List<Timer> timers = new ArrayList<>();
+        if (!ticket.opened()) {
+            return timers;
+        }
+        for (SlaClock clock : ticket.clocks().values()) {
+            if (!clock.open() || clock.breachedAt() != null) {
+                continue;
+            }
+            for (double threshold : ticket.policy().warnings()) {
+                Instant at = clock.warnedAt(threshold) ? null : clock.dueAt(calendar, threshold);
+                if (at != null) {
+                    timers.add(new Timer(clock.kind(), threshold, at));
+                }
+            }
+            Instant due = clock.dueAt(calendar);
+            if (due != null) {
+                timers.add(new Timer(clock.kind(), Timer.BREACH, due));
+            }
+        }
+        return timers;
+    }
+
+    /** The calendar changed (a holiday added): every clock that still counts gets its new due time, said so. */
+    public static Decision retime(SlaTicket ticket, BusinessCalendar before, BusinessCalendar after, Instant now) {
+        List<SlaEvent> events = new ArrayList<>();
+        for (SlaClock clock : ticket.clocks().values()) {
+            if (clock.open() && clock.breachedAt() == null) {
+                Instant was = clock.dueAt(before);
+                Instant is = clock.dueAt(after);
+                if (!java.util.Objects.equals(was, is)) {
+                    events.add(new SlaClockRetimed(ticket.ticketId(), clock.kind().wireName(), is, was, "calendar "
+                            + after.id() + " changed to version " + after.version(), now, terms(ticket, after)));
+                }
+            }
+        }
+        Decision fired = fire(ticket, after, now);
+        events.addAll(fired.events());
+        return new Decision(fired.ticket(), events);
+    }
+
+    private static SlaTicket open(SlaTicket ticket, TicketFact.Opened f, SlaPolicy policy, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        if (ticket.opened()) {
+            return ticket;
+        }
+        Priority priority = ticket.priority() != null ? ticket.priority() : policy.defaultPriority();
+        SlaTicket next = ticket.openedUnder(policy.plan(), policy, priority, f.at());
+        for (ClockKind kind : List.of(ClockKind.FIRST_RESPONSE, ClockKind.RESOLUTION)) {
+            next = start(next, kind, f.at(), calendar, events);
+        }
+        return next;
+    }
+
+    private static SlaTicket start(SlaTicket ticket, ClockKind kind, Instant at, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        Duration target = ticket.policy().target(ticket.priority(), kind);
+        if (target == null) {
+            return ticket;
+        }
+        SlaClock clock = SlaClock.started(kind, target, at);
+        events.add(new SlaClockStarted(ticket.ticketId(), kind.wireName(), ticket.plan(), clock.dueAt(calendar), at,
+                terms(ticket, calendar)));
+        return ticket.with(kind, clock);
+    }
+
+    private static SlaTicket triaged(SlaTicket ticket, TicketFact.Triaged f, BusinessCalendar calendar, Instant now,
+            List<SlaEvent> events) {
+        SlaTicket next = ticket.onLine(f.tier() != null ? f.tier() : ticket.tier());
+        if (!ticket.opened() || f.priority() == ticket.priority()) {
+            return next.prioritised(f.priority(), true);
+        }
+        Priority was = ticket.priority();
+        next = next.prioritised(f.priority(), true);
+        for (SlaClock clock : ticket.clocks().values()) {
+            Duration target = next.policy().target(f.priority(), clock.kind());
+            if (target == null || target.equals(clock.target()) || !clock.open()) {
+                continue;
+            }
+            SlaClock retimed = clock.retargeted(target);
+            next = next.with(clock.kind(), retimed);
+            if (clock.breachedAt() == null) {
+                events.add(new SlaClockRetimed(ticket.ticketId(), clock.kind().wireName(), retimed.dueAt(calendar),
+                        clock.dueAt(calendar), "priority " + was + " -> " + f.priority(), now,
+                        terms(next, calendar)));
+            }
+        }
+        return next;
+    }
+
+    private static SlaTicket agentSpoke(SlaTicket ticket, TicketFact.AgentSpoke f, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaTicket next = meet(ticket, ClockKind.FIRST_RESPONSE, f.at(), calendar, events);
+        next = meet(next, ClockKind.NEXT_REPLY, f.at(), calendar, events);
+        if (f.question()) {
+            next = pause(next, ClockKind.RESOLUTION, f.at(), calendar, events);
+        }
+        return next.with(f.question() || next.awaitingCustomer(), true);
+    }
+
+    private static SlaTicket customerWrote(SlaTicket ticket, TicketFact.CustomerWrote f, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaTicket next = ticket;
+        if (ticket.awaitingCustomer()) {
+            next = resume(next, ClockKind.RESOLUTION, f.at(), calendar, events);
+        }
+        SlaClock nextReply = next.clocks().get(ClockKind.NEXT_REPLY);
+        if (ticket.agentSpokeLast() && ticket.opened() && (nextReply == null || !nextReply.open())) {
+            next = start(next, ClockKind.NEXT_REPLY, f.at(), calendar, events);
+        }
+        return next.with(false, false);
+    }
+
+    private static SlaTicket meetAll(SlaTicket ticket, Instant at, BusinessCalendar calendar, List<SlaEvent> events) {
+        SlaTicket next = ticket;
+        for (ClockKind kind : ClockKind.values()) {
+            next = meet(next, kind, at, calendar, events);
+        }
+        return next;
+    }
+
+    private static SlaTicket reopened(SlaTicket ticket, TicketFact.Reopened f, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaClock resolution = ticket.clocks().get(ClockKind.RESOLUTION);
+        if (resolution == null || resolution.open()) {
+            return ticket;
+        }
+        SlaClock again = resolution.reopened(f.at());
+        events.add(new SlaClockResumed(ticket.ticketId(), ClockKind.RESOLUTION.wireName(), again.dueAt(calendar),
+                f.at(), terms(ticket, calendar)));
+        return ticket.with(ClockKind.RESOLUTION, again).with(false, ticket.agentSpokeLast());
+    }
+
+    private static SlaTicket closed(SlaTicket ticket, TicketFact.Closed f) {
+        SlaTicket next = ticket;
+        for (SlaClock clock : ticket.clocks().values()) {
+            next = next.with(clock.kind(), clock.stopped(f.at()));
+        }
+        return next.with(false, false);
+    }
+
+    private static SlaTicket meet(SlaTicket ticket, ClockKind kind, Instant at, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaClock clock = ticket.clocks().get(kind);
+        if (clock == null || !clock.open()) {
+            return ticket;
+        }
+        if (clock.breachedAt() == null) {
+            events.add(new SlaMet(ticket.ticketId(), kind.wireName(), clock.dueAt(calendar), at,
+                    terms(ticket, calendar)));
+        }
+        return ticket.with(kind, clock.met(at));
+    }
+
+    private static SlaTicket pause(SlaTicket ticket, ClockKind kind, Instant at, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaClock clock = ticket.clocks().get(kind);
+        if (clock == null || !clock.running()) {
+            return ticket;
+        }
+        events.add(new SlaClockPaused(ticket.ticketId(), kind.wireName(), null, at, terms(ticket, calendar)));
+        return ticket.with(kind, clock.paused(at));
+    }
+
+    private static SlaTicket resume(SlaTicket ticket, ClockKind kind, Instant at, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaClock clock = ticket.clocks().get(kind);
+        if (clock == null || clock.running() || !clock.open()) {
+            return ticket;
+        }
+        SlaClock resumed = clock.resumed(at);
+        events.add(new SlaClockResumed(ticket.ticketId(), kind.wireName(), resumed.dueAt(calendar), at,
+                terms(ticket, calendar)));
+        return ticket.with(kind, resumed);
+    }
+
+    static SlaTerms terms(SlaTicket ticket, BusinessCalendar calendar) {
+        return new SlaTerms(ticket.plan(), ticket.policy() == null ? null : ticket.policy().version(),
+                ticket.priority() == null ? null : ticket.priority().name(), calendar.id(), calendar.version());
+    }
+}

@@ -1,0 +1,37 @@
+package io.tierdesk.sla.domain;
+
+import io.tierdesk.events.routing.Priority;
+import java.time.Instant;
+
+/** What sla-monitor learns about a ticket from the ticket and routing streams, reduced to what moves its clocks. */
+public sealed interface TicketFact {
+    /** When it happened (the customer's contact time for an opening), not when the event arrived. */
+    Instant at();
+
+    record Opened(String plan, Instant at) implements TicketFact {
+    }
+
+    /** Routing decided a priority; may come before the opening, from another topic. */
+    record Triaged(Priority priority, String tier, Instant at) implements TicketFact {
+    }
+
+    /** The ticket moved to another line (escalation, return). */
+    record Moved(String tier, Instant at) implements TicketFact {
+    }
+
+    /** An agent's public message to the customer: a reply, or a question that waits for the customer. */
+    record AgentSpoke(boolean question, Instant at) implements TicketFact {
+    }
+
+    record CustomerWrote(Instant at) implements TicketFact {
+    }
+
+    record Resolved(Instant at) implements TicketFact {
+    }
+
+    record Reopened(Instant at) implements TicketFact {
+    }
+
+    record Closed(Instant at) implements TicketFact {
+    }
+}
