@@ -1,0 +1,132 @@
+package io.tierdesk.sla.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PgErrors;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.sla.domain.BusinessCalendar;
+import io.tierdesk.sla.domain.CalendarDraft;
+import io.tierdesk.sla.domain.PolicyDraft;
+import io.tierdesk.sla.domain.SlaPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Calendars and policies: every change a new version, the highest in force. Stored as the drafts people wrote
+ * (already checked), read back through the same checks.
+ */
+@ApplicationScoped
+public class SlaSettings {
+    private static final String CALENDARS = """
+            SELECT DISTINCT ON (id) id, version, CAST(body AS text) AS body FROM calendar
+            ORDER BY id, version DESC""";
+    private static final String CALENDAR = """
+            SELECT id, version, CAST(body AS text) AS body FROM calendar WHERE id = ?1
+            ORDER BY version DESC LIMIT 1""";
+    private static final String POLICIES = """
+            SELECT DISTINCT ON (plan) plan, version, CAST(body AS text) AS body FROM policy
+            ORDER BY plan, version DESC""";
+    private static final String POLICY = """
+            SELECT plan, version, CAST(body AS text) AS body FROM policy WHERE plan = ?1
+            ORDER BY version DESC LIMIT 1""";
+
+    public Uni<Optional<BusinessCalendar>> calendar(Mutiny.Session session, String id) {
+        if (BusinessCalendar.ALWAYS.equals(id)) {
+            return Uni.createFrom().item(Optional.of(BusinessCalendar.alwaysOpen()));
+        }
+        return SqlRows.select(session, CALENDAR, id).map(rows -> rows.stream().findFirst().map(SlaSettings::calendar));
+    }
+
+    /** Every calendar in force, the built-in 24x7 first. */
+    public Uni<List<BusinessCalendar>> calendars(Mutiny.Session session) {
+        return SqlRows.select(session, CALENDARS).map(rows -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(BusinessCalendar.alwaysOpen()),
+                rows.stream().map(SlaSettings::calendar)).toList());
+    }
+
+    public Uni<BusinessCalendar> saveCalendar(Mutiny.Session session, String id, CalendarDraft draft, String by,
+            Instant at) {
+        if (BusinessCalendar.ALWAYS.equals(id)) {
+            throw Rejection.conflict("id", "24x7 is built in and cannot be changed");
+        }
+        if (draft == null) {
+            throw Rejection.invalid("body", "is required");
+        }
+        draft.toCalendar(id, 1);
+        return calendar(session, id).chain(current -> {
+            long version = current.map(BusinessCalendar::version).orElse(0L) + 1;
+            BusinessCalendar next = draft.toCalendar(id, version);
+            return SqlRows.execute(session, """
+                            INSERT INTO calendar (id, version, body, created_by, created_at)
+                            VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)""",
+                            id, version, json(CalendarDraft.of(next)), by, at)
+                    .replaceWith(next)
+                    .onFailure(e -> PgErrors.isUniqueViolation(e, "calendar_pkey")).transform(e -> Rejection.conflict(
+                            "version", "calendar " + id + " was changed meanwhile (version " + version
+                                    + " exists); read it again"));
+        });
+    }
+
+    public Uni<Optional<SlaPolicy>> policy(Mutiny.Session session, String plan) {
+        return SqlRows.select(session, POLICY, knownPlan(plan))
+                .map(rows -> rows.stream().findFirst().map(SlaSettings::policy));
+    }
+
+    public Uni<List<SlaPolicy>> policies(Mutiny.Session session) {
+        return SqlRows.select(session, POLICIES)
+                .map(rows -> rows.stream().map(SlaSettings::policy).toList());
+    }
+
+    public Uni<SlaPolicy> savePolicy(Mutiny.Session session, String plan, PolicyDraft draft, String by, Instant at) {
+        knownPlan(plan);
+        if (draft == null) {
+            throw Rejection.invalid("body", "is required");
+        }
+        return calendars(session).chain(calendars -> policy(session, plan).chain(current -> {
+            long version = current.map(SlaPolicy::version).orElse(0L) + 1;
+            SlaPolicy next = draft.toPolicy(plan, version,
+                    id -> calendars.stream().anyMatch(c -> c.id().equals(id)));
+            return SqlRows.execute(session, """
+                            INSERT INTO policy (plan, version, body, created_by, created_at)
+                            VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)""",
+                            plan, version, json(PolicyDraft.of(next)), by, at)
+                    .replaceWith(next)
+                    .onFailure(e -> PgErrors.isUniqueViolation(e, "policy_pkey")).transform(e -> Rejection.conflict(
+                            "version", "the policy of " + plan + " was changed meanwhile (version " + version
+                                    + " exists); read it again"));
+        }));
+    }
+
+    /** One of the support plans, or a 404. */
+    public static String knownPlan(String plan) {
+        try {
+            return SupportPlan.fromWire(plan).wireName();
+        } catch (RuntimeException e) {
+            throw Rejection.notFound("plan", "no support plan '" + plan + "'; plans are warranty, post-warranty, "
+                    + "premium, self-service");
+        }
+    }
+
+    private static BusinessCalendar calendar(SqlRows.Row row) {
+        return read(row.text("body"), CalendarDraft.class).toCalendar(row.text("id"), row.number("version"));
+    }
+
+    private static SlaPolicy policy(SqlRows.Row row) {
+        // Its calendar was checked when it was written; calendars are never deleted.
+        return read(row.text("body"), PolicyDraft.class).toPolicy(row.text("plan"), row.number("version"), id -> true);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        return EventJson.read(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private static String json(Object value) {
+        return new String(EventJson.write(value), StandardCharsets.UTF_8);
+    }
+}
