@@ -1,33 +1,8 @@
 package io.tierdesk.intake.api;
 
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** Replaces the service's clock in tests: real time plus whatever the test moved it by. */
+/** ticket-intake's clock in its tests, which move it (auto-close, reopen windows). */
 @Singleton
-public class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    public void advance(Duration by) {
-        offset = offset.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.now().plus(offset);
-    }
+public class MovableClock extends io.tierdesk.eventing.testing.MovableClock {
 }

@@ -1,0 +1,142 @@
+package io.tierdesk.sla.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.store.EventMetadata;
+import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.sla.domain.BusinessCalendar;
+import io.tierdesk.sla.domain.SlaDecider;
+import io.tierdesk.sla.domain.SlaPolicy;
+import io.tierdesk.sla.domain.SlaTicket;
+import io.tierdesk.sla.domain.TicketFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Runs the clocks: a fact about a ticket, or time passing, under the ticket's row lock; the new state, its timers
+ * and the SLA events in the caller's transaction. A warning or breach is recorded in the state it is announced with,
+ * so whoever takes the lock next — a redelivery, another instance's timer loop — finds it done.
+ */
+@ApplicationScoped
+public class SlaClocks {
+    public static final String STREAM = "sla";
+    static final String ACTOR = "sla-monitor";
+
+    private final SlaSettings settings;
+    private final EventStore store;
+    private final Clock clock;
+
+    public SlaClocks(SlaSettings settings, EventStore store, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A ticket as stored, with its stream's version. */
+    record Stored(SlaTicket ticket, long version) {
+    }
+
+    public Uni<Void> apply(Mutiny.Session session, UUID ticketId, TicketFact fact) {
+        Instant now = clock.instant();
+        return lock(session, ticketId, false).chain(stored -> {
+            SlaTicket ticket = stored.ticket();
+            Uni<SlaPolicy> policy = ticket.opened() ? Uni.createFrom().item(ticket.policy())
+                    : fact instanceof TicketFact.Opened opened ? settings.policy(session, opened.plan())
+                            .map(found -> found.orElseThrow(() -> new IllegalStateException("no policy for plan "
+                                    + opened.plan())))
+                    : Uni.createFrom().nullItem();
+            return policy.chain(p -> calendarOf(session, p)).chain(terms -> {
+                SlaDecider.Decision decision = SlaDecider.decide(ticket, fact, terms.policy(), terms.calendar(), now);
+                return save(session, stored, decision, terms.calendar(), now);
+            });
+        });
+    }
+
+    /**
+     * Announces what is due on one ticket, unless another transaction holds it (it will see the same moments).
+     *
+     * @return whether the ticket was taken
+     */
+    public Uni<Boolean> fire(Mutiny.Session session, UUID ticketId) {
+        Instant now = clock.instant();
+        return lock(session, ticketId, true).chain(stored -> {
+            if (stored == null || !stored.ticket().opened()) {
+                return Uni.createFrom().item(stored != null);
+            }
+            return calendarOf(session, stored.ticket().policy()).chain(terms -> save(session, stored,
+                    SlaDecider.fire(stored.ticket(), terms.calendar(), now), terms.calendar(), now)).replaceWith(true);
+        });
+    }
+
+    /** Tickets with a moment due by now, soonest first. */
+    public Uni<List<UUID>> due(Mutiny.Session session, int limit) {
+        return SqlRows.select(session, """
+                        SELECT ticket_id, min(due_at) AS due FROM sla_timer WHERE due_at <= ?1
+                        GROUP BY ticket_id ORDER BY due LIMIT ?2""", clock.instant(), limit)
+                .map(rows -> rows.stream().map(r -> r.uuid("ticket_id")).toList());
+    }
+
+    private record Terms(SlaPolicy policy, BusinessCalendar calendar) {
+    }
+
+    private Uni<Terms> calendarOf(Mutiny.Session session, SlaPolicy policy) {
+        if (policy == null) {
+            return Uni.createFrom().item(new Terms(null, BusinessCalendar.alwaysOpen()));
+        }
+        return settings.calendar(session, policy.calendar()).map(found -> new Terms(policy, found.orElseThrow(() ->
+                new IllegalStateException("policy " + policy.plan() + " names calendar " + policy.calendar()
+                        + ", which does not exist"))));
+    }
+
+    /**
+     * The ticket's row, locked for this transaction (created when the ticket is new).
+     *
+     * @param skipLocked answer null rather than wait when another transaction holds it
+     */
+    private Uni<Stored> lock(Mutiny.Session session, UUID ticketId, boolean skipLocked) {
+        Uni<Integer> created = skipLocked ? Uni.createFrom().item(0) : SqlRows.execute(session, """
+                        INSERT INTO sla_ticket (ticket_id, state, updated_at) VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3)
+                        ON CONFLICT (ticket_id) DO NOTHING""",
+                ticketId, json(SlaTicket.unseen(ticketId)), clock.instant());
+        return created.chain(() -> SqlRows.first(session, "SELECT CAST(state AS text) AS state, stream_version "
+                        + "FROM sla_ticket WHERE ticket_id = ?1 FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""), ticketId))
+                .map(row -> row == null ? null : new Stored(EventJson.read(row.text("state").getBytes(
+                        StandardCharsets.UTF_8), SlaTicket.class), row.number("stream_version")));
+    }
+
+    private Uni<Void> save(Mutiny.Session session, Stored before, SlaDecider.Decision decision,
+            BusinessCalendar calendar, Instant now) {
+        SlaTicket ticket = decision.ticket();
+        if (ticket.equals(before.ticket()) && decision.events().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id = ticket.ticketId();
+        List<SlaDecider.Timer> timers = SlaDecider.timers(ticket, calendar);
+        return store.append(session, STREAM, id.toString(), before.version(), decision.events(),
+                        EventMetadata.actor(ACTOR), now)
+                .chain(version -> SqlRows.execute(session, """
+                                UPDATE sla_ticket SET state = CAST(CAST(?2 AS text) AS jsonb), stream_version = ?3,
+                                    tier = ?4, updated_at = ?5 WHERE ticket_id = ?1""",
+                        id, json(ticket), version, ticket.tier(), now))
+                .chain(() -> SqlRows.execute(session, "DELETE FROM sla_timer WHERE ticket_id = ?1", id))
+                .chain(() -> timers.isEmpty() ? Uni.createFrom().item(0) : SqlRows.execute(session, """
+                                INSERT INTO sla_timer (ticket_id, clock, threshold, due_at)
+                                SELECT ?1, * FROM unnest(CAST(?2 AS text[]), CAST(?3 AS float8[]),
+                                    CAST(CAST(?4 AS text[]) AS timestamptz[]))""", id,
+                        timers.stream().map(t -> t.clock().wireName()).toArray(String[]::new),
+                        timers.stream().map(SlaDecider.Timer::threshold).toArray(Double[]::new),
+                        // As ISO-8601 text: the driver binds no array of timestamps from a native query.
+                        timers.stream().map(t -> t.dueAt().toString()).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static String json(Object value) {
+        return new String(EventJson.write(value), StandardCharsets.UTF_8);
+    }
+}

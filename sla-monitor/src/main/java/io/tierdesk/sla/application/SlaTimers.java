@@ -1,0 +1,61 @@
+package io.tierdesk.sla.application;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicTask;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Announces warnings and breaches when they fall due. Every moment is a row of {@code sla_timer}; no timer lives only
+ * in memory, so after a restart (or on another instance) the missed moments go out once each, stamped with the time
+ * they fell due and the time they went out. Each round takes the tickets with a moment due, soonest first, each in
+ * its own transaction and under its row lock, skipping a ticket another transaction holds.
+ */
+@ApplicationScoped
+public class SlaTimers {
+    static final int BATCH = 100;
+
+    private final Mutiny.SessionFactory sessions;
+    private final SlaClocks clocks;
+    private final io.vertx.core.Vertx vertx;
+    private final Duration interval;
+    private final MeterRegistry registry;
+    private PeriodicTask task;
+
+    public SlaTimers(Mutiny.SessionFactory sessions, SlaClocks clocks, io.vertx.core.Vertx vertx,
+            SlaConfig config, MeterRegistry registry) {
+        this.sessions = sessions;
+        this.clocks = clocks;
+        this.vertx = vertx;
+        this.interval = config.timerInterval();
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        task = PeriodicTask.start(vertx, interval, "SLA timers", this::fireDue);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    /** One round: every ticket with a moment due, a batch at a time, until none is left. */
+    public Uni<Void> fireDue() {
+        return sessions.withSession(session -> clocks.due(session, BATCH)).chain(due -> due.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(ticket -> sessions.withTransaction(session ->
+                                clocks.fire(session, ticket)))
+                        .collect().asList()
+                        .invoke(taken -> registry.counter("tierdesk.sla.timer.rounds").increment())
+                        .chain(taken -> due.size() < BATCH ? Uni.createFrom().voidItem() : fireDue()));
+    }
+}

@@ -1,0 +1,48 @@
+package io.tierdesk.sla.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.SupervisorAlerted;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.TicketQueued;
+import io.tierdesk.events.routing.TicketReturned;
+import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.sla.application.SlaClocks;
+import io.tierdesk.sla.domain.TicketFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The routing stream: the priority that sets the targets, and the line a ticket is on. */
+@ApplicationScoped
+public class RoutingStreamConsumer {
+    private final Inbox inbox;
+    private final SlaClocks clocks;
+
+    public RoutingStreamConsumer(Inbox inbox, SlaClocks clocks) {
+        this.inbox = inbox;
+        this.clocks = clocks;
+    }
+
+    @Incoming("routing")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume("sla-routing", message, RoutingEvent.class, (session, delivered) -> {
+            TicketFact fact = fact(delivered.event());
+            return fact == null ? Uni.createFrom().voidItem()
+                    : clocks.apply(session, delivered.event().ticketId(), fact);
+        });
+    }
+
+    static TicketFact fact(RoutingEvent event) {
+        return switch (event) {
+            case TicketTriaged e -> new TicketFact.Triaged(e.priority(), e.tier().name(), e.triagedAt());
+            case TicketEscalated e -> new TicketFact.Moved(e.toTier().name(), e.escalatedAt());
+            case TicketReturned e -> new TicketFact.Moved(e.toTier().name(), e.returnedAt());
+            case TicketAssigned e -> null;
+            case TicketQueued e -> null;
+            case SupervisorAlerted e -> null;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.tierdesk.sla.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.ticket.AgentReplied;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.ResolutionConfirmed;
+import io.tierdesk.events.ticket.SatisfactionRated;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketClosed;
+import io.tierdesk.events.ticket.TicketDiagnosed;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketReopened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.sla.application.SlaClocks;
+import io.tierdesk.sla.domain.TicketFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The ticket stream, as what moves the clocks; notes, diagnoses, confirmations and ratings move none. */
+@ApplicationScoped
+public class TicketStreamConsumer {
+    private final Inbox inbox;
+    private final SlaClocks clocks;
+
+    public TicketStreamConsumer(Inbox inbox, SlaClocks clocks) {
+        this.inbox = inbox;
+        this.clocks = clocks;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume("sla-tickets", message, TicketEvent.class, (session, delivered) -> {
+            TicketFact fact = fact(delivered.event());
+            return fact == null ? Uni.createFrom().voidItem()
+                    : clocks.apply(session, delivered.event().ticketId(), fact);
+        });
+    }
+
+    static TicketFact fact(TicketEvent event) {
+        return switch (event) {
+            case TicketOpened e -> new TicketFact.Opened(e.plan().wireName(), e.openedAt());
+            case AgentReplied e -> new TicketFact.AgentSpoke(false, e.repliedAt());
+            case TicketAwaitingCustomer e -> new TicketFact.AgentSpoke(true, e.askedAt());
+            case CustomerMessageReceived e -> new TicketFact.CustomerWrote(e.receivedAt());
+            case TicketResolved e -> new TicketFact.Resolved(e.resolvedAt());
+            case TicketReopened e -> new TicketFact.Reopened(e.reopenedAt());
+            case TicketClosed e -> new TicketFact.Closed(e.closedAt());
+            case InternalNoteAdded e -> null;
+            case TicketDiagnosed e -> null;
+            case ResolutionConfirmed e -> null;
+            case SatisfactionRated e -> null;
+        };
+    }
+}

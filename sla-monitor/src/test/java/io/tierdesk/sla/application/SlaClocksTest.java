@@ -1,0 +1,130 @@
+package io.tierdesk.sla.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestDb;
+import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.EventCatalog;
+import io.tierdesk.events.KafkaBinding;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.routing.Priority;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaClockResumed;
+import io.tierdesk.events.sla.SlaEvent;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.Urgency;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clocks end to end: ticket and routing events in over the broker, SLA events out over the broker, time moved by
+ * the test. Premium is on 24x7, so every due time here is plain arithmetic.
+ */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class SlaClocksTest {
+    @Inject
+    EventingConfig eventing;
+    @Inject
+    TestClock clock;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    private void publish(String topic, UUID ticket, Object event) {
+        TestEvents.publish(eventing.topic(topic), "/test", ticket, event, UUID.randomUUID(), clock.instant());
+    }
+
+    private static TicketOpened premium(UUID ticket, Instant openedAt) {
+        TicketOpened sample = TestEvents.opened(ticket, "router", Urgency.HIGH, SupportPlan.PREMIUM);
+        return new TicketOpened(ticket, sample.number(), sample.channel(), sample.customer(), SupportPlan.PREMIUM,
+                sample.subject(), sample.body(), sample.diagnostics(), sample.statedUrgency(), null, List.of(), null,
+                openedAt);
+    }
+
+    /** The ticket's SLA events on the topic once {@code enough} says so, decoded, in order. */
+    private List<SlaEvent> slaEvents(UUID ticket, java.util.function.Predicate<List<SlaEvent>> enough) {
+        List<SlaEvent>[] seen = new List[1];
+        TestKafka.read(eventing.topic(Topics.SLA), r -> ticket.toString().equals(r.key()), found -> {
+            seen[0] = found.stream().map(SlaClocksTest::decode).toList();
+            return enough.test(seen[0]);
+        }, Duration.ofSeconds(30));
+        return seen[0];
+    }
+
+    private static SlaEvent decode(ConsumerRecord<String, byte[]> record) {
+        return (SlaEvent) EventCatalog.decode(TestKafka.header(record, KafkaBinding.TYPE), record.value());
+    }
+
+    private static List<String> kinds(List<SlaEvent> events) {
+        return events.stream().map(e -> e.getClass().getSimpleName() + " " + e.clock()).toList();
+    }
+
+    @Test
+    void aPremiumP1TicketWarnsAndBreachesOnceEachAtItsMomentsWithTheTriageArrivingFirst() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        Instant openedAt = clock.instant().minus(Duration.ofMinutes(12));
+        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
+                Tier.L1, "policy", openedAt));
+        // The other topic's order is not guaranteed: the opening is sent once the triage is stored.
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
+                "SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
+        publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
+        // First response: 15 min, warned at 0.75 (11 min 15 s: already past), breached at 15 min.
+        List<SlaEvent> early = slaEvents(ticket, found -> found.size() >= 3);
+        assertThat(kinds(early)).containsExactly("SlaClockStarted first-response", "SlaClockStarted resolution",
+                "SlaWarningReached first-response");
+        assertThat(early.get(0).dueAt()).isEqualTo(openedAt.plus(Duration.ofMinutes(15)));
+        assertThat(early.get(0).terms().priority()).isEqualTo("P1");
+
+        clock.advance(Duration.ofMinutes(4));
+        List<SlaEvent> later = slaEvents(ticket, found -> found.size() >= 4);
+        Thread.sleep(1500);
+        later = slaEvents(ticket, found -> found.size() >= 4);
+        assertThat(kinds(later)).containsExactly("SlaClockStarted first-response", "SlaClockStarted resolution",
+                "SlaWarningReached first-response", "SlaBreached first-response");
+        SlaBreached breach = (SlaBreached) later.get(3);
+        assertThat(breach.dueAt()).isEqualTo(openedAt.plus(Duration.ofMinutes(15)));
+        assertThat(breach.at()).isAfterOrEqualTo(breach.dueAt());
+    }
+
+    @Test
+    void aTicketWaitingForTheCustomerDoesNotBreachAndItsDueTimeMovesByThePause() {
+        UUID ticket = UUID.randomUUID();
+        Instant openedAt = clock.instant();
+        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
+                Tier.L1, "policy", openedAt));
+        publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
+        publish(Topics.TICKETS, ticket, new TicketAwaitingCustomer(ticket, "anna", "Which firmware?",
+                openedAt.plus(Duration.ofMinutes(10))));
+        slaEvents(ticket, found -> kinds(found).contains("SlaClockPaused resolution"));
+
+        clock.advance(Duration.ofHours(5));
+        Instant answeredAt = clock.instant();
+        publish(Topics.TICKETS, ticket, new CustomerMessageReceived(ticket, UUID.randomUUID(),
+                io.tierdesk.events.ticket.Channel.EMAIL, "2.4.1", List.of(), answeredAt));
+        List<SlaEvent> events = slaEvents(ticket, found -> kinds(found).contains("SlaClockResumed resolution"));
+        assertThat(kinds(events)).doesNotContain("SlaBreached resolution", "SlaWarningReached resolution");
+        SlaClockResumed resumed = (SlaClockResumed) events.stream().filter(e -> e instanceof SlaClockResumed)
+                .findFirst().orElseThrow();
+        // 10 minutes of the 4 hours were used before the question.
+        assertThat(resumed.dueAt()).isEqualTo(answeredAt.plus(Duration.ofHours(4)).minus(Duration.ofMinutes(10)));
+        assertThat(kinds(events)).contains("SlaMet first-response");
+    }
+}
