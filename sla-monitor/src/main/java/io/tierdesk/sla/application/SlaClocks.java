@@ -82,6 +82,39 @@ public class SlaClocks {
                 .map(rows -> rows.stream().map(r -> r.uuid("ticket_id")).toList());
     }
 
+    /** A ticket's clocks and the calendar they count on; empty when the ticket was never seen. */
+    public record Seen(SlaTicket ticket, BusinessCalendar calendar) {
+    }
+
+    public Uni<java.util.Optional<Seen>> find(Mutiny.Session session, UUID ticketId) {
+        return SqlRows.first(session, "SELECT CAST(state AS text) AS state FROM sla_ticket WHERE ticket_id = ?1",
+                ticketId).chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().item(java.util.Optional.<Seen>empty());
+                    }
+                    SlaTicket ticket = EventJson.read(row.text("state").getBytes(StandardCharsets.UTF_8),
+                            SlaTicket.class);
+                    return calendarOf(session, ticket.policy())
+                            .map(terms -> java.util.Optional.of(new Seen(ticket, terms.calendar())));
+                });
+    }
+
+    /** A running clock that falls due within the window. */
+    public record AtRisk(UUID ticketId, String clock, Instant dueAt, String tier) {
+    }
+
+    /** Running clocks whose breach falls due before {@code until}, soonest first. */
+    public Uni<List<AtRisk>> atRisk(Mutiny.Session session, Instant until, String tier,
+            io.tierdesk.eventing.api.Paging page) {
+        return SqlRows.select(session, """
+                        SELECT t.ticket_id, t.clock, t.due_at, s.tier FROM sla_timer t
+                        JOIN sla_ticket s ON s.ticket_id = t.ticket_id
+                        WHERE t.threshold = 1 AND t.due_at <= ?1 AND (?2 = '' OR s.tier = ?2)
+                        ORDER BY t.due_at, t.ticket_id, t.clock""" + page.sql(), until, tier == null ? "" : tier)
+                .map(rows -> rows.stream().map(r -> new AtRisk(r.uuid("ticket_id"), r.text("clock"),
+                        r.instant("due_at"), r.text("tier"))).toList());
+    }
+
     private record Terms(SlaPolicy policy, BusinessCalendar calendar) {
     }
 

@@ -127,4 +127,38 @@ class SlaClocksTest {
         assertThat(resumed.dueAt()).isEqualTo(answeredAt.plus(Duration.ofHours(4)).minus(Duration.ofMinutes(10)));
         assertThat(kinds(events)).contains("SlaMet first-response");
     }
+
+    @Test
+    void theTicketsClocksAndTheAtRiskListShowWhereTimeStands() {
+        UUID ticket = UUID.randomUUID();
+        Instant openedAt = clock.instant().minus(Duration.ofMinutes(12));
+        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
+                Tier.L2, "policy", openedAt));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
+                "SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
+        publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
+        slaEvents(ticket, found -> found.size() >= 3);
+
+        io.tierdesk.eventing.testing.TestApi.as("anna", "agent").get("/api/v1/tickets/" + ticket + "/sla").then()
+                .statusCode(200).body("plan", org.hamcrest.Matchers.equalTo("premium"))
+                .body("priority", org.hamcrest.Matchers.equalTo("P1"))
+                .body("calendar", org.hamcrest.Matchers.equalTo("24x7"))
+                .body("clocks.clock", org.hamcrest.Matchers.contains("first-response", "resolution"))
+                .body("clocks[0].state", org.hamcrest.Matchers.equalTo("running"))
+                .body("clocks[0].dueAt", org.hamcrest.Matchers.equalTo(openedAt.plus(Duration.ofMinutes(15))
+                        .toString()))
+                .body("clocks[0].warnedAt.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("clocks[1].target", org.hamcrest.Matchers.equalTo("PT4H"));
+        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor")
+                .get("/api/v1/sla/at-risk?within=PT5M&tier=L2&limit=1000").then().statusCode(200)
+                .body("findAll { it.ticketId == '" + ticket + "' }.clock",
+                        org.hamcrest.Matchers.contains("first-response"));
+        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor")
+                .get("/api/v1/sla/at-risk?within=PT5M&tier=L1&limit=1000").then().statusCode(200)
+                .body("ticketId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(ticket.toString())));
+        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").get("/api/v1/sla/at-risk?within=soon")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("within"));
+        io.tierdesk.eventing.testing.TestApi.as("anna", "agent").get("/api/v1/tickets/" + UUID.randomUUID() + "/sla")
+                .then().statusCode(404);
+    }
 }
