@@ -3,6 +3,7 @@ package io.tierdesk.sla.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.application.SlaSettings;
 import io.tierdesk.sla.domain.BusinessCalendar;
 import io.tierdesk.sla.domain.CalendarDraft;
@@ -11,12 +12,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Business calendars: each PUT is a new version; an invalid calendar is refused, naming each field, and the old stays. */
+/**
+ * Business calendars: each PUT is a new version and re-times the clocks that count on it; an invalid calendar is
+ * refused, naming each field, and the old one stays.
+ */
 @Path("/api/v1/calendars")
 public class CalendarsResource {
     /** A calendar as the API shows it: its id and version beside the fields of its draft. */
@@ -33,14 +36,14 @@ public class CalendarsResource {
     private final Mutiny.SessionFactory sessions;
     private final SlaSettings settings;
     private final SecurityIdentity identity;
-    private final Clock clock;
+    private final SlaClocks clocks;
 
     public CalendarsResource(Mutiny.SessionFactory sessions, SlaSettings settings, SecurityIdentity identity,
-            Clock clock) {
+            SlaClocks clocks) {
         this.sessions = sessions;
         this.settings = settings;
         this.identity = identity;
-        this.clock = clock;
+        this.clocks = clocks;
     }
 
     @GET
@@ -62,7 +65,7 @@ public class CalendarsResource {
     @RolesAllowed({"supervisor", "admin"})
     public Uni<CalendarView> put(@PathParam("id") String id, CalendarDraft draft) {
         String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> settings.saveCalendar(session, id, draft, by, clock.instant()))
+        return sessions.withTransaction(session -> clocks.changeCalendar(session, id, draft, by))
                 .map(CalendarView::of);
     }
 }

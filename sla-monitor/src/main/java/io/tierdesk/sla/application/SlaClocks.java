@@ -82,6 +82,29 @@ public class SlaClocks {
                 .map(rows -> rows.stream().map(r -> r.uuid("ticket_id")).toList());
     }
 
+    /**
+     * A new version of a calendar, and every ticket whose clocks count on it re-timed in the same transaction, each
+     * saying so with {@code SlaClockRetimed} (a warning or breach the change puts in the past goes out at once).
+     */
+    public Uni<BusinessCalendar> changeCalendar(Mutiny.Session session, String id,
+            io.tierdesk.sla.domain.CalendarDraft draft, String by) {
+        Instant now = clock.instant();
+        return settings.calendar(session, id).chain(before -> settings.saveCalendar(session, id, draft, by, now)
+                .call(after -> before.isEmpty() ? Uni.createFrom().voidItem() : SqlRows.select(session, """
+                                SELECT DISTINCT s.ticket_id FROM sla_ticket s JOIN sla_timer t ON t.ticket_id = s.ticket_id
+                                WHERE s.state -> 'policy' ->> 'calendar' = ?1 ORDER BY s.ticket_id""", id)
+                        .chain(rows -> {
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (SqlRows.Row row : rows) {
+                                UUID ticketId = row.uuid("ticket_id");
+                                chain = chain.chain(() -> lock(session, ticketId, false).chain(stored -> save(session,
+                                        stored, SlaDecider.retime(stored.ticket(), before.get(), after, now), after,
+                                        now)));
+                            }
+                            return chain;
+                        })));
+    }
+
     /** A ticket's clocks and the calendar they count on; empty when the ticket was never seen. */
     public record Seen(SlaTicket ticket, BusinessCalendar calendar) {
     }

@@ -51,6 +51,12 @@ class SlaClocksTest {
         TestEvents.publish(eventing.topic(topic), "/test", ticket, event, UUID.randomUUID(), clock.instant());
     }
 
+    /** The other topic's order is not guaranteed: what depends on the triage is sent once it is stored. */
+    private void awaitStored(UUID ticket) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
+                "SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
+    }
+
     private static TicketOpened premium(UUID ticket, Instant openedAt) {
         TicketOpened sample = TestEvents.opened(ticket, "router", Urgency.HIGH, SupportPlan.PREMIUM);
         return new TicketOpened(ticket, sample.number(), sample.channel(), sample.customer(), SupportPlan.PREMIUM,
@@ -82,9 +88,7 @@ class SlaClocksTest {
         Instant openedAt = clock.instant().minus(Duration.ofMinutes(12));
         publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
                 Tier.L1, "policy", openedAt));
-        // The other topic's order is not guaranteed: the opening is sent once the triage is stored.
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
-                "SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
+        awaitStored(ticket);
         publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
         // First response: 15 min, warned at 0.75 (11 min 15 s: already past), breached at 15 min.
         List<SlaEvent> early = slaEvents(ticket, found -> found.size() >= 3);
@@ -110,6 +114,7 @@ class SlaClocksTest {
         Instant openedAt = clock.instant();
         publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
                 Tier.L1, "policy", openedAt));
+        awaitStored(ticket);
         publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
         publish(Topics.TICKETS, ticket, new TicketAwaitingCustomer(ticket, "anna", "Which firmware?",
                 openedAt.plus(Duration.ofMinutes(10))));
@@ -134,8 +139,7 @@ class SlaClocksTest {
         Instant openedAt = clock.instant().minus(Duration.ofMinutes(12));
         publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
                 Tier.L2, "policy", openedAt));
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
-                "SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
+        awaitStored(ticket);
         publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
         slaEvents(ticket, found -> found.size() >= 3);
 
@@ -160,5 +164,41 @@ class SlaClocksTest {
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("within"));
         io.tierdesk.eventing.testing.TestApi.as("anna", "agent").get("/api/v1/tickets/" + UUID.randomUUID() + "/sla")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aHolidayAddedToACalendarRetimesTheRunningClocksOnItAndSaysSo() {
+        String calendar = "retime-" + UUID.randomUUID().toString().substring(0, 8);
+        String week = "{\"name\": \"Always, in UTC\", \"zone\": \"UTC\", \"week\": {%s}, \"holidays\": [%s]}";
+        String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+                .map(d -> "\"" + d + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]").toList());
+        var supervisor = io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor");
+        supervisor.body(week.formatted(days, "")).put("/api/v1/calendars/" + calendar).then().statusCode(200);
+        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("""
+                {"calendar": "%s", "warnings": [], "targets": {"P1": {"resolution": "PT10H"}}}""".formatted(calendar))
+                .put("/api/v1/policies/post-warranty").then().statusCode(200);
+        UUID ticket = UUID.randomUUID();
+        Instant openedAt = clock.instant();
+        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
+                Tier.L1, "policy", openedAt));
+        awaitStored(ticket);
+        TicketOpened opened = premium(ticket, openedAt);
+        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, opened.number(), opened.channel(), opened.customer(),
+                SupportPlan.POST_WARRANTY, opened.subject(), opened.body(), opened.diagnostics(),
+                opened.statedUrgency(), null, List.of(), null, openedAt));
+        assertThat(slaEvents(ticket, found -> !found.isEmpty()).get(0).dueAt())
+                .isEqualTo(openedAt.plus(Duration.ofHours(10)));
+
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(openedAt, java.time.ZoneOffset.UTC);
+        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body(week.formatted(days,
+                "{\"date\": \"" + today + "\", \"name\": \"closed today\"}")).put("/api/v1/calendars/" + calendar)
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        List<SlaEvent> events = slaEvents(ticket, found -> kinds(found).contains("SlaClockRetimed resolution"));
+        io.tierdesk.events.sla.SlaClockRetimed retimed = (io.tierdesk.events.sla.SlaClockRetimed) events.get(
+                kinds(events).indexOf("SlaClockRetimed resolution"));
+        assertThat(retimed.previousDueAt()).isEqualTo(openedAt.plus(Duration.ofHours(10)));
+        assertThat(retimed.dueAt()).isEqualTo(today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                .plus(Duration.ofHours(10)));
+        assertThat(retimed.terms().calendarVersion()).isEqualTo(2L);
     }
 }
