@@ -31,11 +31,18 @@ public class SlaClocks {
     private final SlaSettings settings;
     private final EventStore store;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final io.micrometer.core.instrument.Timer firingDelay;
 
-    public SlaClocks(SlaSettings settings, EventStore store, Clock clock) {
+    public SlaClocks(SlaSettings settings, EventStore store, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
+        this.registry = registry;
+        this.firingDelay = io.micrometer.core.instrument.Timer.builder("tierdesk.sla.firing.delay")
+                .description("from the moment a warning or breach fell due to its announcement")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
     }
 
     /** A ticket as stored, with its stream's version. */
@@ -174,6 +181,7 @@ public class SlaClocks {
         }
         UUID id = ticket.ticketId();
         List<SlaDecider.Timer> timers = SlaDecider.timers(ticket, calendar);
+        count(decision.events());
         return store.append(session, STREAM, id.toString(), before.version(), decision.events(),
                         EventMetadata.actor(ACTOR), now)
                 .chain(version -> SqlRows.execute(session, """
@@ -190,6 +198,23 @@ public class SlaClocks {
                         // As ISO-8601 text: the driver binds no array of timestamps from a native query.
                         timers.stream().map(t -> t.dueAt().toString()).toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    /** What went out, counted, and how late after its moment. */
+    private void count(List<io.tierdesk.events.sla.SlaEvent> events) {
+        for (io.tierdesk.events.sla.SlaEvent event : events) {
+            Instant dueAt = switch (event) {
+                case io.tierdesk.events.sla.SlaWarningReached w -> w.warningDueAt();
+                case io.tierdesk.events.sla.SlaBreached b -> b.dueAt();
+                default -> null;
+            };
+            if (dueAt != null) {
+                registry.counter("tierdesk.sla.announced", "kind", event instanceof io.tierdesk.events.sla.SlaBreached
+                        ? "breach" : "warning").increment();
+                firingDelay.record(java.time.Duration.between(dueAt, event.at()).isNegative() ? java.time.Duration.ZERO
+                        : java.time.Duration.between(dueAt, event.at()));
+            }
+        }
     }
 
     private static String json(Object value) {

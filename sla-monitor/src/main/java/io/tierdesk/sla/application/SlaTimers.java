@@ -27,6 +27,9 @@ public class SlaTimers {
     private final Duration interval;
     private final MeterRegistry registry;
     private PeriodicTask task;
+    /** Tickets with a moment due in the first round after start: what a restart had to catch up. */
+    private final java.util.concurrent.atomic.AtomicLong caughtUp = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean firstRound = true;
 
     public SlaTimers(Mutiny.SessionFactory sessions, SlaClocks clocks, io.vertx.core.Vertx vertx,
             SlaConfig config, MeterRegistry registry) {
@@ -38,7 +41,10 @@ public class SlaTimers {
     }
 
     void start(@Observes StartupEvent event) {
-        task = PeriodicTask.start(vertx, interval, "SLA timers", this::fireDue);
+        registry.gauge("tierdesk.sla.catch.up.tickets", caughtUp);
+        registry.gauge("tierdesk.sla.timers.pending", java.util.List.of(), this, t -> t.pending);
+        task = PeriodicTask.start(vertx, interval, "SLA timers", () -> fireDue().invoke(() -> firstRound = false)
+                .chain(this::measure));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -47,9 +53,28 @@ public class SlaTimers {
         }
     }
 
+    private volatile double pending;
+    private long lastMeasured;
+
+    /** The moments still to come, counted at most every ten seconds (an index-only count). */
+    private Uni<Void> measure() {
+        if (System.nanoTime() - lastMeasured < 10_000_000_000L) {
+            return Uni.createFrom().voidItem();
+        }
+        lastMeasured = System.nanoTime();
+        return sessions.withSession(session -> io.tierdesk.eventing.store.SqlRows.first(session,
+                "SELECT count(*) AS n FROM sla_timer")).invoke(row -> pending = row.number("n")).replaceWithVoid();
+    }
+
     /** One round: every ticket with a moment due, a batch at a time, until none is left. */
     public Uni<Void> fireDue() {
-        return sessions.withSession(session -> clocks.due(session, BATCH)).chain(due -> due.isEmpty()
+        return sessions.withSession(session -> clocks.due(session, BATCH))
+                .invoke(due -> {
+                    if (firstRound) {
+                        caughtUp.addAndGet(due.size());
+                    }
+                })
+                .chain(due -> due.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(ticket -> sessions.withTransaction(session ->

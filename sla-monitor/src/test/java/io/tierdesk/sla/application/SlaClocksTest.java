@@ -106,6 +106,10 @@ class SlaClocksTest {
         SlaBreached breach = (SlaBreached) later.get(3);
         assertThat(breach.dueAt()).isEqualTo(openedAt.plus(Duration.ofMinutes(15)));
         assertThat(breach.at()).isAfterOrEqualTo(breach.dueAt());
+        assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_sla_announced_total", "kind=breach"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_sla_firing_delay_seconds_count"))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
