@@ -106,7 +106,7 @@ public class SlaClocks {
                                 UUID ticketId = row.uuid("ticket_id");
                                 chain = chain.chain(() -> lock(session, ticketId, false).chain(stored -> save(session,
                                         stored, SlaDecider.retime(stored.ticket(), before.get(), after, now), after,
-                                        now)));
+                                        now, true)));
                             }
                             return chain;
                         })));
@@ -163,24 +163,37 @@ public class SlaClocks {
      * @param skipLocked answer null rather than wait when another transaction holds it
      */
     private Uni<Stored> lock(Mutiny.Session session, UUID ticketId, boolean skipLocked) {
-        Uni<Integer> created = skipLocked ? Uni.createFrom().item(0) : SqlRows.execute(session, """
-                        INSERT INTO sla_ticket (ticket_id, state, updated_at) VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3)
-                        ON CONFLICT (ticket_id) DO NOTHING""",
-                ticketId, json(SlaTicket.unseen(ticketId)), clock.instant());
-        return created.chain(() -> SqlRows.first(session, "SELECT CAST(state AS text) AS state, stream_version "
-                        + "FROM sla_ticket WHERE ticket_id = ?1 FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""), ticketId))
+        String select = "SELECT CAST(state AS text) AS state, stream_version FROM sla_ticket WHERE ticket_id = ?1 "
+                + "FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
+        // Most facts concern a ticket already stored: one statement. A new one is inserted first (two at once
+        // insert it once) and then locked like any other.
+        return SqlRows.first(session, select, ticketId).chain(row -> row != null || skipLocked
+                ? Uni.createFrom().item(row)
+                : SqlRows.execute(session, """
+                                INSERT INTO sla_ticket (ticket_id, state, updated_at)
+                                VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO NOTHING""",
+                                ticketId, json(SlaTicket.unseen(ticketId)), clock.instant())
+                        .chain(() -> SqlRows.first(session, select, ticketId)))
                 .map(row -> row == null ? null : new Stored(EventJson.read(row.text("state").getBytes(
                         StandardCharsets.UTF_8), SlaTicket.class), row.number("stream_version")));
     }
 
     private Uni<Void> save(Mutiny.Session session, Stored before, SlaDecider.Decision decision,
             BusinessCalendar calendar, Instant now) {
+        return save(session, before, decision, calendar, now, false);
+    }
+
+    /** @param calendarChanged the stored timers were computed on another version of the calendar */
+    private Uni<Void> save(Mutiny.Session session, Stored before, SlaDecider.Decision decision,
+            BusinessCalendar calendar, Instant now, boolean calendarChanged) {
         SlaTicket ticket = decision.ticket();
-        if (ticket.equals(before.ticket()) && decision.events().isEmpty()) {
+        if (ticket.equals(before.ticket()) && decision.events().isEmpty() && !calendarChanged) {
             return Uni.createFrom().voidItem();
         }
         UUID id = ticket.ticketId();
         List<SlaDecider.Timer> timers = SlaDecider.timers(ticket, calendar);
+        // The timers follow from the state; most facts (a reply meeting a clock that had none due) leave them be.
+        boolean timersChanged = calendarChanged || !timers.equals(SlaDecider.timers(before.ticket(), calendar));
         count(decision.events());
         return store.append(session, STREAM, id.toString(), before.version(), decision.events(),
                         EventMetadata.actor(ACTOR), now)
@@ -188,8 +201,9 @@ public class SlaClocks {
                                 UPDATE sla_ticket SET state = CAST(CAST(?2 AS text) AS jsonb), stream_version = ?3,
                                     tier = ?4, updated_at = ?5 WHERE ticket_id = ?1""",
                         id, json(ticket), version, ticket.tier(), now))
-                .chain(() -> SqlRows.execute(session, "DELETE FROM sla_timer WHERE ticket_id = ?1", id))
-                .chain(() -> timers.isEmpty() ? Uni.createFrom().item(0) : SqlRows.execute(session, """
+                .chain(() -> !timersChanged ? Uni.createFrom().item(0)
+                        : SqlRows.execute(session, "DELETE FROM sla_timer WHERE ticket_id = ?1", id))
+                .chain(() -> !timersChanged || timers.isEmpty() ? Uni.createFrom().item(0) : SqlRows.execute(session, """
                                 INSERT INTO sla_timer (ticket_id, clock, threshold, due_at)
                                 SELECT ?1, * FROM unnest(CAST(?2 AS text[]), CAST(?3 AS float8[]),
                                     CAST(CAST(?4 AS text[]) AS timestamptz[]))""", id,

@@ -171,7 +171,7 @@ class SlaClocksTest {
     }
 
     @Test
-    void aHolidayAddedToACalendarRetimesTheRunningClocksOnItAndSaysSo() {
+    void aHolidayAddedToACalendarRetimesTheRunningClocksOnItAndSaysSo() throws Exception {
         String calendar = "retime-" + UUID.randomUUID().toString().substring(0, 8);
         String week = "{\"name\": \"Always, in UTC\", \"zone\": \"UTC\", \"week\": {%s}, \"holidays\": [%s]}";
         String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -204,5 +204,8 @@ class SlaClocksTest {
         assertThat(retimed.dueAt()).isEqualTo(today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
                 .plus(Duration.ofHours(10)));
         assertThat(retimed.terms().calendarVersion()).isEqualTo(2L);
+        assertThat(TestDb.text(database, "SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI') FROM "
+                + "sla_timer WHERE ticket_id = ? AND clock = 'resolution' AND threshold = 1", ticket))
+                .as("the breach's timer moved with it").isEqualTo(retimed.dueAt().toString().substring(0, 16));
     }
 }
