@@ -62,14 +62,8 @@ public class SlaSettings {
         return calendar(session, id).chain(current -> {
             long version = current.map(BusinessCalendar::version).orElse(0L) + 1;
             BusinessCalendar next = draft.toCalendar(id, version);
-            return SqlRows.execute(session, """
-                            INSERT INTO calendar (id, version, body, created_by, created_at)
-                            VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)""",
-                            id, version, json(CalendarDraft.of(next)), by, at)
-                    .replaceWith(next)
-                    .onFailure(e -> PgErrors.isUniqueViolation(e, "calendar_pkey")).transform(e -> Rejection.conflict(
-                            "version", "calendar " + id + " was changed meanwhile (version " + version
-                                    + " exists); read it again"));
+            return insertVersion(session, "calendar", "id", id, version, CalendarDraft.of(next), by, at)
+                    .replaceWith(next);
         });
     }
 
@@ -92,15 +86,20 @@ public class SlaSettings {
             long version = current.map(SlaPolicy::version).orElse(0L) + 1;
             SlaPolicy next = draft.toPolicy(plan, version,
                     id -> calendars.stream().anyMatch(c -> c.id().equals(id)));
-            return SqlRows.execute(session, """
-                            INSERT INTO policy (plan, version, body, created_by, created_at)
-                            VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)""",
-                            plan, version, json(PolicyDraft.of(next)), by, at)
-                    .replaceWith(next)
-                    .onFailure(e -> PgErrors.isUniqueViolation(e, "policy_pkey")).transform(e -> Rejection.conflict(
-                            "version", "the policy of " + plan + " was changed meanwhile (version " + version
-                                    + " exists); read it again"));
+            return insertVersion(session, "policy", "plan", plan, version, PolicyDraft.of(next), by, at)
+                    .replaceWith(next);
         }));
+    }
+
+    /** A new version's row; a writer who read the same version and came first makes this a 409. */
+    private static Uni<Integer> insertVersion(Mutiny.Session session, String table, String keyColumn, String key,
+            long version, Object draft, String by, Instant at) {
+        return SqlRows.execute(session, "INSERT INTO " + table + " (" + keyColumn + ", version, body, created_by, "
+                        + "created_at) VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)",
+                        key, version, json(draft), by, at)
+                .onFailure(e -> PgErrors.isUniqueViolation(e, table + "_pkey")).transform(e -> Rejection.conflict(
+                        "version", table + " " + key + " was changed meanwhile (version " + version
+                                + " exists); read it again"));
     }
 
     /** One of the support plans, or a 404. */

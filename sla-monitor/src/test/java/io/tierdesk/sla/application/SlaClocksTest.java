@@ -57,11 +57,15 @@ class SlaClocksTest {
                 "SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
     }
 
-    private static TicketOpened premium(UUID ticket, Instant openedAt) {
-        TicketOpened sample = TestEvents.opened(ticket, "router", Urgency.HIGH, SupportPlan.PREMIUM);
-        return new TicketOpened(ticket, sample.number(), sample.channel(), sample.customer(), SupportPlan.PREMIUM,
-                sample.subject(), sample.body(), sample.diagnostics(), sample.statedUrgency(), null, List.of(), null,
-                openedAt);
+    /** Routing's P1 triage first, then, once it is stored, the opening under {@code plan} at {@code openedAt}. */
+    private void openTriagedP1(UUID ticket, Tier tier, SupportPlan plan, Instant openedAt) {
+        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
+                tier, "policy", openedAt));
+        awaitStored(ticket);
+        TicketOpened sample = TestEvents.opened(ticket, "router", Urgency.HIGH, plan);
+        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, sample.number(), sample.channel(), sample.customer(),
+                plan, sample.subject(), sample.body(), sample.diagnostics(), sample.statedUrgency(), null, List.of(),
+                null, openedAt));
     }
 
     /** The ticket's SLA events on the topic once {@code enough} says so, decoded, in order. */
@@ -86,10 +90,7 @@ class SlaClocksTest {
     void aPremiumP1TicketWarnsAndBreachesOnceEachAtItsMomentsWithTheTriageArrivingFirst() throws Exception {
         UUID ticket = UUID.randomUUID();
         Instant openedAt = clock.instant().minus(Duration.ofMinutes(12));
-        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
-                Tier.L1, "policy", openedAt));
-        awaitStored(ticket);
-        publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
+        openTriagedP1(ticket, Tier.L1, SupportPlan.PREMIUM, openedAt);
         // First response: 15 min, warned at 0.75 (11 min 15 s: already past), breached at 15 min.
         List<SlaEvent> early = slaEvents(ticket, found -> found.size() >= 3);
         assertThat(kinds(early)).containsExactly("SlaClockStarted first-response", "SlaClockStarted resolution",
@@ -116,10 +117,7 @@ class SlaClocksTest {
     void aTicketWaitingForTheCustomerDoesNotBreachAndItsDueTimeMovesByThePause() {
         UUID ticket = UUID.randomUUID();
         Instant openedAt = clock.instant();
-        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
-                Tier.L1, "policy", openedAt));
-        awaitStored(ticket);
-        publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
+        openTriagedP1(ticket, Tier.L1, SupportPlan.PREMIUM, openedAt);
         publish(Topics.TICKETS, ticket, new TicketAwaitingCustomer(ticket, "anna", "Which firmware?",
                 openedAt.plus(Duration.ofMinutes(10))));
         slaEvents(ticket, found -> kinds(found).contains("SlaClockPaused resolution"));
@@ -141,10 +139,7 @@ class SlaClocksTest {
     void theTicketsClocksAndTheAtRiskListShowWhereTimeStands() {
         UUID ticket = UUID.randomUUID();
         Instant openedAt = clock.instant().minus(Duration.ofMinutes(12));
-        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
-                Tier.L2, "policy", openedAt));
-        awaitStored(ticket);
-        publish(Topics.TICKETS, ticket, premium(ticket, openedAt));
+        openTriagedP1(ticket, Tier.L2, SupportPlan.PREMIUM, openedAt);
         slaEvents(ticket, found -> found.size() >= 3);
 
         io.tierdesk.eventing.testing.TestApi.as("anna", "agent").get("/api/v1/tickets/" + ticket + "/sla").then()
@@ -183,13 +178,7 @@ class SlaClocksTest {
                 .put("/api/v1/policies/post-warranty").then().statusCode(200);
         UUID ticket = UUID.randomUUID();
         Instant openedAt = clock.instant();
-        publish(Topics.ROUTING, ticket, new TicketTriaged(ticket, "high", "high", Priority.P1, "router", "router",
-                Tier.L1, "policy", openedAt));
-        awaitStored(ticket);
-        TicketOpened opened = premium(ticket, openedAt);
-        publish(Topics.TICKETS, ticket, new TicketOpened(ticket, opened.number(), opened.channel(), opened.customer(),
-                SupportPlan.POST_WARRANTY, opened.subject(), opened.body(), opened.diagnostics(),
-                opened.statedUrgency(), null, List.of(), null, openedAt));
+        openTriagedP1(ticket, Tier.L1, SupportPlan.POST_WARRANTY, openedAt);
         assertThat(slaEvents(ticket, found -> !found.isEmpty()).get(0).dueAt())
                 .isEqualTo(openedAt.plus(Duration.ofHours(10)));
 
