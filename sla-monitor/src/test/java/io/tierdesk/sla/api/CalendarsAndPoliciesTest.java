@@ -46,6 +46,13 @@ class CalendarsAndPoliciesTest {
     }
 
     @Test
+    void readinessSaysEveryPlanHasAPolicyOnAnExistingCalendar() {
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'sla-settings' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'sla-settings' }.data.'plans with a policy'", equalTo(4));
+    }
+
+    @Test
     void everyChangeOfACalendarIsANewVersionAndReadsBackAsWritten() {
         String id = "moscow-" + UUID.randomUUID().toString().substring(0, 8);
         supervisor().body(MOSCOW_OFFICE).put("/api/v1/calendars/" + id).then().statusCode(200)
