@@ -14,7 +14,7 @@ import io.tierdesk.eventing.api.IdempotencyKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -93,8 +93,9 @@ public class TicketRoutingResource {
         if (request.category() != null && (request.category().isBlank() || request.category().length() > 100)) {
             throw Rejection.invalid("category", "must be 1 to 100 characters");
         }
-        return once(ticketId, "triage", key, request, by -> session -> router.retriage(session, ticketId, impact,
-                urgency, request.category(), by, identity.hasRole("supervisor"))
+        boolean supervisor = identity.hasRole("supervisor");
+        return once(ticketId, "triage", key, request, (session, by) -> router.retriage(session, ticketId, impact,
+                urgency, request.category(), by, supervisor)
                 .map(priority -> Map.of("ticketId", ticketId, "priority", priority)));
     }
 
@@ -112,8 +113,8 @@ public class TicketRoutingResource {
         if (!agentId.equals(by) && !identity.hasRole("supervisor")) {
             throw Rejection.forbidden("assign-others", "agents take tickets for themselves; supervisors assign");
         }
-        return once(ticketId, "assignment", key, request, caller -> session -> router.assignManually(session, ticketId,
-                agentId, caller).replaceWith(Map.of("ticketId", ticketId, "assignee", agentId)));
+        return once(ticketId, "assignment", key, request, (session, caller) -> router.assignManually(session,
+                ticketId, agentId, caller).replaceWith(Map.of("ticketId", ticketId, "assignee", agentId)));
     }
 
     private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
@@ -135,7 +136,7 @@ public class TicketRoutingResource {
         Limits.max("note", request.note(), Limits.LONG_TEXT);
         Tier target = TierParam.parse(request.targetTier(), "targetTier", "must be L2, L3 or L4");
         boolean supervisor = identity.hasRole("supervisor");
-        return once(ticketId, "escalations", key, request, by -> session -> router.escalate(session, ticketId, target,
+        return once(ticketId, "escalations", key, request, (session, by) -> router.escalate(session, ticketId, target,
                 supervisor, request.reason(), request.note(), by).map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
     }
 
@@ -144,20 +145,24 @@ public class TicketRoutingResource {
     public Uni<Response> giveBack(@PathParam("ticketId") UUID ticketId,
             @HeaderParam(IdempotencyKeys.HEADER) String key, ReturnRequest request) {
         Limits.max("note", request == null ? null : request.note(), Limits.LONG_TEXT);
-        return once(ticketId, "returns", key, request, by -> session -> router.giveBack(session, ticketId,
-                request == null ? null : request.note(), by, identity.hasRole("supervisor"))
+        boolean supervisor = identity.hasRole("supervisor");
+        return once(ticketId, "returns", key, request, (session, by) -> router.giveBack(session, ticketId,
+                request == null ? null : request.note(), by, supervisor)
                 .map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
     }
 
     @SuppressWarnings("unchecked")
     private static final Class<Map<String, Object>> ANSWER = (Class<Map<String, Object>>) (Class<?>) Map.class;
 
-    /** One move in one transaction; with an Idempotency-Key, a retry of the same request gets the first answer. */
+    /**
+     * One move in one transaction, made by the caller; with an Idempotency-Key, a retry of the same request gets the
+     * first answer.
+     */
     private Uni<Response> once(UUID ticketId, String command, String key, Object request,
-            Function<String, Function<Mutiny.Session, Uni<Map<String, Object>>>> move) {
+            BiFunction<Mutiny.Session, String, Uni<Map<String, Object>>> move) {
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> keys.once(session, key, by, "POST /tickets/" + ticketId + "/"
-                        + command, request, ANSWER, () -> move.apply(by).apply(session)))
+                        + command, request, ANSWER, () -> move.apply(session, by)))
                 .map(outcome -> outcome.ok().build());
     }
 }

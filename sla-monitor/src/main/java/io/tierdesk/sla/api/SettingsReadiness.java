@@ -2,6 +2,7 @@ package io.tierdesk.sla.api;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.ticket.SupportPlan;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class SettingsReadiness implements AsyncHealthCheck {
-    static final int PLANS = 4;
 
     private final Pool pool;
 
@@ -36,7 +36,7 @@ public class SettingsReadiness implements AsyncHealthCheck {
                     long plans = row.getLong("plans");
                     long withoutCalendar = row.getLong("without_calendar");
                     return HealthCheckResponse.named("sla-settings")
-                            .status(plans == PLANS && withoutCalendar == 0)
+                            .status(plans == SupportPlan.values().length && withoutCalendar == 0)
                             .withData("plans with a policy", plans)
                             .withData("policies naming a missing calendar", withoutCalendar).build();
                 });

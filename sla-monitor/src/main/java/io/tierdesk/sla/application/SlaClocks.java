@@ -96,8 +96,9 @@ public class SlaClocks {
     public Uni<BusinessCalendar> changeCalendar(Mutiny.Session session, String id,
             io.tierdesk.sla.domain.CalendarDraft draft, String by) {
         Instant now = clock.instant();
-        return settings.calendar(session, id).chain(before -> settings.saveCalendar(session, id, draft, by, now)
-                .call(after -> before.isEmpty() ? Uni.createFrom().voidItem() : SqlRows.select(session, """
+        return settings.saveCalendar(session, id, draft, by, now).call(change -> change.before().isEmpty()
+                ? Uni.createFrom().voidItem()
+                : SqlRows.select(session, """
                                 SELECT DISTINCT s.ticket_id FROM sla_ticket s JOIN sla_timer t ON t.ticket_id = s.ticket_id
                                 WHERE s.state -> 'policy' ->> 'calendar' = ?1 ORDER BY s.ticket_id""", id)
                         .chain(rows -> {
@@ -105,11 +106,12 @@ public class SlaClocks {
                             for (SqlRows.Row row : rows) {
                                 UUID ticketId = row.uuid("ticket_id");
                                 chain = chain.chain(() -> lock(session, ticketId, false).chain(stored -> save(session,
-                                        stored, SlaDecider.retime(stored.ticket(), before.get(), after, now), after,
-                                        now, true)));
+                                        stored, SlaDecider.retime(stored.ticket(), change.before().get(),
+                                                change.after(), now), change.after(), now, true)));
                             }
                             return chain;
-                        })));
+                        }))
+                .map(SlaSettings.CalendarChange::after);
     }
 
     /** A ticket's clocks and the calendar they count on; empty when the ticket was never seen. */

@@ -50,7 +50,12 @@ public class SlaSettings {
                 rows.stream().map(SlaSettings::calendar)).toList());
     }
 
-    public Uni<BusinessCalendar> saveCalendar(Mutiny.Session session, String id, CalendarDraft draft, String by,
+    /** A calendar's new version, and the one it replaced (none for a new calendar). */
+    public record CalendarChange(Optional<BusinessCalendar> before, BusinessCalendar after) {
+    }
+
+    /** Checks the draft before anything is read, then stores it as the next version. */
+    public Uni<CalendarChange> saveCalendar(Mutiny.Session session, String id, CalendarDraft draft, String by,
             Instant at) {
         if (BusinessCalendar.ALWAYS.equals(id)) {
             throw Rejection.conflict("id", "24x7 is built in and cannot be changed");
@@ -58,12 +63,11 @@ public class SlaSettings {
         if (draft == null) {
             throw Rejection.invalid("body", "is required");
         }
-        draft.toCalendar(id, 1);
+        BusinessCalendar checked = draft.toCalendar(id, 1);
         return calendar(session, id).chain(current -> {
-            long version = current.map(BusinessCalendar::version).orElse(0L) + 1;
-            BusinessCalendar next = draft.toCalendar(id, version);
-            return insertVersion(session, "calendar", "id", id, version, CalendarDraft.of(next), by, at)
-                    .replaceWith(next);
+            BusinessCalendar next = checked.withVersion(current.map(BusinessCalendar::version).orElse(0L) + 1);
+            return insertVersion(session, "calendar", "id", id, next.version(), CalendarDraft.of(next), by, at)
+                    .replaceWith(new CalendarChange(current, next));
         });
     }
 

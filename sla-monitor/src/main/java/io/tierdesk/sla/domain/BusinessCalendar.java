@@ -88,6 +88,10 @@ public record BusinessCalendar(String id, long version, String name, ZoneId zone
         return new BusinessCalendar(ALWAYS, 1, "24/7", ZoneOffset.UTC, week, List.of(), List.of());
     }
 
+    public BusinessCalendar withVersion(long next) {
+        return new BusinessCalendar(id, next, name, zone, week, holidays, workingDays);
+    }
+
     public boolean isAlwaysOpen() {
         return week.values().stream().allMatch(h -> h.equals(List.of(new Hours(0, 1440))))
                 && holidays.isEmpty() && workingDays.isEmpty();

@@ -70,12 +70,9 @@ class SlaClocksTest {
 
     /** The ticket's SLA events on the topic once {@code enough} says so, decoded, in order. */
     private List<SlaEvent> slaEvents(UUID ticket, java.util.function.Predicate<List<SlaEvent>> enough) {
-        List<SlaEvent>[] seen = new List[1];
-        TestKafka.read(eventing.topic(Topics.SLA), r -> ticket.toString().equals(r.key()), found -> {
-            seen[0] = found.stream().map(SlaClocksTest::decode).toList();
-            return enough.test(seen[0]);
-        }, Duration.ofSeconds(30));
-        return seen[0];
+        return TestKafka.read(eventing.topic(Topics.SLA), r -> ticket.toString().equals(r.key()),
+                found -> enough.test(found.stream().map(SlaClocksTest::decode).toList()), Duration.ofSeconds(30))
+                .stream().map(SlaClocksTest::decode).toList();
     }
 
     private static SlaEvent decode(ConsumerRecord<String, byte[]> record) {
