@@ -41,6 +41,14 @@ public final class SlaDecider {
     public static Decision decide(SlaTicket ticket, TicketFact fact, SlaPolicy policyOfPlan, BusinessCalendar calendar,
             Instant now) {
         List<SlaEvent> events = new ArrayList<>();
+        // What fell due before the fact happened is judged first: a reply after the due time that arrives before
+        // the timer loop announced the breach is a breach, not a met target. A moment at the fact's own instant is
+        // still met by it.
+        if (fact.at() != null && fact.at().isBefore(now)) {
+            Decision earlier = fire(ticket, calendar, fact.at().minusNanos(1), now);
+            ticket = earlier.ticket();
+            events.addAll(earlier.events());
+        }
         SlaTicket next = switch (fact) {
             case TicketFact.Opened f -> open(ticket, f, policyOfPlan, calendar, events);
             case TicketFact.Triaged f -> triaged(ticket, f, calendar, now, events);
@@ -58,6 +66,11 @@ public final class SlaDecider {
 
     /** Announces every warning and breach due by {@code now} that has not gone out, thresholds in order. */
     public static Decision fire(SlaTicket ticket, BusinessCalendar calendar, Instant now) {
+        return fire(ticket, calendar, now, now);
+    }
+
+    /** Announces, at {@code now}, every warning and breach due by {@code dueBy} that has not gone out. */
+    private static Decision fire(SlaTicket ticket, BusinessCalendar calendar, Instant dueBy, Instant now) {
         List<SlaEvent> events = new ArrayList<>();
         if (!ticket.opened()) {
             return new Decision(ticket, events);
@@ -71,13 +84,13 @@ public final class SlaDecider {
             Instant due = clock.dueAt(calendar);
             for (double threshold : ticket.policy().warnings()) {
                 Instant warnAt = updated.warnedAt(threshold) ? null : updated.dueAt(calendar, threshold);
-                if (warnAt != null && !warnAt.isAfter(now)) {
+                if (warnAt != null && !warnAt.isAfter(dueBy)) {
                     updated = updated.warned(new SlaClock.Warning(threshold, warnAt, now));
                     events.add(new SlaWarningReached(ticket.ticketId(), clock.kind().wireName(), due, now, threshold,
                             warnAt, terms(ticket, calendar)));
                 }
             }
-            if (due != null && !due.isAfter(now)) {
+            if (due != null && !due.isAfter(dueBy)) {
                 updated = updated.breached(now);
                 events.add(new SlaBreached(ticket.ticketId(), clock.kind().wireName(), due, now,
                         terms(ticket, calendar)));

@@ -204,6 +204,22 @@ class SlaDeciderTest {
     }
 
     @Test
+    void aReplyAfterTheDueTimeThatArrivesBeforeTheBreachWentOutBreachesAndDoesNotMeet() {
+        Run run = new Run().given(opened("2027-03-08T09:00"));
+        // First response fell due at 13:00; the timer loop had not announced it when the 14:00 reply came in.
+        List<SlaEvent> events = run.when(new TicketFact.AgentSpoke(false, t("2027-03-08T14:00")),
+                t("2027-03-08T14:01"));
+        assertThat(events).filteredOn(e -> e instanceof SlaMet).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof SlaBreached).singleElement()
+                .satisfies(e -> assertThat(((SlaBreached) e).dueAt()).isEqualTo(t("2027-03-08T13:00")));
+        assertThat(run.clock(ClockKind.FIRST_RESPONSE).state()).isEqualTo(SlaClock.State.BREACHED);
+        // A reply right at the due moment still meets it.
+        Run onTime = new Run().given(opened("2027-03-08T09:00"));
+        assertThat(onTime.when(new TicketFact.AgentSpoke(false, t("2027-03-08T13:00")), t("2027-03-08T13:05")))
+                .filteredOn(e -> e instanceof SlaMet).hasSize(1);
+    }
+
+    @Test
     void aHolidayAddedToTheCalendarRetimesRunningClocksAndSaysSo() {
         Run run = new Run().given(opened("2027-03-08T09:00"));
         BusinessCalendar withHoliday = new BusinessCalendar("office", 2, "Office", OFFICE.zone(), OFFICE.week(),
