@@ -41,4 +41,44 @@ class PeriodicTaskTest {
         }
         assertThat(mostAtOnce.get()).isEqualTo(1);
     }
+
+    @Test
+    void workThatKnowsItsNextMomentRunsThenAndNotAfterTheLongestWait() {
+        java.util.List<java.time.Instant> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The longest wait is ten minutes: a second run within the await below comes from the moment the work named.
+        PeriodicTask task = PeriodicTask.startUntilDue(vertx, Duration.ofMinutes(10), java.time.Clock.systemUTC(),
+                "test task", () -> {
+                    runs.add(java.time.Instant.now());
+                    return Uni.createFrom().item(java.time.Instant.now().plusMillis(300));
+                });
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs.size() >= 3);
+        } finally {
+            task.stop();
+        }
+        assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+
+    @Test
+    void aWakeBringsTheNextRunForwardAndAWakeDuringARunRunsAgainAfterIt() {
+        AtomicInteger runs = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<PeriodicTask> self = new java.util.concurrent.atomic.AtomicReference<>();
+        PeriodicTask task = PeriodicTask.startUntilDue(vertx, Duration.ofMinutes(10), java.time.Clock.systemUTC(),
+                "test task", () -> {
+                    if (runs.incrementAndGet() == 2) {
+                        // Woken while running: the moment must not be lost, so a third run follows at once.
+                        self.get().wake(java.time.Instant.now());
+                    }
+                    return Uni.createFrom().nullItem();
+                });
+        self.set(task);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs.get() >= 1);
+            // Nothing is due for ten minutes; a wake makes it run now.
+            task.wake(java.time.Instant.now());
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs.get() >= 3);
+        } finally {
+            task.stop();
+        }
+    }
 }

@@ -34,9 +34,15 @@ public class SlaClocks {
     private final io.micrometer.core.instrument.MeterRegistry registry;
     private final io.micrometer.core.instrument.Timer firingDelay;
 
+    private final jakarta.inject.Provider<SlaTimers> timers;
+    private final QualityProjection quality;
+
     public SlaClocks(SlaSettings settings, EventStore store, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.MeterRegistry registry, jakarta.inject.Provider<SlaTimers> timers,
+            QualityProjection quality) {
         this.settings = settings;
+        this.quality = quality;
+        this.timers = timers;
         this.store = store;
         this.clock = clock;
         this.registry = registry;
@@ -203,6 +209,7 @@ public class SlaClocks {
                                 UPDATE sla_ticket SET state = CAST(CAST(?2 AS text) AS jsonb), stream_version = ?3,
                                     tier = ?4, updated_at = ?5 WHERE ticket_id = ?1""",
                         id, json(ticket), version, ticket.tier(), now))
+                .chain(() -> quality.record(session, id, decision.events()))
                 .chain(() -> !timersChanged ? Uni.createFrom().item(0)
                         : SqlRows.execute(session, "DELETE FROM sla_timer WHERE ticket_id = ?1", id))
                 .chain(() -> !timersChanged || timers.isEmpty() ? Uni.createFrom().item(0) : SqlRows.execute(session, """
@@ -213,6 +220,10 @@ public class SlaClocks {
                         timers.stream().map(SlaDecider.Timer::threshold).toArray(Double[]::new),
                         // As ISO-8601 text: the driver binds no array of timestamps from a native query.
                         timers.stream().map(t -> t.dueAt().toString()).toArray(String[]::new)))
+                // The moment is later than now (what is due goes out in this decision), and by then this
+                // transaction has ended: the loop wakes for it rather than at its next look.
+                .invoke(() -> timers.stream().filter(t -> timersChanged).map(SlaDecider.Timer::dueAt)
+                        .min(Instant::compareTo).ifPresent(this.timers.get()::wake))
                 .replaceWithVoid();
     }
 

@@ -8,9 +8,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tierdesk.sla")
 public interface SlaConfig {
     /**
-     * How often the timer loop looks for warnings and breaches that fell due (one indexed query when none did): the
-     * most a due moment waits before it is announced, besides the round's own work.
+     * The longest the timer loop sleeps. It wakes for the earliest moment in the database and at once for one this
+     * instance writes; this bounds how late it notices a moment another instance wrote (one indexed query).
      */
-    @WithDefault("250ms")
-    Duration timerInterval();
+    @WithDefault("1s")
+    Duration timerMaxWait();
+
+    /** How often the quality gauges and the open clocks' gauge are counted again (one report over the window). */
+    @WithDefault("1m")
+    Duration gaugeInterval();
+
+    /** The rolling window of the quality gauges. */
+    @WithDefault("P7D")
+    Duration gaugeWindow();
 }

@@ -26,31 +26,46 @@ public class SlaTimers {
     private final io.vertx.core.Vertx vertx;
     private final Duration interval;
     private final MeterRegistry registry;
-    private PeriodicTask task;
+    private final java.time.Clock clock;
+    private volatile PeriodicTask task;
     /** Tickets with a moment due in the first round after start: what a restart had to catch up. */
     private final java.util.concurrent.atomic.AtomicLong caughtUp = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean firstRound = true;
 
     public SlaTimers(Mutiny.SessionFactory sessions, SlaClocks clocks, io.vertx.core.Vertx vertx,
-            SlaConfig config, MeterRegistry registry) {
+            SlaConfig config, MeterRegistry registry, java.time.Clock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.clocks = clocks;
         this.vertx = vertx;
-        this.interval = config.timerInterval();
+        this.interval = config.timerMaxWait();
         this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
         registry.gauge("tierdesk.sla.catch.up.tickets", caughtUp);
         registry.gauge("tierdesk.sla.timers.pending", java.util.List.of(), this, t -> t.pending);
-        task = PeriodicTask.start(vertx, interval, "SLA timers", () -> fireDue().invoke(() -> firstRound = false)
-                .chain(this::measure));
+        task = PeriodicTask.startUntilDue(vertx, interval, clock, "SLA timers", () -> fireDue()
+                .invoke(() -> firstRound = false).chain(this::measure).chain(this::nextDue));
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (task != null) {
             task.stop();
         }
+    }
+
+    /** A moment this instance just wrote: the loop runs then, if it would have slept past it. */
+    public void wake(java.time.Instant at) {
+        PeriodicTask running = task;
+        if (running != null) {
+            running.wake(at);
+        }
+    }
+
+    private Uni<java.time.Instant> nextDue() {
+        return sessions.withSession(session -> io.tierdesk.eventing.store.SqlRows.first(session,
+                "SELECT min(due_at) AS due FROM sla_timer")).map(row -> row.instant("due"));
     }
 
     private volatile double pending;

@@ -9,6 +9,7 @@ import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +21,21 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class RoutingStreamConsumer {
     private final Inbox inbox;
     private final SlaClocks clocks;
+    private final QualityProjection quality;
 
-    public RoutingStreamConsumer(Inbox inbox, SlaClocks clocks) {
+    public RoutingStreamConsumer(Inbox inbox, SlaClocks clocks, QualityProjection quality) {
         this.inbox = inbox;
         this.clocks = clocks;
+        this.quality = quality;
     }
 
     @Incoming("routing")
     public Uni<Void> on(Message<byte[]> message) {
         return inbox.consume("sla-routing", message, RoutingEvent.class, (session, delivered) -> {
             TicketFact fact = fact(delivered.event());
-            return fact == null ? Uni.createFrom().voidItem()
-                    : clocks.apply(session, delivered.event().ticketId(), fact);
+            return (fact == null ? Uni.createFrom().voidItem()
+                    : clocks.apply(session, delivered.event().ticketId(), fact))
+                    .chain(() -> quality.record(session, delivered.event()));
         });
     }
 

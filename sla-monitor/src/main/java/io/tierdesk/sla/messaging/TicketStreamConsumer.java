@@ -14,6 +14,7 @@ import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,18 +26,21 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class TicketStreamConsumer {
     private final Inbox inbox;
     private final SlaClocks clocks;
+    private final QualityProjection quality;
 
-    public TicketStreamConsumer(Inbox inbox, SlaClocks clocks) {
+    public TicketStreamConsumer(Inbox inbox, SlaClocks clocks, QualityProjection quality) {
         this.inbox = inbox;
         this.clocks = clocks;
+        this.quality = quality;
     }
 
     @Incoming("tickets")
     public Uni<Void> on(Message<byte[]> message) {
         return inbox.consume("sla-tickets", message, TicketEvent.class, (session, delivered) -> {
             TicketFact fact = fact(delivered.event());
-            return fact == null ? Uni.createFrom().voidItem()
-                    : clocks.apply(session, delivered.event().ticketId(), fact);
+            return (fact == null ? Uni.createFrom().voidItem()
+                    : clocks.apply(session, delivered.event().ticketId(), fact))
+                    .chain(() -> quality.record(session, delivered.event()));
         });
     }
 

@@ -1,0 +1,161 @@
+package io.tierdesk.sla.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.SupervisorAlerted;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.TicketQueued;
+import io.tierdesk.events.routing.TicketReturned;
+import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaEvent;
+import io.tierdesk.events.sla.SlaMet;
+import io.tierdesk.events.ticket.AgentReplied;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.ResolutionConfirmed;
+import io.tierdesk.events.ticket.SatisfactionRated;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketClosed;
+import io.tierdesk.events.ticket.TicketDiagnosed;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketReopened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.sla.domain.QualityFact;
+import io.tierdesk.sla.domain.QualityTicket;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Keeps what the quality report counts, one statement per event that matters, in the transaction that takes the
+ * event in (the inbox's, or the one that appends an SLA outcome): redeliveries change nothing.
+ */
+@ApplicationScoped
+public class QualityProjection {
+
+    public Uni<Void> record(Mutiny.Session session, TicketEvent event) {
+        UUID id = event.ticketId();
+        return switch (event) {
+            case TicketOpened e -> run(session, """
+                    INSERT INTO quality_ticket (ticket_id, plan, channel, opened_at, repeat_contact)
+                    VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (ticket_id) DO UPDATE SET plan = EXCLUDED.plan,
+                        channel = EXCLUDED.channel, opened_at = EXCLUDED.opened_at,
+                        repeat_contact = EXCLUDED.repeat_contact""",
+                    id, e.plan().wireName(), e.channel().wireName(), e.openedAt(), e.repeatOf() != null);
+            case AgentReplied e -> spoke(session, id, e.repliedAt());
+            case TicketAwaitingCustomer e -> spoke(session, id, e.askedAt());
+            case TicketResolved e -> run(session, """
+                    UPDATE quality_ticket SET resolved_at = ?2, resolved_tier = tier, agent = ?3
+                    WHERE ticket_id = ?1""", id, e.resolvedAt(), e.agentId());
+            case TicketReopened e -> run(session, """
+                    WITH reopened AS (UPDATE quality_ticket SET resolved_at = NULL, resolved_tier = NULL,
+                        closed_at = NULL, reopens = reopens + 1 WHERE ticket_id = ?1)
+                    INSERT INTO quality_fact (ticket_id, kind, at) VALUES (?1, ?2, ?3)""",
+                    id, QualityFact.Kind.REOPENED.name(), e.reopenedAt());
+            case TicketClosed e -> run(session, "UPDATE quality_ticket SET closed_at = ?2 WHERE ticket_id = ?1",
+                    id, e.closedAt());
+            case SatisfactionRated e -> run(session, """
+                    UPDATE quality_ticket SET rating = ?2, rated_at = ?3 WHERE ticket_id = ?1""",
+                    id, e.rating(), e.ratedAt());
+            case CustomerMessageReceived e -> none();
+            case InternalNoteAdded e -> none();
+            case TicketDiagnosed e -> none();
+            case ResolutionConfirmed e -> none();
+        };
+    }
+
+    public Uni<Void> record(Mutiny.Session session, RoutingEvent event) {
+        UUID id = event.ticketId();
+        // Routing may speak of a ticket before its opening arrives on the other topic: these create the row.
+        return switch (event) {
+            case TicketTriaged e -> line(session, id, e.tier().name());
+            case TicketReturned e -> line(session, id, e.toTier().name());
+            case TicketEscalated e -> run(session, """
+                    WITH moved AS (INSERT INTO quality_ticket (ticket_id, tier) VALUES (?1, ?2)
+                        ON CONFLICT (ticket_id) DO UPDATE SET tier = EXCLUDED.tier)
+                    INSERT INTO quality_fact (ticket_id, kind, at, detail) VALUES (?1, ?3, ?4, ?5)""",
+                    id, e.toTier().name(), QualityFact.Kind.ESCALATED.name(), e.escalatedAt(),
+                    e.fromTier().name() + ">" + e.toTier().name());
+            case TicketAssigned e -> run(session, """
+                    INSERT INTO quality_ticket (ticket_id, agent) VALUES (?1, ?2) ON CONFLICT (ticket_id) DO UPDATE
+                    SET agent = CASE WHEN quality_ticket.resolved_at IS NULL THEN EXCLUDED.agent
+                        ELSE quality_ticket.agent END""", id, e.agentId());
+            case TicketQueued e -> none();
+            case SupervisorAlerted e -> none();
+        };
+    }
+
+    /** The clocks met or breached among SLA events about to be appended, as facts of the same transaction. */
+    Uni<Void> record(Mutiny.Session session, UUID ticketId, List<SlaEvent> events) {
+        List<SlaEvent> outcomes = events.stream().filter(e -> e instanceof SlaMet || e instanceof SlaBreached)
+                .toList();
+        if (outcomes.isEmpty()) {
+            return none();
+        }
+        return run(session, """
+                INSERT INTO quality_fact (ticket_id, kind, at, detail)
+                SELECT ?1, * FROM unnest(CAST(?2 AS text[]), CAST(CAST(?3 AS text[]) AS timestamptz[]),
+                    CAST(?4 AS text[]))""", ticketId,
+                outcomes.stream().map(e -> (e instanceof SlaMet ? QualityFact.Kind.SLA_MET
+                        : QualityFact.Kind.SLA_BREACHED).name()).toArray(String[]::new),
+                // A breach counts when the clock fell due, not when it was announced (later after downtime).
+                outcomes.stream().map(e -> (e instanceof SlaBreached b ? b.dueAt() : e.at()).toString())
+                        .toArray(String[]::new),
+                outcomes.stream().map(e -> e instanceof SlaMet m ? m.clock() : ((SlaBreached) e).clock())
+                        .toArray(String[]::new));
+    }
+
+    /** What the report over [from, to) needs: the tickets it may count, and the facts of the period. */
+    public record Loaded(List<QualityTicket> tickets, List<QualityFact> facts) {
+    }
+
+    public Uni<Loaded> load(Mutiny.Session session, Instant from, Instant to) {
+        return SqlRows.select(session, """
+                        SELECT q.*, s.state -> 'policy' ->> 'calendar' AS calendar
+                        FROM quality_ticket q LEFT JOIN sla_ticket s ON s.ticket_id = q.ticket_id
+                        WHERE q.opened_at IS NOT NULL AND (q.opened_at >= ?1 AND q.opened_at < ?2
+                            OR q.resolved_at >= ?1 AND q.resolved_at < ?2 OR q.closed_at >= ?1 AND q.closed_at < ?2
+                            OR q.rated_at >= ?1 AND q.rated_at < ?2 OR q.resolved_at IS NULL AND q.closed_at IS NULL
+                            OR q.ticket_id IN (SELECT ticket_id FROM quality_fact WHERE at >= ?1 AND at < ?2))""",
+                        from, to)
+                .map(rows -> rows.stream().map(r -> new QualityTicket(r.uuid("ticket_id"), r.text("plan"),
+                        r.text("channel"), r.text("tier"), r.text("agent"), r.text("calendar"),
+                        r.instant("opened_at"), r.bool("repeat_contact"), r.instant("first_response_at"),
+                        (int) r.number("public_messages"), r.instant("resolved_at"), r.text("resolved_tier"),
+                        (int) r.number("reopens"), r.instant("closed_at"),
+                        r.numberOrNull("rating") == null ? null : r.numberOrNull("rating").intValue(),
+                        r.instant("rated_at"))).toList())
+                .chain(tickets -> SqlRows.select(session, """
+                                SELECT ticket_id, kind, at, detail FROM quality_fact WHERE at >= ?1 AND at < ?2""",
+                                from, to)
+                        .map(rows -> new Loaded(tickets, rows.stream().map(r -> new QualityFact(r.uuid("ticket_id"),
+                                QualityFact.Kind.valueOf(r.text("kind")), r.instant("at"), r.text("detail")))
+                                .toList())));
+    }
+
+    private static Uni<Void> spoke(Mutiny.Session session, UUID id, Instant at) {
+        return run(session, """
+                UPDATE quality_ticket SET first_response_at = COALESCE(first_response_at, ?2),
+                    public_messages = public_messages + 1 WHERE ticket_id = ?1""", id, at);
+    }
+
+    private static Uni<Void> line(Mutiny.Session session, UUID id, String tier) {
+        return run(session, """
+                INSERT INTO quality_ticket (ticket_id, tier) VALUES (?1, ?2)
+                ON CONFLICT (ticket_id) DO UPDATE SET tier = EXCLUDED.tier""", id, tier);
+    }
+
+    private static Uni<Void> run(Mutiny.Session session, String sql, Object... parameters) {
+        return SqlRows.execute(session, sql, parameters).replaceWithVoid();
+    }
+
+    private static Uni<Void> none() {
+        return Uni.createFrom().voidItem();
+    }
+}
