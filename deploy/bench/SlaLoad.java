@@ -10,12 +10,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Feeds sla-monitor whole ticket lives over the broker, as intake and the router would publish them: per ticket an
  * opening (warranty, on the office calendar), routing's triage, an agent's reply, the resolution and the closure.
- * Arguments: bootstrap servers, topic prefix, tickets. Run with the broker's client jars on the class path.
+ * Arguments: bootstrap servers, topic prefix, tickets, and optionally {@code openings}: premium openings alone, nothing
+ * after them. Run with the broker's client jars on the class path.
  */
 public class SlaLoad {
     public static void main(String[] args) throws Exception {
         String prefix = args[1];
         int tickets = Integer.parseInt(args[2]);
+        boolean openingsOnly = args.length > 3 && args[3].equals("openings");
         Properties props = new Properties();
         props.put("bootstrap.servers", args[0]);
         props.put("linger.ms", "5");
@@ -26,8 +28,11 @@ public class SlaLoad {
                 Instant t = Instant.now();
                 send(producer, prefix + "tierdesk.tickets", "/ticket-intake", "tierdesk.ticket.opened.v1", id, """
                         {"ticketId":"%s","number":"TD-B%06d","channel":"email","customer":{"externalId":"c-%d",\
-                        "language":"en"},"plan":"warranty","subject":"Printer","body":"Jams","attachments":[],\
-                        "openedAt":"%s"}""".formatted(id, i, i % 500, t));
+                        "language":"en"},"plan":"%s","subject":"Printer","body":"Jams","attachments":[],\
+                        "openedAt":"%s"}""".formatted(id, i, i % 500, openingsOnly ? "premium" : "warranty", t));
+                if (openingsOnly) {
+                    continue;
+                }
                 send(producer, prefix + "tierdesk.routing", "/escalation-router", "tierdesk.routing.triaged.v1", id, """
                         {"ticketId":"%s","impact":"medium","urgency":"high","priority":"P2","category":"printers",\
                         "skill":"printers","tier":"L1","triagedBy":"policy","triagedAt":"%s"}""".formatted(id, t));

@@ -31,11 +31,19 @@ bench_start() {
   sed "s/^/$PREFIX/" "$ROOT/deploy/kafka/topics.txt" >"$OUT/topics.txt"
   java -Dlog4j2.configurationFile="$ROOT/deploy/kafka/log4j2.properties" -cp "$HOME_DIR/kafka/libs/*" \
     "$ROOT/deploy/kafka/CreateTopics.java" "$KAFKA" 3 "$OUT/topics.txt"
+  bench_launch "$module" "$port" "$@"
+}
+
+# bench_launch MODULE PORT [JVM options...]: starts the service on the database and topics bench_start made (again,
+# after a stop), and waits until it is ready; SERVICE_STARTED is when the process was started (epoch seconds).
+bench_launch() {
+  local module="$1" port="$2"; shift 2
+  SERVICE_STARTED="$(date +%s.%N)"
   java -Xmx512m ${TIERDESK_BENCH_JVM_OPTS:-} "$@" -Dquarkus.http.port="$port" -Dtierdesk.db.host="$PG_HOST" -Dtierdesk.db.port="$PG_PORT" \
     -Dtierdesk.db.name="$BENCH_DB" -Dquarkus.datasource.username=tierdesk_test ${PGPASSWORD:+-Dquarkus.datasource.password=$PGPASSWORD} \
     -Dkafka.bootstrap.servers="$KAFKA" -Dtierdesk.eventing.topic-prefix="$PREFIX" \
     -Dmp.jwt.verify.publickey.location="$HOME_DIR/jwt/public.pem" -Dmp.jwt.verify.issuer="${TIERDESK_JWT_ISSUER:-https://tierdesk.local}" \
-    -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
+    -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >>"$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0

@@ -82,24 +82,41 @@ public class EventStore {
     public record NewStream(String streamId, List<?> events, EventMetadata metadata) {
     }
 
+    /** Events for a stream the caller knows to be at {@code version} (it holds the lock that keeps it there). */
+    public record StreamAppend(String streamId, long version, List<?> events, EventMetadata metadata) {
+    }
+
     /**
      * Starts several new streams in one statement: a batch of new aggregates costs one round trip. Fails as a whole
      * with {@link ConcurrencyConflictException} when any of the streams exists already.
      */
     public Uni<Void> startStreams(Mutiny.Session session, String streamType, List<NewStream> streams,
             Instant occurredAt) {
-        if (streams.isEmpty()) {
+        return appendToStreams(session, streamType, streams.stream().map(s -> new StreamAppend(s.streamId(),
+                ExpectedVersion.NO_STREAM, s.events(), s.metadata())).toList(), occurredAt);
+    }
+
+    /**
+     * Appends to several streams in one statement, each at the version its caller read under a lock that keeps
+     * other writers out: a batch of decisions costs one round trip. Fails as a whole with
+     * {@link ConcurrencyConflictException} when any stream has moved on ({@code UNIQUE(stream_id, version)}).
+     */
+    public Uni<Void> appendToStreams(Mutiny.Session session, String streamType, List<StreamAppend> streams,
+            Instant occurredAt) {
+        Rows rows = new Rows(maxEventBytes);
+        streams.forEach(stream -> rows.addStream(stream.streamId(), stream.version(), stream.events(),
+                stream.metadata()));
+        if (rows.size() == 0) {
             return Uni.createFrom().voidItem();
         }
-        Rows rows = new Rows(maxEventBytes);
-        streams.forEach(stream -> rows.addStream(stream.streamId(), 0, stream.events(), stream.metadata()));
         Mutiny.MutationQuery query = session.createNativeMutationQuery(insertRows("x.v"));
         rows.bind(query::setParameter, streamType, occurredAt);
         return query.executeUpdate()
                 .invoke(() -> registry.counter("tierdesk.events.appended", "stream", streamType).increment(rows.size()))
                 .onFailure(PgErrors::isUniqueViolationOfStreamVersion).transform(
                         e -> new ConcurrencyConflictException(streams.size() == 1 ? streams.get(0).streamId()
-                                : streams.size() + " new streams", ExpectedVersion.NO_STREAM, -1))
+                                : streams.size() + " streams", streams.size() == 1 ? streams.get(0).version()
+                                : ExpectedVersion.NO_STREAM, -1))
                 .replaceWithVoid();
     }
 

@@ -92,16 +92,17 @@ public class QualityProjection {
     }
 
     /** The clocks met or breached among SLA events about to be appended, as facts of the same transaction. */
-    Uni<Void> record(Mutiny.Session session, UUID ticketId, List<SlaEvent> events) {
-        List<SlaEvent> outcomes = events.stream().filter(e -> e instanceof SlaMet || e instanceof SlaBreached)
-                .toList();
+    Uni<Void> record(Mutiny.Session session, java.util.Map<UUID, List<SlaEvent>> eventsByTicket) {
+        List<SlaEvent> outcomes = eventsByTicket.values().stream().flatMap(List::stream)
+                .filter(e -> e instanceof SlaMet || e instanceof SlaBreached).toList();
         if (outcomes.isEmpty()) {
             return none();
         }
         return run(session, """
                 INSERT INTO quality_fact (ticket_id, kind, at, detail)
-                SELECT ?1, * FROM unnest(CAST(?2 AS text[]), CAST(CAST(?3 AS text[]) AS timestamptz[]),
-                    CAST(?4 AS text[]))""", ticketId,
+                SELECT * FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(?2 AS text[]),
+                    CAST(CAST(?3 AS text[]) AS timestamptz[]), CAST(?4 AS text[]))""",
+                outcomes.stream().map(e -> e.ticketId().toString()).toArray(String[]::new),
                 outcomes.stream().map(e -> (e instanceof SlaMet ? QualityFact.Kind.SLA_MET
                         : QualityFact.Kind.SLA_BREACHED).name()).toArray(String[]::new),
                 // A breach counts when the clock fell due, not when it was announced (later after downtime).

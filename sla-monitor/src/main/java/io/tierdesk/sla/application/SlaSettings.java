@@ -43,6 +43,22 @@ public class SlaSettings {
         return SqlRows.select(session, CALENDAR, id).map(rows -> rows.stream().findFirst().map(SlaSettings::calendar));
     }
 
+    /** The latest version of each calendar this instance has read: calendars change seldom, clocks read them often. */
+    private final java.util.Map<String, BusinessCalendar> latest = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A calendar in force whose version the caller has just read (with the ticket it locked): from memory when this
+     * instance has read that version before, else from the database.
+     */
+    public Uni<Optional<BusinessCalendar>> calendar(Mutiny.Session session, String id, Long version) {
+        BusinessCalendar known = latest.get(id);
+        if (version != null && known != null && known.version() == version) {
+            return Uni.createFrom().item(Optional.of(known));
+        }
+        return calendar(session, id).invoke(found -> found.ifPresent(c -> latest.merge(c.id(), c,
+                (a, b) -> a.version() >= b.version() ? a : b)));
+    }
+
     /** Every calendar in force, the built-in 24x7 first. */
     public Uni<List<BusinessCalendar>> calendars(Mutiny.Session session) {
         return SqlRows.select(session, CALENDARS).map(rows -> java.util.stream.Stream.concat(

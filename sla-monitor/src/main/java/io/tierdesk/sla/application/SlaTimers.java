@@ -2,7 +2,6 @@ package io.tierdesk.sla.application;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,12 +13,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Announces warnings and breaches when they fall due. Every moment is a row of {@code sla_timer}; no timer lives only
  * in memory, so after a restart (or on another instance) the missed moments go out once each, stamped with the time
- * they fell due and the time they went out. Each round takes the tickets with a moment due, soonest first, each in
- * its own transaction and under its row lock, skipping a ticket another transaction holds.
+ * they fell due and the time they went out. Each round takes the tickets with a moment due, soonest first, a hundred
+ * per transaction under their row locks, skipping the tickets another transaction holds.
  */
 @ApplicationScoped
 public class SlaTimers {
     static final int BATCH = 100;
+    static final long HELD_RETRY_MS = 20;
 
     private final Mutiny.SessionFactory sessions;
     private final SlaClocks clocks;
@@ -63,9 +63,17 @@ public class SlaTimers {
         }
     }
 
+    /**
+     * The earliest moment to come. One already due after a round is held by another transaction (another
+     * instance's round, a consumer): look again shortly rather than spin on it.
+     */
     private Uni<java.time.Instant> nextDue() {
         return sessions.withSession(session -> io.tierdesk.eventing.store.SqlRows.first(session,
-                "SELECT min(due_at) AS due FROM sla_timer")).map(row -> row.instant("due"));
+                "SELECT min(due_at) AS due FROM sla_timer")).map(row -> {
+                    java.time.Instant due = row.instant("due");
+                    java.time.Instant soon = clock.instant().plusMillis(HELD_RETRY_MS);
+                    return due != null && due.isBefore(soon) ? soon : due;
+                });
     }
 
     private volatile double pending;
@@ -81,21 +89,17 @@ public class SlaTimers {
                 "SELECT count(*) AS n FROM sla_timer")).invoke(row -> pending = row.number("n")).replaceWithVoid();
     }
 
-    /** One round: every ticket with a moment due, a batch at a time, until none is left. */
+    /** One round: every ticket with a moment due, a batch per transaction, until a batch comes back short. */
     public Uni<Void> fireDue() {
-        return sessions.withSession(session -> clocks.due(session, BATCH))
-                .invoke(due -> {
+        return sessions.withTransaction(session -> clocks.fireDue(session, BATCH))
+                .invoke(taken -> {
                     if (firstRound) {
-                        caughtUp.addAndGet(due.size());
+                        caughtUp.addAndGet(taken);
+                    }
+                    if (taken > 0) {
+                        registry.counter("tierdesk.sla.timer.rounds").increment();
                     }
                 })
-                .chain(due -> due.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(ticket -> sessions.withTransaction(session ->
-                                clocks.fire(session, ticket)))
-                        .collect().asList()
-                        .invoke(taken -> registry.counter("tierdesk.sla.timer.rounds").increment())
-                        .chain(taken -> due.size() < BATCH ? Uni.createFrom().voidItem() : fireDue()));
+                .chain(taken -> taken < BATCH ? Uni.createFrom().voidItem() : fireDue());
     }
 }
