@@ -1,5 +1,8 @@
 package io.tierdesk.events.knowledge;
 
-/** The stream {@code tierdesk.knowledge} (knowledge-service); ticket-keyed events carry the ticket id. */
-public sealed interface KnowledgeEvent permits SolutionsSuggested {
+/**
+ * The stream {@code tierdesk.knowledge} (knowledge-service): suggestions, keyed by ticket id, and what happens to
+ * articles ({@link ArticleEvent}), keyed by article id.
+ */
+public sealed interface KnowledgeEvent permits SolutionsSuggested, ArticleEvent {
 }

@@ -104,9 +104,14 @@ public class TicketFactsProjection {
     }
 
     Uni<Void> knowledge(Mutiny.Session session, Delivered<KnowledgeEvent> delivered) {
-        SolutionsSuggested event = switch (delivered.event()) {
-            case SolutionsSuggested e -> e;
+        return switch (delivered.event()) {
+            case SolutionsSuggested e -> suggested(session, delivered, e);
+            // The articles' own life is knowledge-service's; a ticket's timeline shows what was suggested for it.
+            case io.tierdesk.events.knowledge.ArticleEvent e -> Uni.createFrom().voidItem();
         };
+    }
+
+    private Uni<Void> suggested(Mutiny.Session session, Delivered<KnowledgeEvent> delivered, SolutionsSuggested event) {
         return session.createNativeMutationQuery("INSERT INTO ticket_suggestion (ticket_id, articles, suggested_at) "
                         + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE SET "
                         + "articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at")
