@@ -1,5 +1,6 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.eventing.api.Versions;
 import io.tierdesk.intake.application.IntakeValidation;
 import io.tierdesk.eventing.domain.Limits;
 import io.quarkus.security.identity.SecurityIdentity;

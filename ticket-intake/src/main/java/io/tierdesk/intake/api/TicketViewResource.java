@@ -1,5 +1,6 @@
 package io.tierdesk.intake.api;
 
+import io.tierdesk.eventing.api.Versions;
 import jakarta.ws.rs.QueryParam;
 import io.tierdesk.eventing.api.Paging;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,19 +1,19 @@
-package io.tierdesk.intake.api;
+package io.tierdesk.eventing.api;
 
 import io.tierdesk.eventing.domain.Rejection;
 import jakarta.ws.rs.core.EntityTag;
 
-/** The ticket version as an HTTP entity tag: {@code ETag: "7"}, {@code If-Match: "7"}. */
-final class Versions {
+/** A version (of a ticket's stream, an article's text) as an HTTP entity tag: {@code ETag: "7"}, {@code If-Match: "7"}. */
+public final class Versions {
     private Versions() {
     }
 
-    static EntityTag etag(long version) {
+    public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
     }
 
     /** The version an If-Match names, or null without the header; a malformed one is 400. */
-    static Long parseIfMatch(String ifMatch) {
+    public static Long parseIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
@@ -25,7 +25,7 @@ final class Versions {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw Rejection.invalid("If-Match", "must be a ticket version such as \"3\", was " + ifMatch);
+            throw Rejection.invalid("If-Match", "must be a version such as \"3\", was " + ifMatch);
         }
     }
 }

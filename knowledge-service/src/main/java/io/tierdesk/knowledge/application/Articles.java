@@ -1,0 +1,120 @@
+package io.tierdesk.knowledge.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.EventMetadata;
+import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.knowledge.ArticleContent;
+import io.tierdesk.events.knowledge.ArticleDrafted;
+import io.tierdesk.events.knowledge.ArticleEvent;
+import io.tierdesk.events.knowledge.ArticleRevised;
+import io.tierdesk.knowledge.domain.Article;
+import io.tierdesk.knowledge.domain.ArticleCommand;
+import io.tierdesk.knowledge.domain.ArticleDecider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Articles as event streams: a command reads the stream, the decider answers, and the events and the article's rows
+ * are written in the caller's transaction (the stream's version check makes a concurrent writer lose with a 409).
+ */
+@ApplicationScoped
+public class Articles {
+    public static final String STREAM = "article";
+
+    private final EventStore store;
+    private final Clock clock;
+
+    public Articles(EventStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The article after a command: what the answer shows and tags. */
+    public record Outcome(UUID articleId, long version, String state, Long liveVersion) {
+        static Outcome of(Article article) {
+            return new Outcome(article.articleId(), article.latestVersion(), article.state().wireName(),
+                    article.liveVersion());
+        }
+    }
+
+    public Uni<Optional<Article>> load(Mutiny.Session session, UUID articleId) {
+        return store.load(session, articleId.toString()).map(events -> Optional.ofNullable(Article.replay(
+                events.stream().map(e -> (ArticleEvent) e.payload()).toList())));
+    }
+
+    public Uni<Outcome> execute(Mutiny.Session session, UUID articleId, ArticleCommand command,
+            ArticleDecider.Actor actor) {
+        Instant now = clock.instant();
+        return store.load(session, articleId.toString()).chain(stored -> {
+            Article before = Article.replay(stored.stream().map(e -> (ArticleEvent) e.payload()).toList());
+            List<ArticleEvent> events = ArticleDecider.decide(before, command, actor, now);
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(Outcome.of(before));
+            }
+            Article after = before;
+            for (ArticleEvent event : events) {
+                after = Article.apply(after, event);
+            }
+            Article result = after;
+            return store.append(session, STREAM, articleId.toString(), stored.size(), events,
+                            EventMetadata.actor(actor.id()), now)
+                    .chain(() -> project(session, result, events, now))
+                    .replaceWith(Outcome.of(result));
+        });
+    }
+
+    private static Uni<Void> project(Mutiny.Session session, Article article, List<ArticleEvent> events,
+            Instant now) {
+        ArticleContent latest = article.latest();
+        // Absent values go as -1 and '' and become NULL in SQL: the driver binds no untyped null.
+        Uni<Integer> row = SqlRows.execute(session, """
+                        INSERT INTO article (article_id, state, latest_version, live_version, title, language,
+                            audience, tier, products, author, comment, updated_at)
+                        VALUES (?1, ?2, ?3, NULLIF(?4, -1), ?5, ?6, ?7, ?8, CAST(?9 AS text[]), ?10, NULLIF(?11, ''),
+                            ?12)
+                        ON CONFLICT (article_id) DO UPDATE SET state = EXCLUDED.state,
+                            latest_version = EXCLUDED.latest_version, live_version = EXCLUDED.live_version,
+                            title = EXCLUDED.title, language = EXCLUDED.language, audience = EXCLUDED.audience,
+                            tier = EXCLUDED.tier, products = EXCLUDED.products, comment = EXCLUDED.comment,
+                            updated_at = EXCLUDED.updated_at""",
+                article.articleId(), article.state().wireName(), article.latestVersion(),
+                article.liveVersion() == null ? -1L : article.liveVersion(), latest.title(),
+                latest.language().wireName(), latest.audience().wireName(), latest.tier().name(),
+                latest.products().toArray(String[]::new), article.author(),
+                article.comment() == null ? "" : article.comment(), now);
+        for (ArticleEvent event : events) {
+            ArticleContent content = switch (event) {
+                case ArticleDrafted e -> e.content();
+                case ArticleRevised e -> e.content();
+                default -> null;
+            };
+            if (content != null) {
+                row = row.chain(() -> SqlRows.execute(session, """
+                        INSERT INTO article_version (article_id, version, content, written_by, written_at)
+                        VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)""", event.articleId(),
+                        event.version(), new String(EventJson.write(content), StandardCharsets.UTF_8), event.by(),
+                        event.at()));
+            }
+        }
+        return row.replaceWithVoid();
+    }
+
+    /** One version's text, or a 404 naming what is missing. */
+    public static ArticleContent version(Article article, long version) {
+        ArticleContent content = article.version(version);
+        if (content == null) {
+            throw Rejection.notFound("version", "article " + article.articleId() + " has versions 1 to "
+                    + article.latestVersion());
+        }
+        return content;
+    }
+}

@@ -1,0 +1,17 @@
+package io.tierdesk.knowledge.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.testing.AccessRules;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of knowledge-service's API, called without and with bad tokens and as every role: docs/security.md. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class AccessTest {
+    @Test
+    void everyOperationAnswersEachRoleAsDocsSecuritySays() throws Exception {
+        AccessRules.verify("knowledge-service");
+    }
+}
