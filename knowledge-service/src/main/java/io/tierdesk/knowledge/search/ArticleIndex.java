@@ -1,0 +1,256 @@
+package io.tierdesk.knowledge.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The searchable articles of one replica, in memory, rebuilt from the event stream: one document per live article
+ * holding its own text and its translations' text, each in the fields of its language, so that a query in either
+ * language finds it. Russian words are reduced by the Snowball stemmer, English ones by Porter's; {@code ё} is
+ * {@code е}. A query is analysed for both languages; typos are met by fuzzy terms and a query typed in the wrong
+ * keyboard layout by its conversion, each a clause of its own, weaker than the words as typed.
+ */
+public final class ArticleIndex implements AutoCloseable {
+    /** Which techniques a search uses: all by default; the evaluation turns them off one by one. */
+    public record Options(boolean stemming, boolean fuzzy, boolean layout, boolean translations,
+            boolean vocabulary) {
+        public static final Options ALL = new Options(true, true, true, true, true);
+    }
+
+    /** One live article as the index keeps it. */
+    public record Entry(UUID articleId, String language, String audience, String tier, List<String> products,
+            String title, String text, List<Translation> translations) {
+    }
+
+    /** The text of a translation, indexed with its original. */
+    public record Translation(String language, String title, String text) {
+    }
+
+    public record Hit(UUID articleId, String title, String language, String audience, float score) {
+    }
+
+    /** What a search may see: null means any. */
+    public record Filter(String language, String audience, String product, String tier) {
+        public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    private static final String ID = "id";
+    private static final float TITLE_BOOST = 2f;
+    private static final float FUZZY_BOOST = 0.5f;
+    private static final float LAYOUT_BOOST = 0.8f;
+    private static final float VOCABULARY_BOOST = 0.7f;
+    private static final Vocabulary VOCABULARY = Vocabulary.load();
+
+    private final Options options;
+    private final Analyzer russian;
+    private final Analyzer english;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private volatile IndexSearcher searcher;
+
+    public ArticleIndex(Options options) {
+        this.options = options;
+        this.russian = analyzer(RussianAnalyzer.getDefaultStopSet(), true, options.stemming());
+        this.english = analyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false, options.stemming());
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(new org.apache.lucene.analysis
+                    .miscellaneous.PerFieldAnalyzerWrapper(english, java.util.Map.of("title_ru", russian,
+                    "text_ru", russian))));
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds or replaces an article. Call {@link #refresh} to make changes visible. */
+    public void put(Entry entry) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, entry.articleId().toString(), Field.Store.YES));
+        doc.add(new StringField("language", entry.language(), Field.Store.YES));
+        doc.add(new StringField("audience", entry.audience(), Field.Store.YES));
+        doc.add(new StringField("tier", entry.tier(), Field.Store.NO));
+        entry.products().forEach(p -> doc.add(new StringField("product", p, Field.Store.NO)));
+        doc.add(new org.apache.lucene.document.StoredField("title", entry.title()));
+        addText(doc, entry.language(), entry.title(), entry.text());
+        if (options.translations()) {
+            entry.translations().forEach(t -> addText(doc, t.language(), t.title(), t.text()));
+        }
+        try {
+            writer.updateDocument(new Term(ID, entry.articleId().toString()), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void remove(UUID articleId) {
+        try {
+            writer.deleteDocuments(new Term(ID, articleId.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void refresh() {
+        try {
+            writer.commit();
+            searcher = new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Hit> search(String text, Filter filter, int limit) {
+        Query query = query(text);
+        if (query == null) {
+            return List.of();
+        }
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        if (filter.language() != null) {
+            filtered.add(new TermQuery(new Term("language", filter.language())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.audience() != null) {
+            filtered.add(new TermQuery(new Term("audience", filter.audience())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.product() != null) {
+            filtered.add(new TermQuery(new Term("product", filter.product())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.tier() != null) {
+            filtered.add(new TermQuery(new Term("tier", filter.tier())), BooleanClause.Occur.FILTER);
+        }
+        try {
+            IndexSearcher current = searcher;
+            TopDocs top = current.search(filtered.build(), limit);
+            List<Hit> hits = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document doc = current.storedFields().document(sd.doc);
+                hits.add(new Hit(UUID.fromString(doc.get(ID)), doc.get("title"), doc.get("language"),
+                        doc.get("audience"), sd.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The query as typed, and — weaker — its fuzzy and other-layout variants and the words its slang stands for;
+     * null when it has no words.
+     */
+    Query query(String text) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = words(any, text, 1f);
+        String converted = options.layout() ? KeyboardLayout.convert(text) : text;
+        if (!converted.equals(text)) {
+            clauses += words(any, converted, LAYOUT_BOOST);
+        }
+        if (options.vocabulary()) {
+            String meant = VOCABULARY.expand(text + " " + (converted.equals(text) ? "" : converted));
+            if (!meant.isEmpty()) {
+                clauses += words(any, meant, VOCABULARY_BOOST);
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    /** Each analysed word of the text, in both languages' fields, as a should-clause of the query. */
+    private int words(BooleanQuery.Builder query, String text, float boost) {
+        int added = 0;
+        for (String lang : List.of("ru", "en")) {
+            for (String term : terms(lang.equals("ru") ? russian : english, text)) {
+                for (String field : List.of("title_" + lang, "text_" + lang)) {
+                    float weight = boost * (field.startsWith("title") ? TITLE_BOOST : 1f);
+                    query.add(new BoostQuery(new TermQuery(new Term(field, term)), weight), BooleanClause.Occur.SHOULD);
+                    if (options.fuzzy() && term.length() >= 4) {
+                        query.add(new BoostQuery(new FuzzyQuery(new Term(field, term), term.length() >= 7 ? 2 : 1, 1),
+                                weight * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
+                    }
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    private static Set<String> terms(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream("q", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static void addText(Document doc, String language, String title, String text) {
+        String lang = "ru".equals(language) ? "ru" : "en";
+        doc.add(new TextField("title_" + lang, title, Field.Store.NO));
+        doc.add(new TextField("text_" + lang, text, Field.Store.NO));
+    }
+
+    /** Lower case, {@code ё} as {@code е}, stop words out, stems (Snowball Russian or Porter English). */
+    private static Analyzer analyzer(CharArraySet stopWords, boolean russian, boolean stemming) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new YoAsYeFilter(stream);
+                stream = new StopFilter(stream, stopWords);
+                if (stemming) {
+                    stream = russian ? new SnowballFilter(stream, new RussianStemmer()) : new PorterStemFilter(stream);
+                }
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
