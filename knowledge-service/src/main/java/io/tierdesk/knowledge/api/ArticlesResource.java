@@ -56,9 +56,11 @@ public class ArticlesResource {
     private final Articles articles;
     private final IdempotencyKeys keys;
     private final SecurityIdentity identity;
+    private final io.tierdesk.knowledge.projection.SearchIndex search;
 
     public ArticlesResource(Mutiny.SessionFactory sessions, Articles articles, IdempotencyKeys keys,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, io.tierdesk.knowledge.projection.SearchIndex search) {
+        this.search = search;
         this.sessions = sessions;
         this.articles = articles;
         this.keys = keys;
@@ -107,6 +109,8 @@ public class ArticlesResource {
         return sessions.withTransaction(session -> keys.once(session, key, actor().id(), "POST /articles/" + id
                         + "/transitions", body, Articles.Outcome.class, () -> articles.execute(session, id,
                                 new ArticleCommand.MoveArticle(to, comment), actor())))
+                // Committed: this replica's index takes the article as it is now (a published or retired one).
+                .call(outcome -> search.changed(id))
                 .map(outcome -> outcome.ok().tag(Versions.etag(outcome.answer().version())).build());
     }
 

@@ -75,6 +75,7 @@ public final class ArticleIndex implements AutoCloseable {
     private static final float FUZZY_BOOST = 0.5f;
     private static final float LAYOUT_BOOST = 0.8f;
     private static final float VOCABULARY_BOOST = 0.7f;
+    private static final float SAME_LANGUAGE_BOOST = 0.5f;
     private static final Vocabulary VOCABULARY = Vocabulary.load();
 
     private final Options options;
@@ -141,6 +142,9 @@ public final class ArticleIndex implements AutoCloseable {
             return List.of();
         }
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        // Between an article and its translation, both matching, the one in the language typed comes first.
+        filtered.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term("language",
+                typedIn(text)))), SAME_LANGUAGE_BOOST), BooleanClause.Occur.SHOULD);
         if (filter.language() != null) {
             filtered.add(new TermQuery(new Term("language", filter.language())), BooleanClause.Occur.FILTER);
         }
@@ -220,6 +224,43 @@ public final class ArticleIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    /**
+     * The language the customer meant: that of the letters typed, unless the text read in the other keyboard layout
+     * has more words the index knows ({@code ghbynth} is Russian).
+     */
+    private String typedIn(String text) {
+        if (!options.layout()) {
+            return script(text);
+        }
+        String converted = KeyboardLayout.convert(text);
+        return known(converted) > known(text) ? script(converted) : script(text);
+    }
+
+    /** How many of the text's words occur in the index, in the fields of the language of its letters. */
+    private int known(String text) {
+        String lang = script(text);
+        int known = 0;
+        try {
+            for (String term : terms(lang.equals("ru") ? russian : english, text)) {
+                if (searcher.getIndexReader().docFreq(new Term("text_" + lang, term)) > 0
+                        || searcher.getIndexReader().docFreq(new Term("title_" + lang, term)) > 0) {
+                    known++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return known;
+    }
+
+    /** {@code ru} when most letters are Cyrillic, else {@code en}. */
+    static String script(String text) {
+        long cyrillic = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
+                .count();
+        long latin = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        return cyrillic >= latin && cyrillic > 0 ? "ru" : "en";
     }
 
     private static void addText(Document doc, String language, String title, String text) {

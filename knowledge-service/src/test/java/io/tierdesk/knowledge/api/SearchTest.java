@@ -1,0 +1,105 @@
+package io.tierdesk.knowledge.api;
+
+import static io.tierdesk.eventing.testing.TestApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.knowledge.application.Articles;
+import io.tierdesk.knowledge.projection.SearchIndex;
+import io.tierdesk.knowledge.search.ArticleIndex;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+/** Search over HTTP: only what is published, the audience by the caller's role, and an index any replica rebuilds. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class SearchTest {
+    @Inject
+    Mutiny.SessionFactory sessions;
+    @Inject
+    Articles articles;
+    @Inject
+    SearchIndex index;
+
+    static String article(String title, String text, String language, String audience, String translationOf) {
+        return """
+                {"title": "%s", "problem": "%s", "solution": "%s", "language": "%s", "audience": "%s",
+                 "tier": "L1", "products": ["test"], "translationOf": %s}""".formatted(title, text, text, language,
+                audience, translationOf == null ? "null" : "\"" + translationOf + "\"");
+    }
+
+    static String write(String body) {
+        return as("anna", "agent").body(body).post("/api/v1/articles").then().statusCode(201).extract()
+                .path("articleId");
+    }
+
+    static void move(String id, String to) {
+        as("kira", "kb-editor").body("{\"to\": \"" + to + "\"}").post("/api/v1/articles/" + id + "/transitions")
+                .then().statusCode(200);
+    }
+
+    static String publish(String body) {
+        String id = write(body);
+        move(id, "in-review");
+        move(id, "published");
+        return id;
+    }
+
+    static List<String> found(String role, String query) {
+        return as("x", role).queryParam("q", query).queryParam("product", "test").get("/api/v1/search").then()
+                .statusCode(200).extract().path("items.articleId");
+    }
+
+    @Test
+    void publishedArticlesAreFoundDraftsAndRetiredOnesAreNotAndChannelsSeePublicOnly() throws Throwable {
+        String printers = publish(article("Принтеры перестали печатать", "Задания висят в очереди печати", "ru",
+                "public", null));
+        String english = publish(article("Printers stopped printing", "Jobs stay in the print queue", "en", "public",
+                printers));
+        String internal = publish(article("Сброс очереди печати на сервере", "Очередь печати сервера чистится",
+                "ru", "internal", null));
+        String draft = write(article("Черновик про печать принтера", "Принтер не печатает", "ru", "public", null));
+
+        assertThat(found("agent", "принтер не печатает")).contains(printers, internal).doesNotContain(draft);
+        assertThat(found("agent", "принтер не печатает").get(0)).isEqualTo(printers);
+        // The English query finds both: the English article by its words, the Russian one through its translation.
+        assertThat(found("agent", "printing failed")).contains(english, printers);
+        assertThat(found("channel", "очередь печати")).contains(printers).doesNotContain(internal);
+        as("x", "channel").queryParam("q", "очередь печати").queryParam("audience", "internal")
+                .queryParam("product", "test").get("/api/v1/search").then().statusCode(200)
+                .body("items.audience", org.hamcrest.Matchers.everyItem(equalTo("public")));
+
+        // A replica started empty reads the events and answers the same.
+        SearchIndex fresh = new SearchIndex(sessions, articles);
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(fresh::rebuild);
+        assertThat(ids(fresh.search("принтер не печатает", filter(), 10)))
+                .isEqualTo(ids(index.search("принтер не печатает", filter(), 10)));
+
+        move(printers, "retired");
+        assertThat(found("agent", "принтеры перестали печатать")).doesNotContain(printers);
+    }
+
+    @Test
+    void aQueryIsRequiredAndFiltersAreChecked() {
+        as("anna", "agent").get("/api/v1/search").then().statusCode(400).body("errors.field", hasItems("q"));
+        as("anna", "agent").queryParam("q", "x").queryParam("lang", "de").get("/api/v1/search").then()
+                .statusCode(400).body("errors.field", hasItems("lang"));
+        as("anna", "agent").queryParam("q", "x").queryParam("limit", "500").get("/api/v1/search").then()
+                .statusCode(400).body("errors.field", hasItems("limit"));
+    }
+
+    private static ArticleIndex.Filter filter() {
+        return new ArticleIndex.Filter(null, null, "test", null);
+    }
+
+    private static List<UUID> ids(List<ArticleIndex.Hit> hits) {
+        return hits.stream().map(ArticleIndex.Hit::articleId).toList();
+    }
+}
