@@ -1,0 +1,43 @@
+package io.tierdesk.knowledge.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.knowledge.application.Suggestions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The ticket stream, for what customers say: an opening and each later message get suggestions. */
+@ApplicationScoped
+public class TicketStreamConsumer {
+    private final Inbox inbox;
+    private final Suggestions suggestions;
+
+    public TicketStreamConsumer(Inbox inbox, Suggestions suggestions) {
+        this.inbox = inbox;
+        this.suggestions = suggestions;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume("knowledge-tickets", message, TicketEvent.class, (session, delivered) ->
+                switch (delivered.event()) {
+                    case TicketOpened e -> suggestions.opened(session, e.ticketId(), e.subject(),
+                            e.body() + "\n" + diagnostics(e.diagnostics()));
+                    case CustomerMessageReceived e -> suggestions.customerWrote(session, e.ticketId(), e.body());
+                    default -> Uni.createFrom().voidItem();
+                });
+    }
+
+    private static String diagnostics(Diagnostics d) {
+        return d == null ? "" : Stream.of(d.product(), d.equipment(), d.symptoms(), d.precedingActions())
+                .filter(Objects::nonNull).collect(Collectors.joining("\n"));
+    }
+}
