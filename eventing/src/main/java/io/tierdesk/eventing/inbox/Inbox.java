@@ -223,7 +223,13 @@ public class Inbox {
                 Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build())));
     }
 
-    static <T> Delivered<T> read(Message<byte[]> message, Class<T> streamType) {
+    /**
+     * A record as an event of the stream, without a receipt: for a handler that is idempotent by itself, such as a
+     * projection each replica keeps in memory and reads again from the store.
+     *
+     * @throws InvalidEventException when the record is not an event of that stream
+     */
+    public static <T> Delivered<T> read(Message<byte[]> message, Class<T> streamType) {
         Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> m.getHeaders())
                 .orElseThrow(() -> new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, "headers",

@@ -86,6 +86,28 @@ class SearchTest {
         assertThat(found("agent", "принтеры перестали печатать")).doesNotContain(printers);
     }
 
+    /** Another replica decides through the store alone; this one's index learns of it from the topic. */
+    @Test
+    void anArticlePublishedByAnotherReplicaReachesThisIndexThroughTheTopic() throws Throwable {
+        UUID id = UUID.randomUUID();
+        var editor = new io.tierdesk.knowledge.domain.ArticleDecider.Actor("other-replica", true);
+        var content = new io.tierdesk.events.knowledge.ArticleContent("Модем теряет сеть в подвале",
+                "Сигнала нет", null, "Вынесите модем на удлинителе", io.tierdesk.events.knowledge.Language.RU,
+                io.tierdesk.events.knowledge.Audience.PUBLIC, io.tierdesk.events.routing.Tier.L1, List.of("test"),
+                List.of(), null, List.of());
+        for (io.tierdesk.knowledge.domain.ArticleCommand command : List.of(
+                new io.tierdesk.knowledge.domain.ArticleCommand.WriteArticle(id, content),
+                new io.tierdesk.knowledge.domain.ArticleCommand.MoveArticle(
+                        io.tierdesk.knowledge.domain.ArticleState.IN_REVIEW, null),
+                new io.tierdesk.knowledge.domain.ArticleCommand.MoveArticle(
+                        io.tierdesk.knowledge.domain.ArticleState.PUBLISHED, null))) {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(session ->
+                    articles.execute(session, id, command, editor)));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> found("agent", "модем в подвале").contains(id.toString()));
+    }
+
     @Test
     void aQueryIsRequiredAndFiltersAreChecked() {
         as("anna", "agent").get("/api/v1/search").then().statusCode(400).body("errors.field", hasItems("q"));
