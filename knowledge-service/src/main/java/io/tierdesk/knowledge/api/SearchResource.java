@@ -19,7 +19,8 @@ import java.util.UUID;
 /** Search over the published articles: agents and editors see every audience, channels only public articles. */
 @Path("/api/v1/search")
 public class SearchResource {
-    public record Item(UUID articleId, String title, String language, String audience, float score) {
+    public record Item(UUID articleId, String title, String language, String audience, float score,
+            String snippet) {
     }
 
     public record Results(List<Item> items) {
@@ -53,7 +54,8 @@ public class SearchResource {
         boolean staff = identity.getRoles().stream().anyMatch(r -> !r.equals("channel"));
         String seen = staff ? audience : Audience.PUBLIC.wireName();
         return new Results(index.search(q, new ArticleIndex.Filter(lang, seen, product, tier), n).stream()
-                .map(h -> new Item(h.articleId(), h.title(), h.language(), h.audience(), h.score())).toList());
+                .map(h -> new Item(h.articleId(), h.title(), h.language(), h.audience(), h.score(), h.snippet()))
+                .toList());
     }
 
     private static void check(String field, String value, List<String> allowed) {

@@ -62,7 +62,8 @@ public final class ArticleIndex implements AutoCloseable {
     public record Translation(String language, String title, String text) {
     }
 
-    public record Hit(UUID articleId, String title, String language, String audience, float score) {
+    /** @param snippet the sentence of the article that best matches, HTML-escaped, matching words in {@code <mark>} */
+    public record Hit(UUID articleId, String title, String language, String audience, float score, String snippet) {
     }
 
     /** What a search may see: null means any. */
@@ -108,6 +109,7 @@ public final class ArticleIndex implements AutoCloseable {
         doc.add(new StringField("tier", entry.tier(), Field.Store.NO));
         entry.products().forEach(p -> doc.add(new StringField("product", p, Field.Store.NO)));
         doc.add(new org.apache.lucene.document.StoredField("title", entry.title()));
+        doc.add(new org.apache.lucene.document.StoredField("body", entry.text()));
         addText(doc, entry.language(), entry.title(), entry.text());
         if (options.translations()) {
             entry.translations().forEach(t -> addText(doc, t.language(), t.title(), t.text()));
@@ -160,11 +162,12 @@ public final class ArticleIndex implements AutoCloseable {
         try {
             IndexSearcher current = searcher;
             TopDocs top = current.search(filtered.build(), limit);
+            Set<String> wanted = stems(text);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 Document doc = current.storedFields().document(sd.doc);
                 hits.add(new Hit(UUID.fromString(doc.get(ID)), doc.get("title"), doc.get("language"),
-                        doc.get("audience"), sd.score));
+                        doc.get("audience"), sd.score, snippet(doc.get("body"), wanted)));
             }
             return hits;
         } catch (IOException e) {
@@ -253,6 +256,57 @@ public final class ArticleIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return known;
+    }
+
+    /** The stems a query stands for: as typed, in the other layout, and the words its slang means, both languages. */
+    private Set<String> stems(String text) {
+        String converted = options.layout() ? KeyboardLayout.convert(text) : "";
+        String all = text + " " + converted + " " + (options.vocabulary() ? VOCABULARY.expand(text + " " + converted)
+                : "");
+        Set<String> stems = new java.util.HashSet<>(terms(russian, all));
+        stems.addAll(terms(english, all));
+        return stems;
+    }
+
+    static final int SNIPPET_LENGTH = 200;
+
+    /** The sentence with the most of the query's words, cut to about 200 characters, those words marked. */
+    String snippet(String body, Set<String> wanted) {
+        String best = "";
+        int bestCount = -1;
+        for (String sentence : body.split("(?<=[.!?])\\s+|\\n+")) {
+            int count = 0;
+            for (String word : sentence.split("[^\\p{L}\\p{N}]+")) {
+                count += marks(word, wanted) ? 1 : 0;
+            }
+            if (count > bestCount && !sentence.isBlank()) {
+                best = sentence.strip();
+                bestCount = count;
+            }
+        }
+        if (best.length() > SNIPPET_LENGTH) {
+            int cut = best.lastIndexOf(' ', SNIPPET_LENGTH);
+            best = best.substring(0, cut > 0 ? cut : SNIPPET_LENGTH) + "…";
+        }
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+").matcher(best);
+        int at = 0;
+        while (words.find()) {
+            out.append(escape(best.substring(at, words.start())));
+            String word = words.group();
+            out.append(marks(word, wanted) ? "<mark>" + escape(word) + "</mark>" : escape(word));
+            at = words.end();
+        }
+        return out.append(escape(best.substring(at))).toString();
+    }
+
+    private boolean marks(String word, Set<String> wanted) {
+        return !word.isEmpty() && (terms(russian, word).stream().anyMatch(wanted::contains)
+                || terms(english, word).stream().anyMatch(wanted::contains));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** {@code ru} when most letters are Cyrillic, else {@code en}. */

@@ -80,6 +80,14 @@ class ArticleIndexTest {
     }
 
     @Test
+    void theSnippetIsTheBestMatchingSentenceWithItsWordsMarkedAndEscaped() {
+        assertThat(index.search("перезапустить диспетчер", ArticleIndex.Filter.NONE, 1).get(0).snippet())
+                .isEqualTo("<mark>Перезапустите</mark> <mark>диспетчер</mark> печати.");
+        assertThat(index.snippet("Нажмите <Ctrl> & ждите.", java.util.Set.of("ждит")))
+                .isEqualTo("Нажмите &lt;Ctrl&gt; &amp; <mark>ждите</mark>.");
+    }
+
+    @Test
     void aQueryWithoutWordsFindsNothing() {
         assertThat(index.search("  ?! ", ArticleIndex.Filter.NONE, 5)).isEmpty();
     }
