@@ -42,11 +42,14 @@ public class ArticlesResource {
     public record Transition(String to, String comment) {
     }
 
-    /** One version of an article and where the article stands. */
+    /** One version of an article and where the article stands; {@code html} is its text rendered and sanitised. */
     public record ArticleView(UUID articleId, long version, long latestVersion, String state, Long liveVersion,
             String author, String comment, String title, String problem, String cause, String solution,
             String language, String audience, String tier, List<String> products, List<String> tags,
-            UUID translationOf, List<UUID> related) {
+            UUID translationOf, List<UUID> related, Html html) {
+    }
+
+    public record Html(String problem, String cause, String solution) {
     }
 
     public record VersionView(long version, String title, boolean live) {
@@ -57,10 +60,13 @@ public class ArticlesResource {
     private final IdempotencyKeys keys;
     private final SecurityIdentity identity;
     private final io.tierdesk.knowledge.projection.SearchIndex search;
+    private final io.tierdesk.knowledge.application.ArticleList list;
 
     public ArticlesResource(Mutiny.SessionFactory sessions, Articles articles, IdempotencyKeys keys,
-            SecurityIdentity identity, io.tierdesk.knowledge.projection.SearchIndex search) {
+            SecurityIdentity identity, io.tierdesk.knowledge.projection.SearchIndex search,
+            io.tierdesk.knowledge.application.ArticleList list) {
         this.search = search;
+        this.list = list;
         this.sessions = sessions;
         this.articles = articles;
         this.keys = keys;
@@ -114,6 +120,25 @@ public class ArticlesResource {
                 .map(outcome -> outcome.ok().tag(Versions.etag(outcome.answer().version())).build());
     }
 
+    /** Most recently changed first; {@code next} continues the list. */
+    @GET
+    @RolesAllowed({"agent", "kb-editor", "supervisor", "admin"})
+    public Uni<io.tierdesk.knowledge.application.ArticleList.Page> list(@QueryParam("state") String state,
+            @QueryParam("language") String language, @QueryParam("product") String product,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        if (state != null && ArticleState.fromWire(state) == null) {
+            throw Rejection.invalid("state", "must be draft, in-review, published or retired");
+        }
+        if (language != null && Arrays.stream(Language.values()).noneMatch(l -> l.wireName().equals(language))) {
+            throw Rejection.invalid("language", "must be ru or en");
+        }
+        int n = limit == null ? 50 : limit;
+        if (n < 1 || n > 200) {
+            throw Rejection.invalid("limit", "from 1 to 200");
+        }
+        return sessions.withSession(session -> list.page(session, state, language, product, cursor, n));
+    }
+
     @GET
     @Path("{articleId}")
     @RolesAllowed({"agent", "kb-editor", "supervisor", "admin"})
@@ -125,7 +150,8 @@ public class ArticlesResource {
             return Response.ok(new ArticleView(id, shown, article.latestVersion(), article.state().wireName(),
                     article.liveVersion(), article.author(), article.comment(), c.title(), c.problem(), c.cause(),
                     c.solution(), c.language().wireName(), c.audience().wireName(), c.tier().name(), c.products(),
-                    c.tags(), c.translationOf(), c.related())).tag(Versions.etag(article.latestVersion())).build();
+                    c.tags(), c.translationOf(), c.related(), new Html(Markdown.html(c.problem()),
+                    Markdown.html(c.cause()), Markdown.html(c.solution())))).tag(Versions.etag(article.latestVersion())).build();
         });
     }
 

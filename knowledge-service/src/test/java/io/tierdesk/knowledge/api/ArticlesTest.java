@@ -107,6 +107,49 @@ class ArticlesTest {
     }
 
     @Test
+    void theTextIsRenderedFromMarkdownAndNothingAScriptCouldUseSurvives() {
+        String id = agent().body("""
+                {"title": "Markdown", "problem": "**Жирный** и <script>alert(1)</script>",
+                 "solution": "1. [ссылка](javascript:alert(1))\\n2. [сайт](https://example.org)",
+                 "language": "ru", "audience": "public", "tier": "L1"}""").post("/api/v1/articles").then()
+                .statusCode(201).extract().path("articleId");
+        String problem = agent().get("/api/v1/articles/" + id).then().statusCode(200).extract().path("html.problem");
+        String solution = agent().get("/api/v1/articles/" + id).then().extract().path("html.solution");
+        org.assertj.core.api.Assertions.assertThat(problem).contains("<strong>Жирный</strong>")
+                .doesNotContain("<script>");
+        org.assertj.core.api.Assertions.assertThat(solution).contains("<ol>", "href=\"https://example.org\"")
+                .doesNotContain("javascript:");
+    }
+
+    @Test
+    void theListPagesWithACursorNewestFirstAndFilters() {
+        String product = "list-" + java.util.UUID.randomUUID();
+        String body = PRINTER.replace("\"printers\"", "\"" + product + "\"");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(agent().body(body).post("/api/v1/articles").then().statusCode(201).extract().path("articleId"));
+        }
+        agent().body("{\"to\": \"in-review\"}").post("/api/v1/articles/" + ids.get(0) + "/transitions").then()
+                .statusCode(200);
+        var first = agent().queryParam("product", product).queryParam("limit", 2).get("/api/v1/articles").then()
+                .statusCode(200).extract().jsonPath();
+        // The article submitted last changed last: it comes first.
+        org.assertj.core.api.Assertions.assertThat(first.getList("items.articleId"))
+                .containsExactly(ids.get(0), ids.get(2));
+        String next = first.getString("next");
+        var second = agent().queryParam("product", product).queryParam("limit", 2).queryParam("cursor", next)
+                .get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(second.getList("items.articleId")).containsExactly(ids.get(1));
+        org.assertj.core.api.Assertions.assertThat(second.getString("next")).isNull();
+        agent().queryParam("product", product).queryParam("state", "in-review").get("/api/v1/articles").then()
+                .statusCode(200).body("items.articleId", org.hamcrest.Matchers.contains(ids.get(0)));
+        agent().queryParam("cursor", "garbage").get("/api/v1/articles").then().statusCode(400)
+                .body("errors.field", hasItems("cursor"));
+        agent().queryParam("state", "lost").get("/api/v1/articles").then().statusCode(400)
+                .body("errors.field", hasItems("state"));
+    }
+
+    @Test
     void aRepeatedWriteWithTheSameKeyMakesOneArticle() throws Exception {
         String first = agent().header("Idempotency-Key", "k-write-1").body(PRINTER).post("/api/v1/articles").then()
                 .statusCode(201).extract().path("articleId");
