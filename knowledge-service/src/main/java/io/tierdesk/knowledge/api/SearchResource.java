@@ -28,15 +28,39 @@ public class SearchResource {
 
     private final SearchIndex index;
     private final SecurityIdentity identity;
+    private final io.tierdesk.knowledge.application.SearchGaps gaps;
+    private final org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessions;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final io.micrometer.core.instrument.Timer latency;
 
-    public SearchResource(SearchIndex index, SecurityIdentity identity) {
+    public SearchResource(SearchIndex index, SecurityIdentity identity, io.tierdesk.knowledge.application.SearchGaps gaps,
+            org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessions,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.index = index;
         this.identity = identity;
+        this.gaps = gaps;
+        this.sessions = sessions;
+        this.registry = registry;
+        this.latency = io.micrometer.core.instrument.Timer.builder("tierdesk.knowledge.search.latency")
+                .description("the index's answer to one search").publishPercentiles(0.5, 0.95).register(registry);
+    }
+
+    /** What was searched for and found nothing, the most searched first: what articles to write next. */
+    @GET
+    @Path("gaps")
+    @RolesAllowed({"kb-editor", "supervisor", "admin"})
+    public io.smallrye.mutiny.Uni<List<io.tierdesk.knowledge.application.SearchGaps.Gap>> gaps(
+            @QueryParam("limit") Integer limit) {
+        int n = limit == null ? 50 : limit;
+        if (n < 1 || n > 500) {
+            throw Rejection.invalid("limit", "from 1 to 500");
+        }
+        return sessions.withSession(session -> gaps.top(session, n));
     }
 
     @GET
     @RolesAllowed({"agent", "kb-editor", "supervisor", "admin", "channel"})
-    public Results search(@QueryParam("q") String q, @QueryParam("lang") String lang,
+    public io.smallrye.mutiny.Uni<Results> search(@QueryParam("q") String q, @QueryParam("lang") String lang,
             @QueryParam("audience") String audience, @QueryParam("product") String product,
             @QueryParam("tier") String tier, @QueryParam("limit") Integer limit) {
         if (q == null || q.isBlank()) {
@@ -53,9 +77,15 @@ public class SearchResource {
         // A channel speaks for customers: public articles only, whatever it asks for.
         boolean staff = identity.getRoles().stream().anyMatch(r -> !r.equals("channel"));
         String seen = staff ? audience : Audience.PUBLIC.wireName();
-        return new Results(index.search(q, new ArticleIndex.Filter(lang, seen, product, tier), n).stream()
+        List<ArticleIndex.Hit> hits = latency.record(() -> index.search(q, new ArticleIndex.Filter(lang, seen, product,
+                tier), n));
+        registry.counter("tierdesk.knowledge.searches", "caller", staff ? "staff" : "channel", "result",
+                hits.isEmpty() ? "empty" : "found").increment();
+        Results results = new Results(hits.stream()
                 .map(h -> new Item(h.articleId(), h.title(), h.language(), h.audience(), h.score(), h.snippet()))
                 .toList());
+        return hits.isEmpty() ? sessions.withTransaction(session -> gaps.record(session, q)).replaceWith(results)
+                : io.smallrye.mutiny.Uni.createFrom().item(results);
     }
 
     private static void check(String field, String value, List<String> allowed) {

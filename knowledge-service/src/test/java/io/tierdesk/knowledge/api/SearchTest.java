@@ -109,6 +109,18 @@ class SearchTest {
     }
 
     @Test
+    void searchesThatFindNothingAreListedForEditorsMostSearchedFirst() {
+        String gap = "квантовый телепорт " + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            as("x", "channel").queryParam("q", i == 1 ? gap.toUpperCase() : gap).get("/api/v1/search").then()
+                    .statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        }
+        as("kira", "kb-editor").get("/api/v1/search/gaps").then().statusCode(200)
+                .body("find { it.query == '" + gap + "' }.searches", equalTo(3));
+        as("anna", "agent").get("/api/v1/search/gaps").then().statusCode(403);
+    }
+
+    @Test
     void aQueryIsRequiredAndFiltersAreChecked() {
         as("anna", "agent").get("/api/v1/search").then().statusCode(400).body("errors.field", hasItems("q"));
         as("anna", "agent").queryParam("q", "x").queryParam("lang", "de").get("/api/v1/search").then()
