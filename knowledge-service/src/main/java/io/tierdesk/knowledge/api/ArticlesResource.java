@@ -61,12 +61,15 @@ public class ArticlesResource {
     private final SecurityIdentity identity;
     private final io.tierdesk.knowledge.projection.SearchIndex search;
     private final io.tierdesk.knowledge.application.ArticleList list;
+    private final io.tierdesk.knowledge.application.KnowledgeCapture capture;
 
     public ArticlesResource(Mutiny.SessionFactory sessions, Articles articles, IdempotencyKeys keys,
             SecurityIdentity identity, io.tierdesk.knowledge.projection.SearchIndex search,
-            io.tierdesk.knowledge.application.ArticleList list) {
+            io.tierdesk.knowledge.application.ArticleList list,
+            io.tierdesk.knowledge.application.KnowledgeCapture capture) {
         this.search = search;
         this.list = list;
+        this.capture = capture;
         this.sessions = sessions;
         this.articles = articles;
         this.keys = keys;
@@ -137,6 +140,19 @@ public class ArticlesResource {
             throw Rejection.invalid("limit", "from 1 to 200");
         }
         return sessions.withSession(session -> list.page(session, state, language, product, cursor, n));
+    }
+
+    /** Resolved tickets that named no article, newest first: what to write up (POST /tickets/{id}/article-draft). */
+    @GET
+    @Path("candidates")
+    @RolesAllowed({"agent", "kb-editor", "supervisor", "admin"})
+    public Uni<List<io.tierdesk.knowledge.application.KnowledgeCapture.Candidate>> candidates(
+            @QueryParam("limit") Integer limit) {
+        int n = limit == null ? 50 : limit;
+        if (n < 1 || n > 500) {
+            throw Rejection.invalid("limit", "from 1 to 500");
+        }
+        return sessions.withSession(session -> capture.candidates(session, n));
     }
 
     @GET

@@ -42,8 +42,8 @@ public class Suggestions {
     /** A ticket opened: remember its subject, suggest from subject, body and diagnostics. */
     public Uni<Void> opened(Mutiny.Session session, UUID ticketId, String subject, String text) {
         return SqlRows.execute(session, """
-                        INSERT INTO ticket_context (ticket_id, subject) VALUES (?1, ?2)
-                        ON CONFLICT (ticket_id) DO NOTHING""", ticketId, subject)
+                        INSERT INTO ticket_context (ticket_id, subject, body) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (ticket_id) DO NOTHING""", ticketId, subject, text)
                 .chain(() -> suggest(session, ticketId, subject + "\n" + text));
     }
 

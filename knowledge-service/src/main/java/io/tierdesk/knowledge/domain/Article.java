@@ -3,6 +3,7 @@ package io.tierdesk.knowledge.domain;
 import io.tierdesk.events.knowledge.ArticleContent;
 import io.tierdesk.events.knowledge.ArticleDrafted;
 import io.tierdesk.events.knowledge.ArticleEvent;
+import io.tierdesk.events.knowledge.ArticleLinked;
 import io.tierdesk.events.knowledge.ArticlePublished;
 import io.tierdesk.events.knowledge.ArticleReturnedToDraft;
 import io.tierdesk.events.knowledge.ArticleRetired;
@@ -22,11 +23,13 @@ import java.util.UUID;
  * @param liveVersion the version search offers, or null
  * @param author      who wrote the first version
  * @param comment     the latest reviewer's comment, or null
+ * @param tickets     the tickets resolved with it, each once: its use count
  */
 public record Article(UUID articleId, List<ArticleContent> versions, ArticleState state, Long liveVersion,
-        String author, String comment) {
+        String author, String comment, java.util.Set<UUID> tickets) {
     public Article {
         versions = List.copyOf(versions);
+        tickets = java.util.Set.copyOf(tickets);
     }
 
     public long latestVersion() {
@@ -53,21 +56,27 @@ public record Article(UUID articleId, List<ArticleContent> versions, ArticleStat
     public static Article apply(Article article, ArticleEvent event) {
         return switch (event) {
             case ArticleDrafted e -> new Article(e.articleId(), List.of(e.content()), ArticleState.DRAFT, null, e.by(),
-                    null);
+                    null, java.util.Set.of());
             case ArticleRevised e -> {
                 List<ArticleContent> versions = new ArrayList<>(article.versions());
                 versions.add(e.content());
                 yield new Article(article.articleId(), versions, ArticleState.DRAFT, article.liveVersion(),
-                        article.author(), article.comment());
+                        article.author(), article.comment(), article.tickets());
             }
             case ArticleSubmitted e -> article.with(ArticleState.IN_REVIEW, article.liveVersion(), article.comment());
             case ArticlePublished e -> article.with(ArticleState.PUBLISHED, e.version(), e.comment());
             case ArticleReturnedToDraft e -> article.with(ArticleState.DRAFT, article.liveVersion(), e.comment());
             case ArticleRetired e -> article.with(ArticleState.RETIRED, null, e.comment());
+            case ArticleLinked e -> {
+                java.util.Set<UUID> tickets = new java.util.HashSet<>(article.tickets());
+                tickets.add(e.ticketId());
+                yield new Article(article.articleId(), article.versions(), article.state(), article.liveVersion(),
+                        article.author(), article.comment(), tickets);
+            }
         };
     }
 
     private Article with(ArticleState state, Long liveVersion, String comment) {
-        return new Article(articleId, versions, state, liveVersion, author, comment);
+        return new Article(articleId, versions, state, liveVersion, author, comment, tickets);
     }
 }

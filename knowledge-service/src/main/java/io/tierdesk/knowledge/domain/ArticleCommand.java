@@ -13,6 +13,10 @@ public sealed interface ArticleCommand {
     record ReviseArticle(long basedOn, ArticleContent content) implements ArticleCommand {
     }
 
+    /** A ticket was resolved with the article. */
+    record LinkTicket(UUID ticketId) implements ArticleCommand {
+    }
+
     /** A step of the review: to in-review, published, back to draft (with the reviewer's comment) or retired. */
     record MoveArticle(ArticleState to, String comment) implements ArticleCommand {
     }

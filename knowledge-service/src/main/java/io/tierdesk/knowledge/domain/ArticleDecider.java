@@ -3,6 +3,7 @@ package io.tierdesk.knowledge.domain;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.knowledge.ArticleDrafted;
 import io.tierdesk.events.knowledge.ArticleEvent;
+import io.tierdesk.events.knowledge.ArticleLinked;
 import io.tierdesk.events.knowledge.ArticlePublished;
 import io.tierdesk.events.knowledge.ArticleReturnedToDraft;
 import io.tierdesk.events.knowledge.ArticleRetired;
@@ -43,6 +44,10 @@ public final class ArticleDecider {
             }
             case ArticleCommand.ReviseArticle c -> revise(existing(article), c, actor, now);
             case ArticleCommand.MoveArticle c -> move(existing(article), c, actor, now);
+            // Once per ticket, whatever the article's state: a ticket solved with it counts as a use.
+            case ArticleCommand.LinkTicket c -> existing(article).tickets().contains(c.ticketId()) ? List.of()
+                    : List.of(new ArticleLinked(article.articleId(), article.liveVersion() != null
+                            ? article.liveVersion() : article.latestVersion(), c.ticketId(), actor.id(), now));
         };
     }
 

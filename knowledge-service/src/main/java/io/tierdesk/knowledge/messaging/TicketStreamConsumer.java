@@ -14,15 +14,21 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** The ticket stream, for what customers say: an opening and each later message get suggestions. */
+/**
+ * The ticket stream, for what customers say and how tickets were solved: an opening and each later message get
+ * suggestions; a resolution links its article or becomes a candidate for one.
+ */
 @ApplicationScoped
 public class TicketStreamConsumer {
     private final Inbox inbox;
     private final Suggestions suggestions;
+    private final io.tierdesk.knowledge.application.KnowledgeCapture capture;
 
-    public TicketStreamConsumer(Inbox inbox, Suggestions suggestions) {
+    public TicketStreamConsumer(Inbox inbox, Suggestions suggestions,
+            io.tierdesk.knowledge.application.KnowledgeCapture capture) {
         this.inbox = inbox;
         this.suggestions = suggestions;
+        this.capture = capture;
     }
 
     @Incoming("tickets")
@@ -32,6 +38,8 @@ public class TicketStreamConsumer {
                     case TicketOpened e -> suggestions.opened(session, e.ticketId(), e.subject(),
                             e.body() + "\n" + diagnostics(e.diagnostics()));
                     case CustomerMessageReceived e -> suggestions.customerWrote(session, e.ticketId(), e.body());
+                    case io.tierdesk.events.ticket.TicketResolved e -> capture.resolved(session, e.ticketId(),
+                            e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt());
                     default -> Uni.createFrom().voidItem();
                 });
     }

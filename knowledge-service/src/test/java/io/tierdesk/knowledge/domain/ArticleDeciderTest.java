@@ -163,6 +163,19 @@ class ArticleDeciderTest {
     }
 
     @Test
+    void aTicketSolvedWithAnArticleIsLinkedOnceAtTheLiveVersion() {
+        UUID ticket = UUID.fromString("33333333-3333-4333-8333-333333333333");
+        Given article = published().then(new ArticleCommand.ReviseArticle(1, text("v2")), AGENT);
+        assertThat(article.when(new ArticleCommand.LinkTicket(ticket), AGENT))
+                .containsExactly(new io.tierdesk.events.knowledge.ArticleLinked(ID, 1, ticket, "anna", T));
+        article.then(new ArticleCommand.LinkTicket(ticket), AGENT);
+        assertThat(article.article().tickets()).containsExactly(ticket);
+        assertThat(article.when(new ArticleCommand.LinkTicket(ticket), AGENT)).isEmpty();
+        assertRejected(() -> new Given().when(new ArticleCommand.LinkTicket(ticket), AGENT), Rejection.Kind.NOT_FOUND,
+                "articleId");
+    }
+
+    @Test
     void writingAnExistingArticleAndTouchingAMissingOneAreRefused() {
         assertRejected(() -> draft().when(new ArticleCommand.WriteArticle(ID, text("again")), AGENT),
                 Rejection.Kind.CONFLICT, "articleId");

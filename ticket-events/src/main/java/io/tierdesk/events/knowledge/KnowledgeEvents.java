@@ -16,9 +16,11 @@ public final class KnowledgeEvents {
     public static final EventType<ArticleReturnedToDraft> ARTICLE_RETURNED_TO_DRAFT = article("returned-to-draft",
             ArticleReturnedToDraft.class);
     public static final EventType<ArticleRetired> ARTICLE_RETIRED = article("retired", ArticleRetired.class);
+    public static final EventType<ArticleLinked> ARTICLE_LINKED = article("linked", ArticleLinked.class);
 
     public static final List<EventType<? extends KnowledgeEvent>> ALL = List.of(SOLUTIONS_SUGGESTED, ARTICLE_DRAFTED,
-            ARTICLE_REVISED, ARTICLE_SUBMITTED, ARTICLE_PUBLISHED, ARTICLE_RETURNED_TO_DRAFT, ARTICLE_RETIRED);
+            ARTICLE_REVISED, ARTICLE_SUBMITTED, ARTICLE_PUBLISHED, ARTICLE_RETURNED_TO_DRAFT, ARTICLE_RETIRED,
+            ARTICLE_LINKED);
 
     private KnowledgeEvents() {
     }

@@ -1,0 +1,40 @@
+package io.tierdesk.knowledge.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.api.Versions;
+import io.tierdesk.knowledge.application.KnowledgeCapture;
+import io.tierdesk.knowledge.domain.ArticleDecider;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** A draft written from a resolved ticket that no article covers yet (the candidates are listed with articles). */
+@Path("/api/v1")
+public class CaptureResource {
+    private final Mutiny.SessionFactory sessions;
+    private final KnowledgeCapture capture;
+    private final SecurityIdentity identity;
+
+    public CaptureResource(Mutiny.SessionFactory sessions, KnowledgeCapture capture, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.capture = capture;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("tickets/{ticketId}/article-draft")
+    @RolesAllowed({"agent", "kb-editor"})
+    public Uni<Response> draft(@PathParam("ticketId") UUID ticketId) {
+        ArticleDecider.Actor actor = new ArticleDecider.Actor(identity.getPrincipal().getName(),
+                identity.hasRole("kb-editor"));
+        return sessions.withTransaction(session -> capture.draftFrom(session, ticketId, actor))
+                .map(outcome -> Response.created(URI.create("/api/v1/articles/" + outcome.articleId()))
+                        .entity(outcome).tag(Versions.etag(outcome.version())).build());
+    }
+}

@@ -1,0 +1,109 @@
+package io.tierdesk.knowledge.api;
+
+import static io.tierdesk.eventing.testing.TestApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestDb;
+import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.Channel;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.events.ticket.Urgency;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Every solution ends up in the knowledge base: linked to its article, or a candidate for a new one. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+class CaptureTest {
+    @Inject
+    EventingConfig eventing;
+    @ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    private UUID publish(UUID ticket, Object event) {
+        UUID id = UUID.randomUUID();
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/test", ticket, event, id, Instant.now());
+        return id;
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
+                "SELECT count(*) FROM processed_event WHERE event_id = ?", eventId.toString()) == 1);
+    }
+
+    private UUID open(String subject, String body) {
+        UUID ticket = UUID.randomUUID();
+        awaitProcessed(publish(ticket, new TicketOpened(ticket, "TD-C" + ticket.toString().substring(0, 4),
+                Channel.EMAIL, new CustomerRef("c-1", null, null, null, "ru"), SupportPlan.WARRANTY, subject, body,
+                Diagnostics.NONE, Urgency.MEDIUM, null, List.of(), null, Instant.now())));
+        return ticket;
+    }
+
+    private long links(String article) throws Exception {
+        return TestDb.number(database, "SELECT count(*) FROM event WHERE stream_id = ? AND type = ?", article,
+                "tierdesk.knowledge.article.linked.v1");
+    }
+
+    @Test
+    void aResolutionNamingAnArticleLinksItOncePerTicket() throws Exception {
+        String article = SearchTest.publish(SearchTest.article("Сброс пароля", "Забыли пароль", "ru", "public",
+                null));
+        UUID ticket = open("забыл пароль", "не могу войти");
+        TicketResolved resolved = new TicketResolved(ticket, "anna", "сбросили пароль", UUID.fromString(article),
+                Instant.now());
+        UUID eventId = UUID.randomUUID();
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/test", ticket, resolved, eventId, Instant.now());
+        awaitProcessed(eventId);
+        assertThat(links(article)).isEqualTo(1);
+        // Redelivered: the inbox absorbs it. Resolved again after a reopening: the same ticket counts once.
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/test", ticket, resolved, eventId, Instant.now());
+        awaitProcessed(publish(ticket, resolved));
+        assertThat(links(article)).isEqualTo(1);
+        UUID other = open("опять пароль", "не помню");
+        awaitProcessed(publish(other, new TicketResolved(other, "anna", "сбросили", UUID.fromString(article),
+                Instant.now())));
+        assertThat(links(article)).isEqualTo(2);
+        // An article nobody has: the consumer goes on, nothing is linked.
+        UUID stray = open("что-то", "ещё");
+        UUID strayResolution = publish(stray, new TicketResolved(stray, "anna", "x", UUID.randomUUID(),
+                Instant.now()));
+        awaitProcessed(strayResolution);
+    }
+
+    @Test
+    void aResolutionWithoutAnArticleIsACandidateAndAnAgentDraftsFromIt() throws Exception {
+        UUID ticket = open("Сканер сохраняет чёрные листы", "После обновления драйвера все сканы чёрные");
+        awaitProcessed(publish(ticket, new TicketResolved(ticket, "anna", "Откатили драйвер сканера до 5.2", null,
+                Instant.now())));
+        as("anna", "agent").get("/api/v1/articles/candidates").then().statusCode(200)
+                .body("ticketId", hasItem(ticket.toString()))
+                .body("find { it.ticketId == '" + ticket + "' }.subject", equalTo("Сканер сохраняет чёрные листы"));
+        String article = as("anna", "agent").post("/api/v1/tickets/" + ticket + "/article-draft").then()
+                .statusCode(201).body("state", equalTo("draft")).extract().path("articleId");
+        as("anna", "agent").get("/api/v1/articles/" + article).then().statusCode(200)
+                .body("title", equalTo("Сканер сохраняет чёрные листы"))
+                .body("solution", equalTo("Откатили драйвер сканера до 5.2"))
+                .body("language", equalTo("ru")).body("audience", equalTo("internal"));
+        as("anna", "agent").get("/api/v1/articles/candidates").then().statusCode(200)
+                .body("ticketId", not(hasItem(ticket.toString())));
+        as("anna", "agent").post("/api/v1/tickets/" + ticket + "/article-draft").then().statusCode(404);
+    }
+}
