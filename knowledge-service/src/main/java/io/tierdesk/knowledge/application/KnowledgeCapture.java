@@ -29,22 +29,32 @@ public class KnowledgeCapture {
     }
 
     private final Articles articles;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    public KnowledgeCapture(Articles articles) {
+    public KnowledgeCapture(Articles articles, io.micrometer.core.instrument.MeterRegistry registry) {
         this.articles = articles;
+        this.registry = registry;
     }
 
     public Uni<Void> resolved(Mutiny.Session session, UUID ticketId, UUID articleId, String solutionSummary,
             String agent, Instant at) {
         if (articleId != null) {
-            return articles.execute(session, articleId, new ArticleCommand.LinkTicket(ticketId),
-                            new ArticleDecider.Actor(agent, false))
+            // Suggestion acceptance: was the article that solved it among those suggested for the ticket?
+            return SqlRows.first(session, """
+                            SELECT EXISTS (SELECT 1 FROM ticket_suggestion s, jsonb_array_elements(s.articles) a
+                                WHERE s.ticket_id = ?1 AND a ->> 'articleId' = ?2) AS accepted""", ticketId,
+                            articleId.toString())
+                    .invoke(row -> registry.counter("tierdesk.knowledge.resolutions.with.article", "suggested",
+                            Boolean.toString(row.bool("accepted"))).increment())
+                    .chain(() -> articles.execute(session, articleId, new ArticleCommand.LinkTicket(ticketId),
+                            new ArticleDecider.Actor(agent, false)))
                     // An article this service never had (a typo in a tool, another installation): nothing to link.
                     .onFailure(Rejection.class).invoke(e -> LOG.warnf("ticket %s names article %s, which does not "
                             + "exist; not linked", ticketId, articleId))
                     .onFailure(Rejection.class).recoverWithNull()
                     .replaceWithVoid();
         }
+        registry.counter("tierdesk.knowledge.resolutions.without.article").increment();
         return SqlRows.execute(session, """
                         INSERT INTO article_candidate (ticket_id, solution_summary, resolved_by, resolved_at)
                         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (ticket_id) DO UPDATE SET

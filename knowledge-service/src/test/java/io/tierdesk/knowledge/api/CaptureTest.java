@@ -89,6 +89,24 @@ class CaptureTest {
     }
 
     @Test
+    void agentsSayWhetherASuggestionHelpedOneAnswerEach() {
+        String article = SearchTest.publish(SearchTest.article("Сброс кэша", "Очистите кэш", "ru", "public", null));
+        UUID ticket = UUID.randomUUID();
+        String path = "/api/v1/articles/" + article + "/feedback";
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
+                .statusCode(200).body("helpful", equalTo(0)).body("notHelpful", equalTo(1));
+        // Anna changes her mind: her answer is replaced, not added.
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": true}").post(path).then()
+                .statusCode(200).body("helpful", equalTo(1)).body("notHelpful", equalTo(0));
+        as("boris", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": true}").post(path).then()
+                .statusCode(200).body("helpful", equalTo(2));
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\"}").post(path).then().statusCode(400)
+                .body("errors.field", hasItem("helpful"));
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": true}")
+                .post("/api/v1/articles/" + UUID.randomUUID() + "/feedback").then().statusCode(404);
+    }
+
+    @Test
     void aResolutionWithoutAnArticleIsACandidateAndAnAgentDraftsFromIt() throws Exception {
         UUID ticket = open("Сканер сохраняет чёрные листы", "После обновления драйвера все сканы чёрные");
         awaitProcessed(publish(ticket, new TicketResolved(ticket, "anna", "Откатили драйвер сканера до 5.2", null,
