@@ -23,12 +23,15 @@ public class TicketStreamConsumer {
     private final Inbox inbox;
     private final Suggestions suggestions;
     private final io.tierdesk.knowledge.application.KnowledgeCapture capture;
+    private final io.tierdesk.knowledge.application.SelfService selfService;
 
     public TicketStreamConsumer(Inbox inbox, Suggestions suggestions,
-            io.tierdesk.knowledge.application.KnowledgeCapture capture) {
+            io.tierdesk.knowledge.application.KnowledgeCapture capture,
+            io.tierdesk.knowledge.application.SelfService selfService) {
         this.inbox = inbox;
         this.suggestions = suggestions;
         this.capture = capture;
+        this.selfService = selfService;
     }
 
     @Incoming("tickets")
@@ -36,7 +39,9 @@ public class TicketStreamConsumer {
         return inbox.consume("knowledge-tickets", message, TicketEvent.class, (session, delivered) ->
                 switch (delivered.event()) {
                     case TicketOpened e -> suggestions.opened(session, e.ticketId(), e.subject(),
-                            e.body() + "\n" + diagnostics(e.diagnostics()));
+                            e.body() + "\n" + diagnostics(e.diagnostics()))
+                            .chain(() -> selfService.ticketOpened(session, e.ticketId(), e.customer().externalId(),
+                                    e.subject() + "\n" + e.body(), e.openedAt()));
                     case CustomerMessageReceived e -> suggestions.customerWrote(session, e.ticketId(), e.body());
                     case io.tierdesk.events.ticket.TicketResolved e -> capture.resolved(session, e.ticketId(),
                             e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt());
