@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
 class SelfServiceTest {
     @Inject
     EventingConfig eventing;
+    @Inject
+    io.tierdesk.knowledge.application.KnowledgeGauges gauges;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
     @ConfigProperty(name = "tierdesk.db.name")
     String database;
 
@@ -81,6 +85,11 @@ class SelfServiceTest {
                 .statusCode(200).body("queries", equalTo(3)).body("deflected", equalTo(1))
                 .body("notDeflected", equalTo(1)).body("pending", equalTo(1)).body("rate", equalTo(0.5f));
         as("anna", "agent").get("/api/v1/self-service/deflection").then().statusCode(403);
+        // The gauges count the same: published articles are there, and this test's one deflected of two settled.
+        gauges.refresh().await().atMost(Duration.ofSeconds(30));
+        assertThat(registry.get("tierdesk.knowledge.articles").tag("state", "published").gauge().value())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("tierdesk.knowledge.deflection.rate").gauge().value()).isEqualTo(0.5);
         as("portal", "channel").body("{\"customer\": \"" + customer + "\"}").post("/api/v1/self-service/queries")
                 .then().statusCode(400).body("errors.field", hasItem("text"));
     }
