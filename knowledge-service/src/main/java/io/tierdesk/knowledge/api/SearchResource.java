@@ -5,7 +5,7 @@ import io.tierdesk.eventing.domain.Limits;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.knowledge.Audience;
 import io.tierdesk.events.knowledge.Language;
-import io.tierdesk.events.routing.Tier;
+import io.tierdesk.eventing.api.TierParam;
 import io.tierdesk.knowledge.projection.SearchIndex;
 import io.tierdesk.knowledge.search.ArticleIndex;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +69,9 @@ public class SearchResource {
         Limits.max("q", q, Limits.SHORT_TEXT);
         check("lang", lang, Arrays.stream(Language.values()).map(Language::wireName).toList());
         check("audience", audience, Arrays.stream(Audience.values()).map(Audience::wireName).toList());
-        check("tier", tier, Arrays.stream(Tier.values()).map(Tier::name).toList());
+        if (tier != null) {
+            TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4");
+        }
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 50) {
             throw Rejection.invalid("limit", "from 1 to 50");

@@ -9,6 +9,7 @@ import io.tierdesk.events.knowledge.Language;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.knowledge.domain.ArticleCommand;
 import io.tierdesk.knowledge.domain.ArticleDecider;
+import io.tierdesk.knowledge.search.ArticleIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +93,8 @@ public class KnowledgeCapture {
                     String subject = row.text("subject").isBlank() ? "Solution of ticket " + ticketId
                             : row.text("subject");
                     ArticleContent content = new ArticleContent(subject, row.text("body"), null,
-                            row.text("solution_summary"), language(subject + " " + row.text("body")),
+                            row.text("solution_summary"),
+                            Language.fromWire(ArticleIndex.script(subject + " " + row.text("body"))),
                             Audience.INTERNAL, Tier.L1, List.of(), List.of(), null, List.of());
                     UUID articleId = UUID.randomUUID();
                     return articles.execute(session, articleId, new ArticleCommand.WriteArticle(articleId, content),
@@ -101,12 +103,5 @@ public class KnowledgeCapture {
                                     UPDATE article_candidate SET article_id = ?2 WHERE ticket_id = ?1""", ticketId,
                                     articleId));
                 });
-    }
-
-    private static Language language(String text) {
-        long cyrillic = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
-                .count();
-        long latin = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
-        return cyrillic >= latin ? Language.RU : Language.EN;
     }
 }

@@ -310,7 +310,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /** {@code ru} when most letters are Cyrillic, else {@code en}. */
-    static String script(String text) {
+    public static String script(String text) {
         long cyrillic = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
                 .count();
         long latin = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();

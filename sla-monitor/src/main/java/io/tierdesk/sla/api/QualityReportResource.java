@@ -2,7 +2,7 @@ package io.tierdesk.sla.api;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.events.routing.Tier;
+import io.tierdesk.eventing.api.TierParam;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.sla.application.QualityReports;
@@ -78,8 +78,8 @@ public class QualityReportResource {
                 throw Rejection.invalid("plan", "must be warranty, post-warranty, premium or self-service");
             }
         }
-        if (tier != null && Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(tier))) {
-            throw Rejection.invalid("tier", "must be L1, L2, L3 or L4");
+        if (tier != null) {
+            TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4");
         }
         if (channel != null && Arrays.stream(Channel.values()).noneMatch(c -> c.wireName().equals(channel))) {
             throw Rejection.invalid("channel", "must be one of " + Arrays.stream(Channel.values())

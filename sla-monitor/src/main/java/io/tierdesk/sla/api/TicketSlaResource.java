@@ -3,7 +3,7 @@ package io.tierdesk.sla.api;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.api.Paging;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.events.routing.Tier;
+import io.tierdesk.eventing.api.TierParam;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.BusinessCalendar;
 import io.tierdesk.sla.domain.SlaClock;
@@ -75,8 +75,8 @@ public class TicketSlaResource {
         if (window.isNegative()) {
             throw Rejection.invalid("within", "must not be negative");
         }
-        if (tier != null && java.util.Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(tier))) {
-            throw Rejection.invalid("tier", "must be L1, L2, L3 or L4");
+        if (tier != null) {
+            TierParam.parse(tier, "tier", "must be L1, L2, L3 or L4");
         }
         Paging page = Paging.of(limit, offset);
         Instant until = clock.instant().plus(window);

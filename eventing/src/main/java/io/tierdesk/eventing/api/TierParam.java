@@ -1,14 +1,14 @@
-package io.tierdesk.router.api;
+package io.tierdesk.eventing.api;
 
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.routing.Tier;
 
 /** A line named in a request: L1–L4, else a 400 problem naming the field. */
-final class TierParam {
+public final class TierParam {
     private TierParam() {
     }
 
-    static Tier parse(String value, String field, String expected) {
+    public static Tier parse(String value, String field, String expected) {
         try {
             return Tier.valueOf(String.valueOf(value));
         } catch (IllegalArgumentException e) {
