@@ -142,11 +142,14 @@ public class ArticlesResource {
         return sessions.withSession(session -> list.page(session, state, language, product, cursor, n));
     }
 
-    /** Resolved tickets that named no article, newest first: what to write up (POST /tickets/{id}/article-draft). */
+    /**
+     * Resolved tickets that named no article, grouped by what they tell of, largest groups first: what to write up
+     * (POST /tickets/{id}/article-draft with the group's tickets as {@code covers}).
+     */
     @GET
     @Path("candidates")
     @RolesAllowed({"agent", "kb-editor", "supervisor", "admin"})
-    public Uni<List<io.tierdesk.knowledge.application.KnowledgeCapture.Candidate>> candidates(
+    public Uni<List<io.tierdesk.knowledge.application.KnowledgeCapture.CandidateGroup>> candidates(
             @QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {

@@ -11,12 +11,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** A draft written from a resolved ticket that no article covers yet (the candidates are listed with articles). */
 @Path("/api/v1")
 public class CaptureResource {
+    /** @param covers the other tickets of its group the draft is written for: they stop being candidates too */
+    public record DraftRequest(List<UUID> covers) {
+    }
+
     private final Mutiny.SessionFactory sessions;
     private final KnowledgeCapture capture;
     private final SecurityIdentity identity;
@@ -30,10 +35,14 @@ public class CaptureResource {
     @POST
     @Path("tickets/{ticketId}/article-draft")
     @RolesAllowed({"agent", "kb-editor"})
-    public Uni<Response> draft(@PathParam("ticketId") UUID ticketId) {
+    public Uni<Response> draft(@PathParam("ticketId") UUID ticketId, DraftRequest body) {
+        if (body != null && body.covers() != null && (body.covers().size() > 500 || body.covers().contains(null))) {
+            throw io.tierdesk.eventing.domain.Rejection.invalid("covers", "at most 500 ticket ids, none null");
+        }
         ArticleDecider.Actor actor = new ArticleDecider.Actor(identity.getPrincipal().getName(),
                 identity.hasRole("kb-editor"));
-        return sessions.withTransaction(session -> capture.draftFrom(session, ticketId, actor))
+        List<UUID> covers = body == null || body.covers() == null ? List.of() : body.covers();
+        return sessions.withTransaction(session -> capture.draftFrom(session, ticketId, covers, actor))
                 .map(outcome -> Response.created(URI.create("/api/v1/articles/" + outcome.articleId()))
                         .entity(outcome).tag(Versions.etag(outcome.version())).build());
     }

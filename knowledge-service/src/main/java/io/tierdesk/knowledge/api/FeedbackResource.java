@@ -29,8 +29,11 @@ public class FeedbackResource {
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry registry;
 
+    private final io.tierdesk.knowledge.projection.SearchIndex index;
+
     public FeedbackResource(Mutiny.SessionFactory sessions, SecurityIdentity identity, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.MeterRegistry registry, io.tierdesk.knowledge.projection.SearchIndex index) {
+        this.index = index;
         this.sessions = sessions;
         this.identity = identity;
         this.clock = clock;
@@ -63,6 +66,8 @@ public class FeedbackResource {
                         FROM article_feedback WHERE article_id = ?1""", articleId))
                 .map(row -> new Counts(articleId, row.number("yes"), row.number("no"))))
                 .invoke(() -> registry.counter("tierdesk.knowledge.feedback", "helpful",
-                        body.helpful().toString()).increment());
+                        body.helpful().toString()).increment())
+                // Weighs in this replica's ranking at once; the others read it within tierdesk.knowledge.feedback-refresh.
+                .call(() -> index.changed(articleId));
     }
 }

@@ -47,15 +47,43 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * keyboard layout by its conversion, each a clause of its own, weaker than the words as typed.
  */
 public final class ArticleIndex implements AutoCloseable {
-    /** Which techniques a search uses: all by default; the evaluation turns them off one by one. */
+    /**
+     * Which techniques a search uses: all by default; the evaluation turns them off one by one.
+     *
+     * @param ticketWeight   how much a word of a ticket the article solved counts against a word of its own text
+     * @param feedbackWeight how far an article falls for a query like a ticket whose agent found it not helpful:
+     *                       its score is multiplied by {@code 1 - feedbackWeight × similarity} when the query shares
+     *                       half its stems or more with the ticket's (0: ignored)
+     */
     public record Options(boolean stemming, boolean fuzzy, boolean layout, boolean translations,
-            boolean vocabulary) {
-        public static final Options ALL = new Options(true, true, true, true, true);
+            boolean vocabulary, float ticketWeight, float feedbackWeight) {
+        /** The weights the cross-validated evaluation chose (docs/decisions.md). */
+        public static final float TICKET_WEIGHT = 0.5f;
+        public static final float FEEDBACK_WEIGHT = 0.5f;
+        public static final Options ALL = new Options(true, true, true, true, true, TICKET_WEIGHT, FEEDBACK_WEIGHT);
+
+        public Options(boolean stemming, boolean fuzzy, boolean layout, boolean translations, boolean vocabulary) {
+            this(stemming, fuzzy, layout, translations, vocabulary, 0f, 0f);
+        }
+
+        public Options withWeights(float tickets, float feedback) {
+            return new Options(stemming, fuzzy, layout, translations, vocabulary, tickets, feedback);
+        }
     }
 
-    /** One live article as the index keeps it. */
+    /**
+     * One live article as the index keeps it.
+     *
+     * @param tickets  what customers wrote (subject and first message) in the tickets it solved or that an agent
+     *                 found it helpful for
+     * @param rejected what customers wrote in the tickets an agent found it not helpful for
+     */
     public record Entry(UUID articleId, String language, String audience, String tier, List<String> products,
-            String title, String text, List<Translation> translations) {
+            String title, String text, List<Translation> translations, List<String> tickets, List<String> rejected) {
+        public Entry(UUID articleId, String language, String audience, String tier, List<String> products,
+                String title, String text, List<Translation> translations) {
+            this(articleId, language, audience, tier, products, title, text, translations, List.of(), List.of());
+        }
     }
 
     /** The text of a translation, indexed with its original. */
@@ -77,11 +105,14 @@ public final class ArticleIndex implements AutoCloseable {
     private static final float LAYOUT_BOOST = 0.8f;
     private static final float VOCABULARY_BOOST = 0.7f;
     private static final float SAME_LANGUAGE_BOOST = 0.5f;
+    private static final double LIKE_THE_TICKET = 0.5;
     private static final Vocabulary VOCABULARY = Vocabulary.load();
 
     private final Options options;
     private final Analyzer russian;
     private final Analyzer english;
+    /** Per article, the stems of each ticket it did not help with. */
+    private final java.util.Map<UUID, List<Set<String>>> rejections = new java.util.concurrent.ConcurrentHashMap<>();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private volatile IndexSearcher searcher;
@@ -93,7 +124,7 @@ public final class ArticleIndex implements AutoCloseable {
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(new org.apache.lucene.analysis
                     .miscellaneous.PerFieldAnalyzerWrapper(english, java.util.Map.of("title_ru", russian,
-                    "text_ru", russian))));
+                    "text_ru", russian, "tickets_ru", russian))));
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,6 +145,14 @@ public final class ArticleIndex implements AutoCloseable {
         if (options.translations()) {
             entry.translations().forEach(t -> addText(doc, t.language(), t.title(), t.text()));
         }
+        if (options.ticketWeight() > 0) {
+            entry.tickets().forEach(t -> doc.add(new TextField("tickets_" + script(t), t, Field.Store.NO)));
+        }
+        if (options.feedbackWeight() > 0 && !entry.rejected().isEmpty()) {
+            rejections.put(entry.articleId(), entry.rejected().stream().map(this::stemsOf).toList());
+        } else {
+            rejections.remove(entry.articleId());
+        }
         try {
             writer.updateDocument(new Term(ID, entry.articleId().toString()), doc);
         } catch (IOException e) {
@@ -122,6 +161,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     public void remove(UUID articleId) {
+        rejections.remove(articleId);
         try {
             writer.deleteDocuments(new Term(ID, articleId.toString()));
         } catch (IOException e) {
@@ -161,13 +201,31 @@ public final class ArticleIndex implements AutoCloseable {
         }
         try {
             IndexSearcher current = searcher;
-            TopDocs top = current.search(filtered.build(), limit);
-            Set<String> wanted = stems(text);
-            List<Hit> hits = new ArrayList<>();
+            // Feedback reorders what the words found: a few more than asked for are read so that the article below
+            // one that falls can rise into the cut.
+            boolean weighed = options.feedbackWeight() > 0 && !rejections.isEmpty();
+            TopDocs top = current.search(filtered.build(), weighed ? Math.max(limit * 3, 30) : limit);
+            Set<String> asked = weighed ? stemsOf(text) : Set.of();
+            List<Document> docs = new ArrayList<>();
+            List<Float> scores = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 Document doc = current.storedFields().document(sd.doc);
+                docs.add(doc);
+                // Only a query like the ticket (half its words or more in common) is moved: one shared word such as
+                // "printer" says nothing of whether the article answers it.
+                double similarity = weighed ? rejections.getOrDefault(UUID.fromString(doc.get(ID)), List.of())
+                        .stream().mapToDouble(r -> jaccard(asked, r)).filter(j -> j >= LIKE_THE_TICKET).max()
+                        .orElse(0) : 0;
+                scores.add((float) (sd.score * Math.max(0.05, 1 - options.feedbackWeight() * similarity)));
+            }
+            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, docs.size()).boxed().toList());
+            order.sort((a, b) -> Float.compare(scores.get(b), scores.get(a)));
+            Set<String> wanted = stems(text);
+            List<Hit> hits = new ArrayList<>();
+            for (int i : order.subList(0, Math.min(limit, order.size()))) {
+                Document doc = docs.get(i);
                 hits.add(new Hit(UUID.fromString(doc.get(ID)), doc.get("title"), doc.get("language"),
-                        doc.get("audience"), sd.score, snippet(doc.get("body"), wanted)));
+                        doc.get("audience"), scores.get(i), snippet(doc.get("body"), wanted)));
             }
             return hits;
         } catch (IOException e) {
@@ -209,6 +267,15 @@ public final class ArticleIndex implements AutoCloseable {
                     }
                     added++;
                 }
+                if (options.ticketWeight() > 0) {
+                    float weight = boost * options.ticketWeight();
+                    query.add(new BoostQuery(new TermQuery(new Term("tickets_" + lang, term)), weight),
+                            BooleanClause.Occur.SHOULD);
+                    if (options.fuzzy() && term.length() >= 4) {
+                        query.add(new BoostQuery(new FuzzyQuery(new Term("tickets_" + lang, term),
+                                term.length() >= 7 ? 2 : 1, 1), weight * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
+                    }
+                }
             }
         }
         return added;
@@ -227,6 +294,32 @@ public final class ArticleIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    private static final Analyzer RUSSIAN_STEMS = analyzer(RussianAnalyzer.getDefaultStopSet(), true, true);
+    private static final Analyzer ENGLISH_STEMS = analyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false, true);
+
+    /** The stems of a text and of what its support slang stands for, in both languages: what tickets compare by. */
+    public static Set<String> meaning(String text) {
+        String all = text + " " + VOCABULARY.expand(text);
+        Set<String> stems = new java.util.HashSet<>(terms(RUSSIAN_STEMS, all));
+        stems.addAll(terms(ENGLISH_STEMS, all));
+        return stems;
+    }
+
+    /** The stems of a text in both languages. */
+    private Set<String> stemsOf(String text) {
+        Set<String> stems = new java.util.HashSet<>(terms(russian, text));
+        stems.addAll(terms(english, text));
+        return stems;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / (a.size() + b.size() - common);
     }
 
     /**
@@ -263,9 +356,7 @@ public final class ArticleIndex implements AutoCloseable {
         String converted = options.layout() ? KeyboardLayout.convert(text) : "";
         String all = text + " " + converted + " " + (options.vocabulary() ? VOCABULARY.expand(text + " " + converted)
                 : "");
-        Set<String> stems = new java.util.HashSet<>(terms(russian, all));
-        stems.addAll(terms(english, all));
-        return stems;
+        return stemsOf(all);
     }
 
     static final int SNIPPET_LENGTH = 200;

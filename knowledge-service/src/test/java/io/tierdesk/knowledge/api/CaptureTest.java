@@ -112,8 +112,9 @@ class CaptureTest {
         awaitProcessed(publish(ticket, new TicketResolved(ticket, "anna", "Откатили драйвер сканера до 5.2", null,
                 Instant.now())));
         as("anna", "agent").get("/api/v1/articles/candidates").then().statusCode(200)
-                .body("ticketId", hasItem(ticket.toString()))
-                .body("find { it.ticketId == '" + ticket + "' }.subject", equalTo("Сканер сохраняет чёрные листы"));
+                .body("ticketIds.flatten()", hasItem(ticket.toString()))
+                .body("tickets.flatten().find { it.ticketId == '" + ticket + "' }.subject",
+                        equalTo("Сканер сохраняет чёрные листы"));
         String article = as("anna", "agent").post("/api/v1/tickets/" + ticket + "/article-draft").then()
                 .statusCode(201).body("state", equalTo("draft")).extract().path("articleId");
         as("anna", "agent").get("/api/v1/articles/" + article).then().statusCode(200)
@@ -121,7 +122,88 @@ class CaptureTest {
                 .body("solution", equalTo("Откатили драйвер сканера до 5.2"))
                 .body("language", equalTo("ru")).body("audience", equalTo("internal"));
         as("anna", "agent").get("/api/v1/articles/candidates").then().statusCode(200)
-                .body("ticketId", not(hasItem(ticket.toString())));
+                .body("ticketIds.flatten()", not(hasItem(ticket.toString())));
         as("anna", "agent").post("/api/v1/tickets/" + ticket + "/article-draft").then().statusCode(404);
+    }
+
+    /** Tickets that tell of one problem are one group; one draft written for the group covers them all. */
+    @Test
+    void candidatesAreGroupedBySimilarityAndOneDraftCoversAGroup() throws Exception {
+        // A made-up model name, so that this run's tickets are told from those earlier runs left in the database.
+        String tag = new java.util.Random().ints(6, 'a', 'z' + 1).collect(StringBuilder::new,
+                StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        List<UUID> alike = List.of(
+                resolvedWithout("Ксерокс " + tag + " печатает пустые листы", "Листы выходят пустые, тонер есть"),
+                resolvedWithout("Пустые листы из ксерокса " + tag, "Принтер печатает пустые страницы"),
+                resolvedWithout("ксерокс " + tag + " выдает пустые листы", "пустая печать"));
+        UUID other = resolvedWithout("Не приходит почта " + tag, "Письма от клиентов не доходят в ящик");
+        List<List<String>> groups = as("anna", "agent").queryParam("limit", 500).get("/api/v1/articles/candidates")
+                .then().statusCode(200).extract().path("ticketIds");
+        List<String> group = groups.stream().filter(g -> g.contains(alike.get(0).toString())).findFirst().orElseThrow();
+        assertThat(group).containsExactlyInAnyOrderElementsOf(alike.stream().map(UUID::toString).toList());
+        assertThat(group).doesNotContain(other.toString());
+
+        String article = as("anna", "agent").body("{\"covers\": [\"" + alike.get(1) + "\", \"" + alike.get(2) + "\"]}")
+                .post("/api/v1/tickets/" + alike.get(0) + "/article-draft").then().statusCode(201).extract()
+                .path("articleId");
+        as("anna", "agent").get("/api/v1/articles/" + article).then().statusCode(200)
+                .body("problem", org.hamcrest.Matchers.containsString("- Пустые листы из ксерокса " + tag));
+        as("anna", "agent").queryParam("limit", 500).get("/api/v1/articles/candidates").then().statusCode(200)
+                .body("ticketIds.flatten()", not(hasItem(alike.get(2).toString())))
+                .body("ticketIds.flatten()", hasItem(other.toString()));
+        as("anna", "agent").body("{\"covers\": [null]}").post("/api/v1/tickets/" + other + "/article-draft").then()
+                .statusCode(400).body("errors.field", hasItem("covers"));
+    }
+
+    private UUID resolvedWithout(String subject, String body) {
+        UUID ticket = open(subject, body);
+        awaitProcessed(publish(ticket, new TicketResolved(ticket, "anna", "Почистили и перезапустили", null,
+                Instant.now())));
+        return ticket;
+    }
+
+    private static String publishIn(String product, String title, String text) {
+        return SearchTest.publish("""
+                {"title": "%s", "problem": "%s", "solution": "%s", "language": "ru", "audience": "public",
+                 "tier": "L1", "products": ["%s"]}""".formatted(title, text, text, product));
+    }
+
+    private static List<String> foundIn(String product, String query) {
+        return as("anna", "agent").queryParam("q", query).queryParam("product", product).get("/api/v1/search")
+                .then().statusCode(200).extract().path("items.articleId");
+    }
+
+    /** The words customers used in the tickets an article solved find it, though its own text has none of them. */
+    @Test
+    void anArticleIsFoundByTheWordsOfTheTicketsItSolved() {
+        String product = "rank-" + UUID.randomUUID();
+        String article = publishIn(product, "Роутер не раздаёт интернет", "Перезагрузите роутер и проверьте кабель");
+        publishIn(product, "Роутер перегревается", "Поставьте роутер на открытое место");
+        assertThat(foundIn(product, "мигает красная лампочка")).isEmpty();
+
+        UUID ticket = open("Мигает красная лампочка", "На коробке мигает красная лампочка, сайты не открываются");
+        awaitProcessed(publish(ticket, new TicketResolved(ticket, "anna", "перезагрузили", UUID.fromString(article),
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> foundIn(product, "мигает красная лампочка")
+                .equals(List.of(article)));
+    }
+
+    /** An article an agent found not helpful for a ticket falls below the next one for a query like that ticket. */
+    @Test
+    void anArticleFoundNotHelpfulFallsForQueriesLikeThatTicket() {
+        String product = "rank-" + UUID.randomUUID();
+        publishIn(product, "Ноутбук не видит сеть wi-fi после сна", "Выключите и включите адаптер wi-fi");
+        String update = publishIn(product, "Ноутбук не видит сеть wi-fi после обновления",
+                "Откатите драйвер адаптера wi-fi");
+        String query = "ноутбук не видит сеть wi-fi";
+        List<String> before = foundIn(product, query);
+        assertThat(before).hasSize(2);
+
+        UUID ticket = open("Ноутбук не видит сеть wi-fi", "ноутбук не видит сеть wi-fi");
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}")
+                .post("/api/v1/articles/" + before.get(0) + "/feedback").then().statusCode(200);
+        assertThat(foundIn(product, query)).containsExactly(before.get(1), before.get(0));
+        // A query unlike that ticket is not moved by it.
+        assertThat(foundIn(product, "откатить драйвер адаптера")).first().isEqualTo(update);
     }
 }

@@ -57,6 +57,11 @@ public final class EvaluationSet {
                 .toList();
     }
 
+    /** The family (an original and its translations) of the article with that id. */
+    public String family(UUID id) {
+        return articles.values().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().family();
+    }
+
     /** Whether the article found answers the query: the expected one, or a translation of it. */
     public boolean answers(UUID found, Query query) {
         Article expected = articles.get(query.article());
