@@ -1,4 +1,9 @@
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
@@ -14,10 +19,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * after them. Run with the broker's client jars on the class path.
  */
 public class SlaLoad {
+    private static final Pattern QUERY = Pattern.compile("\"query\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     public static void main(String[] args) throws Exception {
         String prefix = args[1];
         int tickets = Integer.parseInt(args[2]);
         boolean openingsOnly = args.length > 3 && args[3].equals("openings");
+        // -Dsubjects=<JSON lines with "query">: each opening's subject and body one of them in turn (as the file has
+        // them, JSON-escaped), so that a consumer searching on openings searches real customers' words.
+        List<String> subjects = System.getProperty("subjects") == null ? List.of("Printer")
+                : Files.readAllLines(Path.of(System.getProperty("subjects"))).stream()
+                        .map(l -> QUERY.matcher(l)).filter(Matcher::find).map(m -> m.group(1)).toList();
         Properties props = new Properties();
         props.put("bootstrap.servers", args[0]);
         props.put("linger.ms", "5");
@@ -28,8 +40,10 @@ public class SlaLoad {
                 Instant t = Instant.now();
                 send(producer, prefix + "tierdesk.tickets", "/ticket-intake", "tierdesk.ticket.opened.v1", id, """
                         {"ticketId":"%s","number":"TD-B%06d","channel":"email","customer":{"externalId":"c-%d",\
-                        "language":"en"},"plan":"%s","subject":"Printer","body":"Jams","attachments":[],\
-                        "openedAt":"%s"}""".formatted(id, i, i % 500, openingsOnly ? "premium" : "warranty", t));
+                        "language":"en"},"plan":"%s","subject":"%s","body":"%s","attachments":[],\
+                        "openedAt":"%s"}""".formatted(id, i, i % 500, openingsOnly ? "premium" : "warranty",
+                        subjects.get(i % subjects.size()), subjects.size() == 1 ? "Jams" : subjects.get(i % subjects.size()),
+                        t));
                 if (openingsOnly) {
                     continue;
                 }

@@ -3,7 +3,9 @@
 # What one consuming service adds per ticket: its CPU time (user + system, from /proc) while it consumes whole
 # ticket lives (opening, triage, reply, resolution, closure: 5 events a ticket, 4 on tierdesk.tickets and 1 on
 # tierdesk.routing), as its own process on the current build with a fresh database and topics (own-service.sh).
-# A warm-up batch first, so that the JIT has settled.
+# A warm-up batch first, so that the JIT has settled. knowledge-service is given ARTICLES published articles first
+# (1,000: the evaluation set repeated) and tickets whose subjects are the evaluation set's queries, so that every
+# opening is a real search.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SERVICE="$1"; TICKETS="${2:-5000}"; WARM="${3:-2000}"
@@ -23,11 +25,19 @@ consumed() {
 feed() {
   local before target
   before="$(consumed)"; target=$((before + PER_TICKET * $1))
-  java -cp "$HOME_DIR/kafka/libs/*" "$ROOT/deploy/bench/SlaLoad.java" "$KAFKA" "$PREFIX" "$1"
+  java ${SUBJECTS:+-Dsubjects=$SUBJECTS} -cp "$HOME_DIR/kafka/libs/*" "$ROOT/deploy/bench/SlaLoad.java" "$KAFKA" \
+    "$PREFIX" "$1"
   until [[ "$(consumed)" -ge "$target" ]]; do sleep 0.5; done
 }
 
 bench_start "$SERVICE" "$PORT"
+if [[ "$SERVICE" == knowledge-service ]]; then
+  EVALUATION="$ROOT/knowledge-service/src/test/resources/evaluation"
+  echo "== publishing ${ARTICLES:-1000} articles" >&2
+  java "$ROOT/deploy/bench/KnowledgeSeed.java" "http://127.0.0.1:$PORT" "$("$ROOT/tierdesk" token agent bench-agent)" \
+    "$("$ROOT/tierdesk" token kb-editor bench-editor)" "$EVALUATION/articles.jsonl" "${ARTICLES:-1000}"
+  SUBJECTS="$EVALUATION/queries.jsonl"
+fi
 echo "== $SERVICE (own process, fresh database): warm-up $WARM tickets, then $TICKETS tickets, 5 events each" >&2
 feed "$WARM"
 TICKS_BEFORE="$(cpu_ticks)"; START="$(date +%s.%N)"

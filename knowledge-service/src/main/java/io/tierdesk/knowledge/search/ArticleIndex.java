@@ -58,7 +58,7 @@ public final class ArticleIndex implements AutoCloseable {
     public record Options(boolean stemming, boolean fuzzy, boolean layout, boolean translations,
             boolean vocabulary, float ticketWeight, float feedbackWeight) {
         /** The weights the cross-validated evaluation chose (docs/decisions.md). */
-        public static final float TICKET_WEIGHT = 0.5f;
+        public static final float TICKET_WEIGHT = 1f;
         public static final float FEEDBACK_WEIGHT = 0.5f;
         public static final Options ALL = new Options(true, true, true, true, true, TICKET_WEIGHT, FEEDBACK_WEIGHT);
 
@@ -101,7 +101,8 @@ public final class ArticleIndex implements AutoCloseable {
 
     private static final String ID = "id";
     private static final float TITLE_BOOST = 2f;
-    private static final float FUZZY_BOOST = 0.5f;
+    // Between the weights fuzzy terms had on titles (1) and texts (0.5) when each field had its own.
+    private static final float FUZZY_BOOST = 0.75f;
     private static final float LAYOUT_BOOST = 0.8f;
     private static final float VOCABULARY_BOOST = 0.7f;
     private static final float SAME_LANGUAGE_BOOST = 0.5f;
@@ -124,7 +125,7 @@ public final class ArticleIndex implements AutoCloseable {
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(new org.apache.lucene.analysis
                     .miscellaneous.PerFieldAnalyzerWrapper(english, java.util.Map.of("title_ru", russian,
-                    "text_ru", russian, "tickets_ru", russian))));
+                    "text_ru", russian, "tickets_ru", russian, "fuzzy_ru", russian))));
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -241,7 +242,9 @@ public final class ArticleIndex implements AutoCloseable {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = words(any, text, 1f);
         String converted = options.layout() ? KeyboardLayout.convert(text) : text;
-        if (!converted.equals(text)) {
+        // Only when the other layout reads as words the index knows: a query typed right would otherwise add as
+        // many clauses of gibberish (and their fuzzy automata) again.
+        if (!converted.equals(text) && known(converted) > 0) {
             clauses += words(any, converted, LAYOUT_BOOST);
         }
         if (options.vocabulary()) {
@@ -261,24 +264,25 @@ public final class ArticleIndex implements AutoCloseable {
                 for (String field : List.of("title_" + lang, "text_" + lang)) {
                     float weight = boost * (field.startsWith("title") ? TITLE_BOOST : 1f);
                     query.add(new BoostQuery(new TermQuery(new Term(field, term)), weight), BooleanClause.Occur.SHOULD);
-                    if (options.fuzzy() && term.length() >= 4) {
-                        query.add(new BoostQuery(new FuzzyQuery(new Term(field, term), term.length() >= 7 ? 2 : 1, 1),
-                                weight * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
-                    }
                     added++;
                 }
                 if (options.ticketWeight() > 0) {
-                    float weight = boost * options.ticketWeight();
-                    query.add(new BoostQuery(new TermQuery(new Term("tickets_" + lang, term)), weight),
-                            BooleanClause.Occur.SHOULD);
-                    if (options.fuzzy() && term.length() >= 4) {
-                        query.add(new BoostQuery(new FuzzyQuery(new Term("tickets_" + lang, term),
-                                term.length() >= 7 ? 2 : 1, 1), weight * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
-                    }
+                    query.add(new BoostQuery(new TermQuery(new Term("tickets_" + lang, term)),
+                            boost * options.ticketWeight()), BooleanClause.Occur.SHOULD);
+                }
+                // A fuzzy term costs an automaton built per term and field, most of a search's time: one field per
+                // language holds title and text for it, and a Cyrillic word is not looked for among English ones.
+                if (options.fuzzy() && term.length() >= 4 && (lang.equals("ru") || !cyrillic(term))) {
+                    query.add(new BoostQuery(new FuzzyQuery(new Term("fuzzy_" + lang, term), term.length() >= 7 ? 2 : 1,
+                            1), boost * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
                 }
             }
         }
         return added;
+    }
+
+    private static boolean cyrillic(String term) {
+        return term.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
     }
 
     private static Set<String> terms(Analyzer analyzer, String text) {
@@ -412,6 +416,7 @@ public final class ArticleIndex implements AutoCloseable {
         String lang = "ru".equals(language) ? "ru" : "en";
         doc.add(new TextField("title_" + lang, title, Field.Store.NO));
         doc.add(new TextField("text_" + lang, text, Field.Store.NO));
+        doc.add(new TextField("fuzzy_" + lang, title + "\n" + text, Field.Store.NO));
     }
 
     /** Lower case, {@code ё} as {@code е}, stop words out, stems (Snowball Russian or Porter English). */

@@ -74,6 +74,10 @@ public final class SearchEvaluation {
             System.out.printf("%-28s recall@1 %.3f  recall@5 %.3f  MRR %.3f%n", c.getKey(), s.recallAt1(),
                     s.recallAt5(), s.mrr());
         }
+        if (args.length > 1 && args[1].equals("lucene")) {
+            latency(set, Integer.parseInt(args[0]));
+            return;
+        }
         System.out.println("learning from solved tickets and feedback, two-fold cross-validated "
                 + "(half the queries as tickets and feedback, scored on the other half):");
         for (ArticleIndex.Options base : List.of(ArticleIndex.Options.ALL,
