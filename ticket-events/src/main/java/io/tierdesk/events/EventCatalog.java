@@ -17,6 +17,7 @@ public final class EventCatalog {
         io.tierdesk.events.sla.SlaEvents.ALL.forEach(EventCatalog::register);
         io.tierdesk.events.knowledge.KnowledgeEvents.ALL.forEach(EventCatalog::register);
         io.tierdesk.events.agent.AgentEvents.ALL.forEach(EventCatalog::register);
+        io.tierdesk.events.notification.NotificationEvents.ALL.forEach(EventCatalog::register);
     }
 
     private EventCatalog() {

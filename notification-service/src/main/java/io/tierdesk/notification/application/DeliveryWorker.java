@@ -1,0 +1,208 @@
+package io.tierdesk.notification.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.store.EventMetadata;
+import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.ExpectedVersion;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.notification.NotificationDelivered;
+import io.tierdesk.events.notification.NotificationEvent;
+import io.tierdesk.events.notification.NotificationFailed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the deliveries the consumers wrote. A round claims due rows ({@code FOR UPDATE SKIP LOCKED}) and marks them
+ * {@code sending} until a lease runs out, commits, sends each outside any transaction, then records the outcomes and
+ * their events in a second transaction. So a row is sent by one worker at a time, no connection waits on a mail
+ * server, and a worker that dies mid-send lets its rows go when the lease ends (they are sent again: the mail keeps
+ * one Message-ID). Failures that may pass (no connection, a timeout, a transient SMTP reply) are retried with
+ * exponential backoff and jitter; a permanent refusal or the last attempt makes the delivery dead.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    static final String STREAM = "notification";
+
+    private final Mutiny.SessionFactory sessions;
+    private final MailSender mail;
+    private final EventStore store;
+    private final MeterRegistry registry;
+    private final io.vertx.core.Vertx vertx;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private PeriodicTask task;
+
+    /** How the worker paces itself; see application.properties. */
+    public record DeliverySettings(int batch, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+            Duration lease, Duration longestWait, Duration sendTimeout) {
+    }
+
+    public DeliveryWorker(Mutiny.SessionFactory sessions, MailSender mail, EventStore store, MeterRegistry registry,
+            io.vertx.core.Vertx vertx, Clock clock,
+            @ConfigProperty(name = "tierdesk.notification.delivery.batch") int batch,
+            @ConfigProperty(name = "tierdesk.notification.delivery.max-attempts") int maxAttempts,
+            @ConfigProperty(name = "tierdesk.notification.delivery.initial-backoff") Duration initialBackoff,
+            @ConfigProperty(name = "tierdesk.notification.delivery.max-backoff") Duration maxBackoff,
+            @ConfigProperty(name = "tierdesk.notification.delivery.lease") Duration lease,
+            @ConfigProperty(name = "tierdesk.notification.delivery.longest-wait") Duration longestWait,
+            @ConfigProperty(name = "tierdesk.notification.delivery.send-timeout") Duration sendTimeout) {
+        this.sessions = sessions;
+        this.mail = mail;
+        this.store = store;
+        this.registry = registry;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.settings = new DeliverySettings(batch, maxAttempts, initialBackoff, maxBackoff, lease, longestWait,
+                sendTimeout);
+    }
+
+    void start(@Observes StartupEvent event) {
+        task = PeriodicTask.startUntilDue(vertx, settings.longestWait(), clock, "notification deliveries",
+                this::round);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    /** Something is due at {@code at}. */
+    public void wake(Instant at) {
+        if (task != null) {
+            task.wake(at);
+        }
+    }
+
+    /** A claimed row. */
+    record Claimed(UUID deliveryId, String eventId, UUID ticketId, String kind, String audience, String recipient,
+            String medium, String language, String subject, String text, String html, int attempts) {
+    }
+
+    /** How one attempt ended: null failure is success. */
+    record Outcome(Claimed delivery, Throwable failure, Instant at) {
+    }
+
+    /** One round: claim, send, record; answers when the next row falls due (null: none waiting). */
+    public Uni<Instant> round() {
+        Instant now = clock.instant();
+        return sessions.withTransaction(session -> SqlRows.select(session, """
+                        UPDATE delivery SET state = 'sending', next_attempt_at = ?2
+                        WHERE delivery_id IN (SELECT delivery_id FROM delivery
+                            WHERE state IN ('pending', 'sending') AND medium = 'email' AND next_attempt_at <= ?1
+                            ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
+                        RETURNING delivery_id, event_id, ticket_id, kind, audience, recipient, medium, language,
+                            subject, text, html, attempts""", now, now.plus(settings.lease()), settings.batch()))
+                .map(rows -> rows.stream().map(r -> new Claimed(r.uuid("delivery_id"), r.text("event_id"),
+                        r.uuid("ticket_id"), r.text("kind"), r.text("audience"), r.text("recipient"), r.text("medium"),
+                        r.text("language"), r.text("subject"), r.text("text"), r.text("html"),
+                        (int) r.number("attempts"))).toList())
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<Outcome>of()) : sendAll(claimed))
+                .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().voidItem() : record(outcomes)
+                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5))
+                .chain(() -> sessions.withSession(session -> SqlRows.first(session, """
+                        SELECT min(next_attempt_at) AS due FROM delivery
+                        WHERE state IN ('pending', 'sending') AND medium = 'email'""")))
+                .map(row -> row.instant("due"));
+    }
+
+    private Uni<List<Outcome>> sendAll(List<Claimed> claimed) {
+        List<Uni<Outcome>> sends = new ArrayList<>();
+        for (Claimed d : claimed) {
+            sends.add(mail.send(d.recipient(), d.subject(), d.text(), d.html(), "<" + d.deliveryId() + "@tierdesk>")
+                    .ifNoItem().after(settings.sendTimeout()).fail()
+                    .map(ok -> new Outcome(d, null, clock.instant()))
+                    .onFailure().recoverWithItem(e -> new Outcome(d, e, clock.instant())));
+        }
+        return Uni.join().all(sends).andFailFast();
+    }
+
+    /** The outcomes, their states and their events, in one transaction. */
+    private Uni<Void> record(List<Outcome> outcomes) {
+        return sessions.withTransaction(session -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            Map<UUID, List<NotificationEvent>> events = new LinkedHashMap<>();
+            for (Outcome o : outcomes) {
+                Claimed d = o.delivery();
+                int attempts = d.attempts() + 1;
+                if (o.failure() == null) {
+                    registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome",
+                            "delivered").increment();
+                    events.computeIfAbsent(d.ticketId(), k -> new ArrayList<>()).add(new NotificationDelivered(
+                            d.ticketId(), d.deliveryId(), d.kind(), d.audience(), d.recipient(), d.medium(),
+                            d.language(), d.eventId(), attempts, o.at()));
+                    all = all.chain(() -> SqlRows.execute(session, """
+                            UPDATE delivery SET state = 'delivered', attempts = ?2, delivered_at = ?3, last_error = NULL
+                            WHERE delivery_id = ?1""", d.deliveryId(), attempts, o.at()).replaceWithVoid());
+                    continue;
+                }
+                String reason = reason(o.failure());
+                if (permanent(o.failure()) || attempts >= settings.maxAttempts()) {
+                    registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome", "dead")
+                            .increment();
+                    events.computeIfAbsent(d.ticketId(), k -> new ArrayList<>()).add(new NotificationFailed(
+                            d.ticketId(), d.deliveryId(), d.kind(), d.audience(), d.recipient(), d.medium(),
+                            d.eventId(), attempts, reason, o.at()));
+                    all = all.chain(() -> SqlRows.execute(session, """
+                            UPDATE delivery SET state = 'dead', attempts = ?2, last_error = ?3 WHERE delivery_id = ?1""",
+                            d.deliveryId(), attempts, reason).replaceWithVoid());
+                    LOG.warnf("delivery %s (%s to %s) is dead after %d attempts: %s", d.deliveryId(), d.kind(),
+                            d.medium(), attempts, reason);
+                } else {
+                    registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome", "retried")
+                            .increment();
+                    Instant next = o.at().plus(backoff(attempts));
+                    all = all.chain(() -> SqlRows.execute(session, """
+                            UPDATE delivery SET state = 'pending', attempts = ?2, last_error = ?3, next_attempt_at = ?4
+                            WHERE delivery_id = ?1""", d.deliveryId(), attempts, reason, next).replaceWithVoid());
+                }
+            }
+            for (Map.Entry<UUID, List<NotificationEvent>> e : events.entrySet()) {
+                all = all.chain(() -> store.append(session, STREAM, e.getKey().toString(), ExpectedVersion.ANY,
+                        e.getValue(), EventMetadata.actor("notification-service"), clock.instant()).replaceWithVoid());
+            }
+            return all;
+        });
+    }
+
+    /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped, ±20 % jitter. */
+    Duration backoff(int attempts) {
+        long base = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
+        long capped = Math.min(base, settings.maxBackoff().toMillis());
+        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+
+    static boolean permanent(Throwable failure) {
+        return failure instanceof MailSender.Undeliverable
+                || failure instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent();
+    }
+
+    static String reason(Throwable failure) {
+        if (failure instanceof io.vertx.ext.mail.SMTPException smtp) {
+            return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
+        }
+        if (failure instanceof io.smallrye.mutiny.TimeoutException) {
+            return "no answer from the mail server in time";
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

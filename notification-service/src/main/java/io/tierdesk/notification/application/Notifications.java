@@ -1,0 +1,126 @@
+package io.tierdesk.notification.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Delivered;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.EventCatalog;
+import io.tierdesk.events.EventJson;
+import io.tierdesk.events.routing.SupervisorAlerted;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaWarningReached;
+import io.tierdesk.events.ticket.AgentReplied;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.notification.domain.Notice;
+import io.tierdesk.notification.domain.NotificationPlanner;
+import io.tierdesk.notification.domain.TicketCard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * What an event means to whom: the notices the rules give, each rendered now in its recipient's language and
+ * written as a delivery row in the consumer's transaction (the outbox), once per event, recipient and medium.
+ */
+@ApplicationScoped
+public class Notifications {
+    private final TicketCards cards;
+    private final NotificationRulesStore rules;
+    private final Templates templates;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+
+    public Notifications(TicketCards cards, NotificationRulesStore rules, Templates templates, DeliveryWorker worker,
+            Clock clock) {
+        this.cards = cards;
+        this.rules = rules;
+        this.templates = templates;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** Plans and writes the deliveries of one event about a ticket (its card already up to date). */
+    public Uni<Void> notify(Mutiny.Session session, Delivered<?> delivered, UUID ticketId) {
+        Object event = delivered.event();
+        return cards.find(session, ticketId).chain(card -> {
+            List<Notice> notices = NotificationPlanner.plan(occurrence(event), card, rules.current().rules(),
+                    channel -> Optional.empty(), cards.defaultLanguage());
+            if (notices.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Map<String, Object> model = model(event, card, ticketId);
+            Instant now = clock.instant();
+            Uni<Void> all = Uni.createFrom().voidItem();
+            boolean toSend = false;
+            for (Notice notice : notices) {
+                Templates.Rendered text = templates.render(notice.kind(), notice.language(), model);
+                boolean stream = notice.medium().equals("stream");
+                toSend |= !stream;
+                all = all.chain(() -> SqlRows.execute(session, """
+                        INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium,
+                            language, subject, text, html, state, next_attempt_at, event_time, created_at,
+                            delivered_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULLIF(?11, ''), ?12, ?13, ?14, ?13,
+                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END)
+                        ON CONFLICT (event_id, recipient, medium) DO NOTHING""", UUID.randomUUID(),
+                        delivered.eventId(), ticketId, notice.kind(), notice.audience(), notice.recipient(),
+                        notice.medium(), notice.language(), text.subject(), text.text(),
+                        text.html() == null || stream ? "" : text.html(), stream ? "delivered" : "pending", now,
+                        delivered.time() == null ? now : delivered.time()).replaceWithVoid());
+            }
+            // The rows are visible once the inbox's transaction commits, a moment after this: the worker looks then
+            // (and again within its longest wait, should the commit take longer).
+            return toSend ? all.invoke(() -> worker.wake(now.plusMillis(50))) : all;
+        });
+    }
+
+    static NotificationPlanner.Occurrence occurrence(Object event) {
+        JsonNode tree = EventJson.mapper().valueToTree(event);
+        Map<String, String> fields = new HashMap<>();
+        tree.fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode()) {
+                fields.put(f.getKey(), f.getValue().asText());
+            }
+        });
+        String agent = event instanceof TicketAssigned a ? a.agentId() : null;
+        String alerted = event instanceof SupervisorAlerted s ? s.supervisorId() : null;
+        return new NotificationPlanner.Occurrence(EventCatalog.of(event.getClass()).ceType(), fields, agent, alerted);
+    }
+
+    /** The template model: the card's facts and what this event says. */
+    static Map<String, Object> model(Object event, TicketCard card, UUID ticketId) {
+        String message = switch (event) {
+            case AgentReplied e -> e.body();
+            case TicketAwaitingCustomer e -> e.question();
+            case TicketResolved e -> e.solutionSummary();
+            case CustomerMessageReceived e -> e.body();
+            default -> "";
+        };
+        Map<String, Object> sla = switch (event) {
+            case SlaWarningReached e -> Templates.sla(e.clock(), String.valueOf(e.dueAt()));
+            case SlaBreached e -> Templates.sla(e.clock(), String.valueOf(e.dueAt()));
+            default -> Templates.sla("", "");
+        };
+        Map<String, Object> escalation = event instanceof TicketEscalated e
+                ? Templates.escalation(e.toTier().name(), e.reason()) : Templates.escalation("", "");
+        Map<String, Object> alert = event instanceof SupervisorAlerted e ? Templates.alert(e.reason(), e.detail())
+                : Templates.alert("", "");
+        String agent = event instanceof TicketAssigned a ? a.agentId() : card == null ? null : card.agentId();
+        String tier = event instanceof TicketAssigned a ? a.tier().name() : card == null ? null : card.tier();
+        Map<String, Object> ticket = card == null
+                ? Templates.ticket(ticketId.toString(), ticketId.toString().substring(0, 8), "", "", tier)
+                : Templates.ticket(ticketId.toString(), card.number(), card.subject(), card.channel(), tier);
+        return Templates.model(ticket, card == null ? null : card.customerName(), agent, message, sla, escalation,
+                alert);
+    }
+}

@@ -1,0 +1,65 @@
+package io.tierdesk.notification.application;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.notification.domain.TicketCard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Keeps each ticket's card from the events that change what notifications need to know. */
+@ApplicationScoped
+public class TicketCards {
+    private final String defaultLanguage;
+
+    public TicketCards(@ConfigProperty(name = "tierdesk.notification.default-language") String defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    public String defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public Uni<Void> opened(Mutiny.Session session, TicketOpened e) {
+        String language = e.customer().language() != null && Templates.LANGUAGES.contains(e.customer().language())
+                ? e.customer().language()
+                : java.util.Objects.requireNonNullElse(script(e.subject() + " " + e.body()), defaultLanguage);
+        return SqlRows.execute(session, """
+                        INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
+                            language)
+                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), NULLIF(?6, ''), ?7) ON CONFLICT (ticket_id) DO NOTHING""",
+                        e.ticketId(), e.number(), e.subject(), e.channel().wireName(),
+                        e.customer().name() == null ? "" : e.customer().name(),
+                        e.customer().email() == null ? "" : e.customer().email(), language)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> assigned(Mutiny.Session session, TicketAssigned e) {
+        return SqlRows.execute(session, "UPDATE ticket_card SET agent_id = ?2, tier = ?3 WHERE ticket_id = ?1",
+                e.ticketId(), e.agentId(), e.tier().name()).replaceWithVoid();
+    }
+
+    public Uni<Void> escalated(Mutiny.Session session, TicketEscalated e) {
+        return SqlRows.execute(session, "UPDATE ticket_card SET tier = ?2 WHERE ticket_id = ?1", e.ticketId(),
+                e.toTier().name()).replaceWithVoid();
+    }
+
+    public Uni<TicketCard> find(Mutiny.Session session, UUID ticketId) {
+        return SqlRows.first(session, "SELECT * FROM ticket_card WHERE ticket_id = ?1", ticketId)
+                .map(r -> r == null ? null : new TicketCard(r.uuid("ticket_id"), r.text("number"), r.text("subject"),
+                        r.text("channel"), r.text("customer_name"), r.text("customer_email"), r.text("language"),
+                        r.text("agent_id"), r.text("tier")));
+    }
+
+    /** The ticket's language by its letters: Russian when most are Cyrillic, else English. */
+    static String script(String text) {
+        long cyrillic = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
+                .count();
+        long latin = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        return cyrillic == 0 && latin == 0 ? null : cyrillic >= latin ? "ru" : "en";
+    }
+}

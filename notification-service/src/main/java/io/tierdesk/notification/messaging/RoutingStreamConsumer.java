@@ -1,0 +1,36 @@
+package io.tierdesk.notification.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.notification.application.Notifications;
+import io.tierdesk.notification.application.TicketCards;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The routing stream: who works on the ticket at which line, and the alerts and escalations supervisors hear of. */
+@ApplicationScoped
+public class RoutingStreamConsumer {
+    private final Inbox inbox;
+    private final TicketCards cards;
+    private final Notifications notifications;
+
+    public RoutingStreamConsumer(Inbox inbox, TicketCards cards, Notifications notifications) {
+        this.inbox = inbox;
+        this.cards = cards;
+        this.notifications = notifications;
+    }
+
+    @Incoming("routing")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume("notification-routing", message, RoutingEvent.class, (session, delivered) ->
+                (switch (delivered.event()) {
+                    case TicketAssigned e -> cards.assigned(session, e);
+                    case TicketEscalated e -> cards.escalated(session, e);
+                    default -> Uni.createFrom().voidItem();
+                }).chain(() -> notifications.notify(session, delivered, delivered.event().ticketId())));
+    }
+}

@@ -1,0 +1,27 @@
+package io.tierdesk.notification.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.sla.SlaEvent;
+import io.tierdesk.notification.application.Notifications;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The SLA stream: deadlines near and missed. */
+@ApplicationScoped
+public class SlaStreamConsumer {
+    private final Inbox inbox;
+    private final Notifications notifications;
+
+    public SlaStreamConsumer(Inbox inbox, Notifications notifications) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+    }
+
+    @Incoming("sla")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume("notification-sla", message, SlaEvent.class, (session, delivered) ->
+                notifications.notify(session, delivered, delivered.event().ticketId()));
+    }
+}

@@ -1,0 +1,33 @@
+package io.tierdesk.notification.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.ticket.TicketEvent;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.notification.application.Notifications;
+import io.tierdesk.notification.application.TicketCards;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** The ticket stream: an opening makes the ticket's card; every event is offered to the rules. */
+@ApplicationScoped
+public class TicketStreamConsumer {
+    private final Inbox inbox;
+    private final TicketCards cards;
+    private final Notifications notifications;
+
+    public TicketStreamConsumer(Inbox inbox, TicketCards cards, Notifications notifications) {
+        this.inbox = inbox;
+        this.cards = cards;
+        this.notifications = notifications;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> on(Message<byte[]> message) {
+        return inbox.consume("notification-tickets", message, TicketEvent.class, (session, delivered) ->
+                (delivered.event() instanceof TicketOpened opened ? cards.opened(session, opened)
+                        : Uni.createFrom().voidItem())
+                        .chain(() -> notifications.notify(session, delivered, delivered.event().ticketId())));
+    }
+}

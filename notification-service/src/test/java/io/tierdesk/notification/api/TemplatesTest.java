@@ -1,0 +1,94 @@
+package io.tierdesk.notification.api;
+
+import static io.tierdesk.eventing.testing.TestApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.notification.TestMailServer;
+import io.tierdesk.notification.application.Templates;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every default template renders in both languages; a broken one is refused at save, naming the line. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+@WithTestResource(TestMailServer.class)
+class TemplatesTest {
+    @Inject
+    Templates templates;
+
+    @Test
+    void everyDefaultTemplateRendersInRussianAndEnglishFromASample() {
+        assertThat(templates.kinds()).hasSize(11);
+        for (String kind : templates.kinds()) {
+            for (String language : Templates.LANGUAGES) {
+                Templates.Rendered r = templates.render(kind, language, Templates.sample());
+                assertThat(r.subject()).as(kind + "." + language).isNotBlank().doesNotContain("{")
+                        .doesNotContain("\n");
+                assertThat(r.text()).as(kind + "." + language).isNotBlank().doesNotContain("{");
+                if (kind.startsWith("customer.")) {
+                    assertThat(r.subject()).as("customer subjects carry the number intake threads on")
+                            .startsWith("[TD-000123]");
+                    assertThat(r.html()).as(kind + "." + language).contains("<p>");
+                }
+                // Its own words, not what is inserted, are in its language.
+                String own = templates.find(kind, language).text().replaceAll("\\{[^}]*}", "")
+                        .replaceAll("[^\\p{L}]", "");
+                long cyrillic = own.chars().filter(c -> Character.UnicodeScript.of(c)
+                        == Character.UnicodeScript.CYRILLIC).count();
+                assertThat(cyrillic > own.length() / 2).as(kind + "." + language + " is written in its language")
+                        .isEqualTo(language.equals("ru"));
+            }
+        }
+    }
+
+    @Test
+    void htmlPartsEscapeWhatTicketsBringIn() {
+        Map<String, Object> model = Templates.model(Templates.ticket("1", "TD-000001", "<script>x</script>", "email",
+                "L1"), "Eve", "anna", "", Templates.sla("", ""), Templates.escalation("", ""), Templates.alert("", ""));
+        assertThat(templates.render("customer.receipt", "en", model).html()).doesNotContain("<script>")
+                .contains("&lt;script&gt;");
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileOrNamesAnUnknownFieldIsRefusedAtSaveWithItsLine() {
+        // A template no other test sends with, since the saved one stays in force for the whole test run.
+        String path = "/api/v1/templates/supervisor.vendor/en";
+        as("root", "admin").body("{\"subject\": \"[{ticket.number}] ok\", \"text\": \"Hello\\n{#if ticket.number}\\nno end\"}")
+                .put(path).then().statusCode(400).body("errors.field", hasItem("text"))
+                .body("errors.find { it.field == 'text' }.message", containsString("line"));
+        as("root", "admin").body("{\"subject\": \"[{ticket.number}] ok\", \"text\": \"Hello\\n\\n{ticket.numbr}\"}")
+                .put(path).then().statusCode(400)
+                .body("errors.find { it.field == 'text' }.message", containsString("line 3"));
+        // The old one is kept.
+        as("root", "admin").get(path).then().statusCode(200).body("version", equalTo(0));
+        as("root", "admin").body("{\"subject\": \"[{ticket.number}] Got it\", \"text\": \"We have {ticket.subject}\"}")
+                .put(path).then().statusCode(200).body("version", equalTo(1));
+        as("root", "admin").body("{}").post(path + "/preview").then().statusCode(200)
+                .body("subject", equalTo("[TD-000123] Got it"));
+        as("anna", "agent").get(path).then().statusCode(403);
+        as("root", "admin").get("/api/v1/templates/nothing.here/en").then().statusCode(404);
+        as("root", "admin").get("/api/v1/templates/customer.receipt/de").then().statusCode(400)
+                .body("errors.field", hasItem("lang"));
+    }
+
+    @Test
+    void rulesAreVersionedAndInvalidOnesAreRefusedNamingTheField() {
+        as("root", "admin").get("/api/v1/rules").then().statusCode(200)
+                .body("rules.kind", hasItem("customer.receipt"));
+        as("root", "admin").body("""
+                {"rules": [{"event": "tierdesk.ticket.opened.v1", "audience": "customer", "medium": "stream",
+                            "kind": "customer.receipt", "enabled": true},
+                           {"event": "tierdesk.ticket.nothing.v1", "audience": "boss", "medium": "email",
+                            "kind": "no.such", "enabled": true}]}""").put("/api/v1/rules").then().statusCode(400)
+                .body("errors.field", hasItem("rules[0].medium")).body("errors.field", hasItem("rules[1].event"))
+                .body("errors.field", hasItem("rules[1].audience")).body("errors.field", hasItem("rules[1].kind"));
+        as("anna", "agent").get("/api/v1/rules").then().statusCode(403);
+    }
+}
