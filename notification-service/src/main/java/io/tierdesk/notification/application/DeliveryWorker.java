@@ -42,6 +42,8 @@ public class DeliveryWorker {
 
     private final Mutiny.SessionFactory sessions;
     private final MailSender mail;
+    private final WebhookSender webhooks;
+    private final Webhooks endpoints;
     private final EventStore store;
     private final MeterRegistry registry;
     private final io.vertx.core.Vertx vertx;
@@ -54,7 +56,8 @@ public class DeliveryWorker {
             Duration lease, Duration longestWait, Duration sendTimeout) {
     }
 
-    public DeliveryWorker(Mutiny.SessionFactory sessions, MailSender mail, EventStore store, MeterRegistry registry,
+    public DeliveryWorker(Mutiny.SessionFactory sessions, MailSender mail, WebhookSender webhooks, Webhooks endpoints,
+            EventStore store, MeterRegistry registry,
             io.vertx.core.Vertx vertx, Clock clock,
             @ConfigProperty(name = "tierdesk.notification.delivery.batch") int batch,
             @ConfigProperty(name = "tierdesk.notification.delivery.max-attempts") int maxAttempts,
@@ -65,6 +68,8 @@ public class DeliveryWorker {
             @ConfigProperty(name = "tierdesk.notification.delivery.send-timeout") Duration sendTimeout) {
         this.sessions = sessions;
         this.mail = mail;
+        this.webhooks = webhooks;
+        this.endpoints = endpoints;
         this.store = store;
         this.registry = registry;
         this.vertx = vertx;
@@ -93,7 +98,7 @@ public class DeliveryWorker {
 
     /** A claimed row. */
     record Claimed(UUID deliveryId, String eventId, UUID ticketId, String kind, String audience, String recipient,
-            String medium, String language, String subject, String text, String html, int attempts) {
+            String medium, String language, String subject, String text, String html, String payload, int attempts) {
     }
 
     /** How one attempt ended: null failure is success. */
@@ -106,32 +111,38 @@ public class DeliveryWorker {
         return sessions.withTransaction(session -> SqlRows.select(session, """
                         UPDATE delivery SET state = 'sending', next_attempt_at = ?2
                         WHERE delivery_id IN (SELECT delivery_id FROM delivery
-                            WHERE state IN ('pending', 'sending') AND medium = 'email' AND next_attempt_at <= ?1
+                            WHERE state IN ('pending', 'sending') AND medium <> 'stream' AND next_attempt_at <= ?1
                             ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
                         RETURNING delivery_id, event_id, ticket_id, kind, audience, recipient, medium, language,
-                            subject, text, html, attempts""", now, now.plus(settings.lease()), settings.batch()))
+                            subject, text, html, payload, attempts""", now, now.plus(settings.lease()), settings.batch()))
                 .map(rows -> rows.stream().map(r -> new Claimed(r.uuid("delivery_id"), r.text("event_id"),
                         r.uuid("ticket_id"), r.text("kind"), r.text("audience"), r.text("recipient"), r.text("medium"),
-                        r.text("language"), r.text("subject"), r.text("text"), r.text("html"),
+                        r.text("language"), r.text("subject"), r.text("text"), r.text("html"), r.text("payload"),
                         (int) r.number("attempts"))).toList())
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<Outcome>of()) : sendAll(claimed))
                 .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().voidItem() : record(outcomes)
                         .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5))
                 .chain(() -> sessions.withSession(session -> SqlRows.first(session, """
                         SELECT min(next_attempt_at) AS due FROM delivery
-                        WHERE state IN ('pending', 'sending') AND medium = 'email'""")))
+                        WHERE state IN ('pending', 'sending') AND medium <> 'stream'""")))
                 .map(row -> row.instant("due"));
     }
 
     private Uni<List<Outcome>> sendAll(List<Claimed> claimed) {
+        // The HTTP client answers on threads of its own; the outcomes are recorded back on this round's context,
+        // where Hibernate Reactive may open its session.
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         List<Uni<Outcome>> sends = new ArrayList<>();
         for (Claimed d : claimed) {
-            sends.add(mail.send(d.recipient(), d.subject(), d.text(), d.html(), "<" + d.deliveryId() + "@tierdesk>")
-                    .ifNoItem().after(settings.sendTimeout()).fail()
+            Uni<Void> send = d.medium().equals("webhook")
+                    ? webhooks.send(d.recipient(), d.deliveryId().toString(), d.payload())
+                    : mail.send(d.recipient(), d.subject(), d.text(), d.html(), "<" + d.deliveryId() + "@tierdesk>");
+            sends.add(send.ifNoItem().after(settings.sendTimeout()).fail()
                     .map(ok -> new Outcome(d, null, clock.instant()))
                     .onFailure().recoverWithItem(e -> new Outcome(d, e, clock.instant())));
         }
-        return Uni.join().all(sends).andFailFast();
+        Uni<List<Outcome>> all = Uni.join().all(sends).andFailFast();
+        return context == null ? all : all.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /** The outcomes, their states and their events, in one transaction. */
@@ -163,12 +174,18 @@ public class DeliveryWorker {
                     all = all.chain(() -> SqlRows.execute(session, """
                             UPDATE delivery SET state = 'dead', attempts = ?2, last_error = ?3 WHERE delivery_id = ?1""",
                             d.deliveryId(), attempts, reason).replaceWithVoid());
+                    if (o.failure() instanceof WebhookSender.Refused refused && refused.gone()) {
+                        // As the scheme recommends: a receiver that says it is gone gets nothing more.
+                        all = all.chain(() -> endpoints.disable(session, d.recipient(), "410 Gone at " + o.at()));
+                    }
                     LOG.warnf("delivery %s (%s to %s) is dead after %d attempts: %s", d.deliveryId(), d.kind(),
                             d.medium(), attempts, reason);
                 } else {
                     registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome", "retried")
                             .increment();
-                    Instant next = o.at().plus(backoff(attempts));
+                    Duration wait = o.failure() instanceof WebhookSender.Refused refused && refused.retryAfter != null
+                            ? refused.retryAfter : backoff(attempts);
+                    Instant next = o.at().plus(wait);
                     all = all.chain(() -> SqlRows.execute(session, """
                             UPDATE delivery SET state = 'pending', attempts = ?2, last_error = ?3, next_attempt_at = ?4
                             WHERE delivery_id = ?1""", d.deliveryId(), attempts, reason, next).replaceWithVoid());
@@ -192,10 +209,14 @@ public class DeliveryWorker {
 
     static boolean permanent(Throwable failure) {
         return failure instanceof MailSender.Undeliverable
-                || failure instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent();
+                || failure instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent()
+                || failure instanceof WebhookSender.Refused refused && !refused.transientFailure();
     }
 
     static String reason(Throwable failure) {
+        if (failure instanceof WebhookSender.Refused refused) {
+            return "the webhook answered " + refused.status + (refused.gone() ? " Gone: the endpoint is disabled" : "");
+        }
         if (failure instanceof io.vertx.ext.mail.SMTPException smtp) {
             return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
         }

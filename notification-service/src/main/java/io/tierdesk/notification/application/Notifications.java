@@ -38,10 +38,12 @@ public class Notifications {
     private final NotificationRulesStore rules;
     private final Templates templates;
     private final DeliveryWorker worker;
+    private final Webhooks webhooks;
     private final Clock clock;
 
     public Notifications(TicketCards cards, NotificationRulesStore rules, Templates templates, DeliveryWorker worker,
-            Clock clock) {
+            Webhooks webhooks, Clock clock) {
+        this.webhooks = webhooks;
         this.cards = cards;
         this.rules = rules;
         this.templates = templates;
@@ -54,7 +56,7 @@ public class Notifications {
         Object event = delivered.event();
         return cards.find(session, ticketId).chain(card -> {
             List<Notice> notices = NotificationPlanner.plan(occurrence(event), card, rules.current().rules(),
-                    channel -> Optional.empty(), cards.defaultLanguage());
+                    webhooks::forChannel, webhooks::forType, cards.defaultLanguage());
             if (notices.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -63,25 +65,60 @@ public class Notifications {
             Uni<Void> all = Uni.createFrom().voidItem();
             boolean toSend = false;
             for (Notice notice : notices) {
-                Templates.Rendered text = templates.render(notice.kind(), notice.language(), model);
+                boolean raw = notice.audience().equals("integration");
+                Templates.Rendered text = raw ? new Templates.Rendered(notice.kind(), "", null)
+                        : templates.render(notice.kind(), notice.language(), model);
+                String payload = !notice.medium().equals("webhook") ? ""
+                        : raw ? rawPayload(delivered, ticketId) : customerPayload(notice, card, ticketId, text);
                 boolean stream = notice.medium().equals("stream");
                 toSend |= !stream;
                 all = all.chain(() -> SqlRows.execute(session, """
                         INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium,
                             language, subject, text, html, state, next_attempt_at, event_time, created_at,
-                            delivered_at)
+                            delivered_at, payload)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULLIF(?11, ''), ?12, ?13, ?14, ?13,
-                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END)
+                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, NULLIF(?15, ''))
                         ON CONFLICT (event_id, recipient, medium) DO NOTHING""", UUID.randomUUID(),
                         delivered.eventId(), ticketId, notice.kind(), notice.audience(), notice.recipient(),
                         notice.medium(), notice.language(), text.subject(), text.text(),
-                        text.html() == null || stream ? "" : text.html(), stream ? "delivered" : "pending", now,
-                        delivered.time() == null ? now : delivered.time()).replaceWithVoid());
+                        text.html() == null || !notice.medium().equals("email") ? "" : text.html(),
+                        stream ? "delivered" : "pending", now, delivered.time() == null ? now : delivered.time(),
+                        payload).replaceWithVoid());
             }
             // The rows are visible once the inbox's transaction commits, a moment after this: the worker looks then
             // (and again within its longest wait, should the commit take longer).
             return toSend ? all.invoke(() -> worker.wake(now.plusMillis(50))) : all;
         });
+    }
+
+    /**
+     * What a channel adapter receives: the message written for the customer, and whom to give it to in its medium.
+     */
+    static String customerPayload(Notice notice, TicketCard card, UUID ticketId, Templates.Rendered text) {
+        Map<String, Object> recipient = new java.util.LinkedHashMap<>();
+        recipient.put("externalId", card.customerRef());
+        recipient.put("name", card.customerName());
+        recipient.put("email", card.customerEmail());
+        recipient.put("channel", card.channel());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", notice.kind());
+        body.put("ticketId", ticketId);
+        body.put("number", card.number());
+        body.put("language", notice.language());
+        body.put("recipient", recipient);
+        body.put("subject", text.subject());
+        body.put("body", text.text());
+        return new String(EventJson.write(body), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** What an integration receives: the event as it is, with its type and id. */
+    static String rawPayload(Delivered<?> delivered, UUID ticketId) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", EventCatalog.of(delivered.event().getClass()).ceType());
+        body.put("eventId", delivered.eventId());
+        body.put("ticketId", ticketId);
+        body.put("data", delivered.event());
+        return new String(EventJson.write(body), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static NotificationPlanner.Occurrence occurrence(Object event) {

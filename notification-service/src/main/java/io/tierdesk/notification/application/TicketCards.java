@@ -30,11 +30,11 @@ public class TicketCards {
                 : java.util.Objects.requireNonNullElse(script(e.subject() + " " + e.body()), defaultLanguage);
         return SqlRows.execute(session, """
                         INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
-                            language)
-                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), NULLIF(?6, ''), ?7) ON CONFLICT (ticket_id) DO NOTHING""",
+                            language, customer_ref)
+                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), NULLIF(?6, ''), ?7, ?8) ON CONFLICT (ticket_id) DO NOTHING""",
                         e.ticketId(), e.number(), e.subject(), e.channel().wireName(),
                         e.customer().name() == null ? "" : e.customer().name(),
-                        e.customer().email() == null ? "" : e.customer().email(), language)
+                        e.customer().email() == null ? "" : e.customer().email(), language, e.customer().externalId())
                 .replaceWithVoid();
     }
 
@@ -51,7 +51,7 @@ public class TicketCards {
     public Uni<TicketCard> find(Mutiny.Session session, UUID ticketId) {
         return SqlRows.first(session, "SELECT * FROM ticket_card WHERE ticket_id = ?1", ticketId)
                 .map(r -> r == null ? null : new TicketCard(r.uuid("ticket_id"), r.text("number"), r.text("subject"),
-                        r.text("channel"), r.text("customer_name"), r.text("customer_email"), r.text("language"),
+                        r.text("channel"), r.text("customer_ref"), r.text("customer_name"), r.text("customer_email"), r.text("language"),
                         r.text("agent_id"), r.text("tier")));
     }
 

@@ -26,11 +26,18 @@ public final class NotificationPlanner {
 
     /**
      * @param webhookFor the id of the webhook that serves a channel's customers, if one does
+     * @param webhooksForType the ids of the webhooks that asked for an event type as it is
      * @param defaultLanguage the language when neither the customer's nor the ticket's is known
      */
     public static List<Notice> plan(Occurrence occurrence, TicketCard card, NotificationRules rules,
-            Function<String, Optional<String>> webhookFor, String defaultLanguage) {
+            Function<String, Optional<String>> webhookFor, Function<String, List<String>> webhooksForType,
+            String defaultLanguage) {
         List<Notice> notices = new ArrayList<>();
+        // Integrations that asked for the event as it is get it whatever the rules say.
+        for (String webhook : webhooksForType.apply(occurrence.type())) {
+            notices.add(new Notice(occurrence.type(), "integration", webhook, "webhook",
+                    card == null || card.language() == null ? defaultLanguage : card.language()));
+        }
         for (NotificationRules.Rule rule : rules.rules()) {
             if (!rule.enabled() || !rule.event().equals(occurrence.type()) || !matches(rule, occurrence)) {
                 continue;

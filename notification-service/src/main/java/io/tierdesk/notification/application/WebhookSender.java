@@ -1,0 +1,100 @@
+package io.tierdesk.notification.application;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Posts a delivery's payload to its webhook, signed: {@code webhook-id} is the delivery's id (the same on every
+ * attempt, so a receiver can drop a repeat), {@code webhook-timestamp} the attempt's time in seconds (a receiver
+ * refuses stale ones), {@code webhook-signature} over both and the body.
+ */
+@ApplicationScoped
+public class WebhookSender {
+    /** How a webhook answered other than 2xx. */
+    public static final class Refused extends RuntimeException {
+        public final int status;
+        public final Duration retryAfter;
+
+        Refused(int status, Duration retryAfter) {
+            super("HTTP " + status, null, false, false);
+            this.status = status;
+            this.retryAfter = retryAfter;
+        }
+
+        /** 410: the receiver is gone for good; the endpoint is disabled. */
+        public boolean gone() {
+            return status == 410;
+        }
+
+        /** Worth another try: 408, 429 and 5xx. */
+        public boolean transientFailure() {
+            return status == 408 || status == 429 || status >= 500;
+        }
+    }
+
+    private final Webhooks webhooks;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public WebhookSender(Webhooks webhooks, Clock clock,
+            @ConfigProperty(name = "tierdesk.notification.delivery.send-timeout") Duration timeout) {
+        this.webhooks = webhooks;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public Uni<Void> send(String webhookId, String deliveryId, String payload) {
+        Webhooks.Webhook webhook = webhooks.find(webhookId).orElse(null);
+        if (webhook == null) {
+            return Uni.createFrom().failure(new MailSender.Undeliverable("webhook " + webhookId + " was removed"));
+        }
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("webhook-id", deliveryId)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", Webhooks.signature(webhook, deliveryId, timestamp, payload, now))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .map(response -> {
+                    if (response.statusCode() / 100 == 2) {
+                        return null;
+                    }
+                    throw new Refused(response.statusCode(), retryAfter(response.headers()
+                            .firstValue("Retry-After").orElse(null), now));
+                })
+                .replaceWithVoid();
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(now, ZonedDateTime.parse(value.strip(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+}

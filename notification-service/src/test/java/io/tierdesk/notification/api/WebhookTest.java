@@ -1,0 +1,184 @@
+package io.tierdesk.notification.api;
+
+import static io.tierdesk.eventing.testing.TestApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.Channel;
+import io.tierdesk.events.ticket.CustomerRef;
+import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.SupportPlan;
+import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.Urgency;
+import io.tierdesk.notification.TestMailServer;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Signed webhooks to a real HTTP receiver: retried on 503, verified with a Standard Webhooks library, 410 ends it. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+@WithTestResource(TestMailServer.class)
+class WebhookTest {
+    @Inject
+    EventingConfig eventing;
+
+    /** A request as the receiver saw it. */
+    record Received(Map<String, List<String>> headers, String body, Instant at) {
+    }
+
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body,
+                    StandardCharsets.UTF_8), Instant.now()));
+            Integer status = answers.poll();
+            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    }
+
+    private static String secret() {
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    private void register(String id, String secret, String channel) {
+        as("root", "admin").body(Map.of("url", url(), "secret", secret, "channels", List.of(channel)))
+                .put("/api/v1/webhooks/" + id).then().statusCode(200).body("enabled", equalTo(true))
+                .body("$", not(org.hamcrest.Matchers.hasKey("secret")));
+    }
+
+    private UUID open(Channel channel, String number) {
+        UUID ticket = UUID.randomUUID();
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket, new TicketOpened(ticket, number,
+                channel, new CustomerRef("tg-" + ticket, "Ivan", null, null, "ru"), SupportPlan.WARRANTY,
+                "Роутер не раздаёт Wi-Fi", "Пропал интернет", Diagnostics.NONE, Urgency.MEDIUM, null, List.of(), null,
+                Instant.now()));
+        return ticket;
+    }
+
+    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+        Map<String, List<String>> lower = new java.util.HashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return lower;
+    }
+
+    @Test
+    void aReceiverAnswering503TwiceGetsTheThirdAttemptSignedAndFresh() throws Exception {
+        String secret = secret();
+        register("chat-adapter", secret, "chat");
+        answers.add(503);
+        answers.add(503);
+        UUID ticket = open(Channel.CHAT, "TD-200001");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
+        Thread.sleep(1000);
+        assertThat(received).hasSize(3);
+        Received third = received.get(2);
+        // Verified by an independent Standard Webhooks implementation, which also refuses stale timestamps.
+        new com.standardwebhooks.Webhook(secret).verify(third.body(), lowerCase(third.headers()));
+        long timestamp = Long.parseLong(lowerCase(third.headers()).get("webhook-timestamp").get(0));
+        assertThat(Math.abs(third.at().getEpochSecond() - timestamp)).isLessThanOrEqualTo(5);
+        // Every attempt carries the same id, so the adapter can drop a repeat.
+        assertThat(received.stream().map(r -> lowerCase(r.headers()).get("webhook-id").get(0)).distinct()).hasSize(1);
+        JsonNode body = new ObjectMapper().readTree(third.body());
+        assertThat(body.get("type").asText()).isEqualTo("customer.receipt");
+        assertThat(body.get("ticketId").asText()).isEqualTo(ticket.toString());
+        assertThat(body.get("number").asText()).isEqualTo("TD-200001");
+        assertThat(body.get("language").asText()).isEqualTo("ru");
+        assertThat(body.get("recipient").get("externalId").asText()).isEqualTo("tg-" + ticket);
+        assertThat(body.get("subject").asText()).startsWith("[TD-200001]");
+        as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then()
+                .statusCode(200).body("find { it.medium == 'webhook' }.state", equalTo("delivered"))
+                .body("find { it.medium == 'webhook' }.attempts", equalTo(3));
+    }
+
+    @Test
+    void a410EndsDeadWithItsReasonDisablesTheEndpointAndAManualRetrySendsIt() {
+        register("gone-adapter", secret(), "messenger");
+        answers.add(410);
+        UUID ticket = open(Channel.MESSENGER, "TD-200002");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "dead".equals(as("sam", "supervisor")
+                .queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then().extract()
+                .path("find { it.medium == 'webhook' }.state")));
+        String id = as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries")
+                .then().body("find { it.medium == 'webhook' }.lastError", containsString("410")).extract()
+                .path("find { it.medium == 'webhook' }.deliveryId");
+        as("root", "admin").get("/api/v1/webhooks/gone-adapter").then().statusCode(200)
+                .body("enabled", equalTo(false));
+        as("sam", "supervisor").post("/api/v1/deliveries/" + id + "/retry").then().statusCode(200)
+                .body("state", equalTo("pending"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(as("sam", "supervisor")
+                .queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then().extract()
+                .path("find { it.medium == 'webhook' }.state")));
+        assertThat(received).hasSize(2);
+        as("sam", "supervisor").post("/api/v1/deliveries/" + id + "/retry").then().statusCode(409);
+    }
+
+    @Test
+    void aRotatedSecretKeepsTheOldOneSigningDuringTheGracePeriod() throws Exception {
+        String old = secret();
+        String fresh = secret();
+        register("rotating-adapter", old, "portal");
+        register("rotating-adapter", fresh, "portal");
+        as("root", "admin").get("/api/v1/webhooks/rotating-adapter").then().statusCode(200)
+                .body("previousSecretUntil", org.hamcrest.Matchers.notNullValue());
+        open(Channel.PORTAL, "TD-200003");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+        Received r = received.get(0);
+        assertThat(lowerCase(r.headers()).get("webhook-signature").get(0).split(" ")).hasSize(2);
+        new com.standardwebhooks.Webhook(old).verify(r.body(), lowerCase(r.headers()));
+        new com.standardwebhooks.Webhook(fresh).verify(r.body(), lowerCase(r.headers()));
+    }
+
+    @Test
+    void badWebhooksAreRefusedNamingTheField() {
+        as("root", "admin").body(Map.of("url", "ftp://x", "secret", "plain", "channels", List.of("pigeon")))
+                .put("/api/v1/webhooks/bad").then().statusCode(400).body("errors.field", hasItem("url"))
+                .body("errors.field", hasItem("secret")).body("errors.field", hasItem("channels"));
+        as("anna", "agent").get("/api/v1/webhooks/chat-adapter").then().statusCode(403);
+        as("root", "admin").delete("/api/v1/webhooks/nothing").then().statusCode(404);
+    }
+}
