@@ -1,0 +1,67 @@
+package io.tierdesk.notification.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.notification.application.LiveStreams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.Set;
+
+/**
+ * Server-Sent Events for agents and supervisors: each event's id is its place in the stream, so a client that
+ * reconnects with {@code Last-Event-ID} gets what it missed first.
+ */
+@Path("/api/v1/streams")
+public class StreamsResource {
+    private final LiveStreams streams;
+    private final SecurityIdentity identity;
+
+    public StreamsResource(LiveStreams streams, SecurityIdentity identity) {
+        this.streams = streams;
+        this.identity = identity;
+    }
+
+    /** An agent's own stream; a supervisor may watch any agent's. */
+    @GET
+    @Path("agents/{agentId}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({"agent", "supervisor"})
+    public Multi<OutboundSseEvent> agent(@PathParam("agentId") String agentId,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        if (!identity.hasRole("supervisor") && !identity.getPrincipal().getName().equals(agentId)) {
+            throw Rejection.forbidden("own-stream", "an agent reads their own stream only");
+        }
+        return events(Set.of(agentId), lastEventId, sse);
+    }
+
+    /** What supervisors hear: the alerts addressed to this one and those for every supervisor. */
+    @GET
+    @Path("supervisors")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed("supervisor")
+    public Multi<OutboundSseEvent> supervisors(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return events(Set.of("supervisors", identity.getPrincipal().getName()), lastEventId, sse);
+    }
+
+    private Multi<OutboundSseEvent> events(Set<String> recipients, String lastEventId, Sse sse) {
+        Long last = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                last = Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException e) {
+                throw Rejection.invalid("Last-Event-ID", "the id of an event this stream sent");
+            }
+        }
+        return streams.stream(recipients, last).map(item -> sse.newEventBuilder().id(Long.toString(item.seq()))
+                .name(item.kind()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(item).build());
+    }
+}

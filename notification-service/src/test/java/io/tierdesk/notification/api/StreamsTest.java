@@ -1,0 +1,137 @@
+package io.tierdesk.notification.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.notification.TestMailServer;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Agents' live streams over a real socket: their own events only, and no gap across a reconnection. */
+@QuarkusTest
+@WithTestResource(TierdeskInfra.class)
+@WithTestResource(TestMailServer.class)
+class StreamsTest {
+    @Inject
+    EventingConfig eventing;
+    @TestHTTPResource("/api/v1/streams/agents/")
+    URL streams;
+
+    /** An open stream: the SSE lines read so far. */
+    record Connection(List<String> lines, CompletableFuture<HttpResponse<Void>> response) {
+        List<String> ids() {
+            return lines.stream().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).strip()).toList();
+        }
+
+        List<String> data() {
+            return lines.stream().filter(l -> l.startsWith("data:")).toList();
+        }
+
+        void close() {
+            response.cancel(true);
+        }
+    }
+
+    private Connection connect(String agent, String as, String role, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(streams + agent))
+                .header("Authorization", TestTokens.bearer(as, role)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Void>> response = HttpClient.newHttpClient().sendAsync(request.build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        lines.add(line);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                }));
+        return new Connection(lines, response);
+    }
+
+    private void assign(UUID ticket, String agent) {
+        TestEvents.publish(eventing.topic(Topics.ROUTING), "/escalation-router", ticket, new TicketAssigned(ticket,
+                agent, Tier.L1, "router", Instant.now()));
+    }
+
+    @Test
+    void anAgentHearsTheirAssignmentAndNotAnothersAndAReconnectionMissesNothing() throws Exception {
+        String anna = "anna-" + UUID.randomUUID().toString().substring(0, 6);
+        String boris = "boris-" + UUID.randomUUID().toString().substring(0, 6);
+        Connection stream = connect(anna, anna, "agent", null);
+        Thread.sleep(1000);
+        UUID first = UUID.randomUUID();
+        assign(first, anna);
+        assign(UUID.randomUUID(), boris);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.ids().size() == 1);
+        Thread.sleep(1500);
+        assertThat(stream.ids()).hasSize(1);
+        assertThat(stream.data().get(0)).contains(first.toString()).contains("agent.assigned");
+        String lastSeen = stream.ids().get(0);
+        stream.close();
+
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        assign(second, anna);
+        assign(third, anna);
+        Thread.sleep(2000);
+        Connection again = connect(anna, anna, "agent", lastSeen);
+        await().atMost(Duration.ofSeconds(30)).until(() -> again.ids().size() == 2);
+        assertThat(again.data().get(0)).contains(second.toString());
+        assertThat(again.data().get(1)).contains(third.toString());
+        UUID fourth = UUID.randomUUID();
+        assign(fourth, anna);
+        await().atMost(Duration.ofSeconds(30)).until(() -> again.ids().size() == 3);
+        assertThat(again.data().get(2)).contains(fourth.toString());
+        assertThat(again.ids()).doesNotHaveDuplicates().doesNotContain(lastSeen);
+        again.close();
+    }
+
+    @Test
+    void anotherAgentsStreamIsForbiddenAndASupervisorMayWatch() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> refused = http.send(HttpRequest.newBuilder(URI.create(streams + "anna"))
+                .header("Authorization", TestTokens.bearer("boris", "agent")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Connection watched = connect("carl", "sam", "supervisor", null);
+        Thread.sleep(1000);
+        assign(UUID.randomUUID(), "carl");
+        await().atMost(Duration.ofSeconds(30)).until(() -> watched.ids().size() == 1);
+        watched.close();
+    }
+}
