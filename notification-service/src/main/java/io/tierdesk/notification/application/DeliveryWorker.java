@@ -78,7 +78,15 @@ public class DeliveryWorker {
                 sendTimeout);
     }
 
+    /** Deliveries waiting or being sent, by medium, as of the last round. */
+    private final Map<String, Double> queued = new java.util.concurrent.ConcurrentHashMap<>();
+
     void start(@Observes StartupEvent event) {
+        for (String medium : List.of("email", "webhook")) {
+            io.micrometer.core.instrument.Gauge.builder("tierdesk.notification.queue.depth", queued,
+                            m -> m.getOrDefault(medium, Double.NaN))
+                    .description("deliveries pending or being sent").tags("medium", medium).register(registry);
+        }
         task = PeriodicTask.startUntilDue(vertx, settings.longestWait(), clock, "notification deliveries",
                 this::round);
     }
@@ -98,7 +106,8 @@ public class DeliveryWorker {
 
     /** A claimed row. */
     record Claimed(UUID deliveryId, String eventId, UUID ticketId, String kind, String audience, String recipient,
-            String medium, String language, String subject, String text, String html, String payload, int attempts) {
+            String medium, String language, String subject, String text, String html, String payload, int attempts,
+            Instant eventTime) {
     }
 
     /** How one attempt ended: null failure is success. */
@@ -114,18 +123,23 @@ public class DeliveryWorker {
                             WHERE state IN ('pending', 'sending') AND medium <> 'stream' AND next_attempt_at <= ?1
                             ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
                         RETURNING delivery_id, event_id, ticket_id, kind, audience, recipient, medium, language,
-                            subject, text, html, payload, attempts""", now, now.plus(settings.lease()), settings.batch()))
+                            subject, text, html, payload, attempts, event_time""", now, now.plus(settings.lease()), settings.batch()))
                 .map(rows -> rows.stream().map(r -> new Claimed(r.uuid("delivery_id"), r.text("event_id"),
                         r.uuid("ticket_id"), r.text("kind"), r.text("audience"), r.text("recipient"), r.text("medium"),
                         r.text("language"), r.text("subject"), r.text("text"), r.text("html"), r.text("payload"),
-                        (int) r.number("attempts"))).toList())
+                        (int) r.number("attempts"), r.instant("event_time"))).toList())
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<Outcome>of()) : sendAll(claimed))
                 .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().voidItem() : record(outcomes)
                         .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5))
                 .chain(() -> sessions.withSession(session -> SqlRows.first(session, """
-                        SELECT min(next_attempt_at) AS due FROM delivery
+                        SELECT min(next_attempt_at) AS due, count(*) FILTER (WHERE medium = 'email') AS email,
+                            count(*) FILTER (WHERE medium = 'webhook') AS webhook FROM delivery
                         WHERE state IN ('pending', 'sending') AND medium <> 'stream'""")))
-                .map(row -> row.instant("due"));
+                .map(row -> {
+                    queued.put("email", (double) row.number("email"));
+                    queued.put("webhook", (double) row.number("webhook"));
+                    return row.instant("due");
+                });
     }
 
     private Uni<List<Outcome>> sendAll(List<Claimed> claimed) {
@@ -153,9 +167,16 @@ public class DeliveryWorker {
             for (Outcome o : outcomes) {
                 Claimed d = o.delivery();
                 int attempts = d.attempts() + 1;
+                registry.counter("tierdesk.notification.attempts", "medium", d.medium()).increment();
                 if (o.failure() == null) {
                     registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome",
                             "delivered").increment();
+                    if (d.eventTime() != null) {
+                        io.micrometer.core.instrument.Timer.builder("tierdesk.notification.delivery.latency")
+                                .description("from the event's time to the medium's acceptance")
+                                .tags("medium", d.medium()).publishPercentiles(0.5, 0.95, 0.99).register(registry)
+                                .record(Duration.between(d.eventTime(), o.at()));
+                    }
                     events.computeIfAbsent(d.ticketId(), k -> new ArrayList<>()).add(new NotificationDelivered(
                             d.ticketId(), d.deliveryId(), d.kind(), d.audience(), d.recipient(), d.medium(),
                             d.language(), d.eventId(), attempts, o.at()));

@@ -27,7 +27,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * What the other services say about tickets, for the agents' view and the journal: routing (priority, tier, owner,
- * assignee), SLA clocks, suggested articles. Each fact has its own table, so it may arrive before the ticket.
+ * assignee), SLA clocks, suggested articles, notifications sent and failed. Each fact has its own table, so it may arrive before the ticket.
  */
 @ApplicationScoped
 public class TicketFactsProjection {
@@ -50,6 +50,14 @@ public class TicketFactsProjection {
     @Incoming("knowledge")
     public Uni<Void> onKnowledge(Message<byte[]> message) {
         return inbox.consume(TicketViewProjection.CONSUMER, message, KnowledgeEvent.class, this::knowledge);
+    }
+
+    /** What the customer and the staff were told, and what could not be told: journaled as it is. */
+    @Incoming("notifications")
+    public Uni<Void> onNotifications(Message<byte[]> message) {
+        return inbox.consume(TicketViewProjection.CONSUMER, message,
+                io.tierdesk.events.notification.NotificationEvent.class,
+                (session, delivered) -> Timeline.record(session, delivered, source(delivered)));
     }
 
     Uni<Void> routing(Mutiny.Session session, Delivered<RoutingEvent> delivered) {

@@ -65,6 +65,9 @@ class OtherServicesContractTest {
         publish(Topics.SLA, "/sla-monitor", ticket, new SlaClockStarted(ticket, "resolution", "warranty", due, now));
         publish(Topics.KNOWLEDGE, "/knowledge-service", ticket, new SolutionsSuggested(ticket,
                 List.of(new SuggestedArticle(UUID.randomUUID(), "Restarting the web tier", 0.82)), now));
+        publish(Topics.NOTIFICATIONS, "/notification-service", ticket, new io.tierdesk.events.notification
+                .NotificationDelivered(ticket, UUID.randomUUID(), "customer.receipt", "customer", "c@example.org",
+                "email", "ru", UUID.randomUUID().toString(), 1, now));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + ticket)
                 .then().statusCode(200)
@@ -93,7 +96,11 @@ class OtherServicesContractTest {
                 "tierdesk.routing.supervisor-alerted.v1", "tierdesk.routing.escalated.v1", "tierdesk.routing.assigned.v1");
         List<String> types = agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract().path("type");
         assertThat(types.get(0)).isEqualTo("tierdesk.ticket.opened.v1");
-        assertThat(types).contains("tierdesk.sla.clock-started.v1", "tierdesk.knowledge.solutions-suggested.v1");
+        assertThat(types).contains("tierdesk.sla.clock-started.v1", "tierdesk.knowledge.solutions-suggested.v1",
+                "tierdesk.notification.delivered.v1");
+        assertThat(agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract()
+                .<String>path("find { it.type == 'tierdesk.notification.delivered.v1' }.data.kind"))
+                .isEqualTo("customer.receipt");
     }
 
     @Test
