@@ -17,11 +17,7 @@ source "$ROOT/deploy/bench/own-service.sh"
 sql() { psql -tA -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d "$BENCH_DB" -c "$1"; }
 now() { date +%s.%N; }
 
-echo "== raw relay: RelayBenchmark, a backlog of 20000 events" >&2
-"$ROOT/mvnw" -B -q -pl ticket-events,eventing install -DskipTests
-"$ROOT/mvnw" -B -q -pl eventing exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=io.tierdesk.eventing.bench.RelayBenchmark -Dexec.args="20000 100 2 1000" >"$OUT/relay.txt"
-RELAY="$(sed -n 's/^relay.throughput.events_per_s=//p' "$OUT/relay.txt")"
+RELAY="$(bench_relay_raw)"
 
 bench_start notification-service "$PORT" -Dquarkus.mailer.host="${TIERDESK_SMTP_HOST:-127.0.0.1}" \
   -Dquarkus.mailer.port="${TIERDESK_SMTP_PORT:-3025}"

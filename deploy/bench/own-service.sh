@@ -53,6 +53,15 @@ bench_launch() {
   echo "$module did not get ready on :$port" >&2; exit 1
 }
 
+# The relay's raw throughput (RelayBenchmark: a backlog of 20,000 events), measured now, as a bare number.
+bench_relay_raw() {
+  echo "== raw relay: RelayBenchmark, a backlog of 20000 events" >&2
+  "$ROOT/mvnw" -B -q -pl ticket-events,eventing install -DskipTests
+  "$ROOT/mvnw" -B -q -pl eventing exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=io.tierdesk.eventing.bench.RelayBenchmark -Dexec.args="20000 100 2 1000" >"$OUT/relay.txt"
+  sed -n 's/^relay.throughput.events_per_s=//p' "$OUT/relay.txt"
+}
+
 # pgbench's single-row append rate, measured now, as a bare number.
 bench_pg_raw() {
   echo "== raw PostgreSQL: pgbench, single-row appends, 2 clients, 10 s" >&2

@@ -21,11 +21,7 @@ sql() { psql -tA -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d "$BENCH_DB" -c 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }
 now() { date +%s.%N; }
 
-echo "== raw relay: RelayBenchmark, a backlog of 20000 events" >&2
-"$ROOT/mvnw" -B -q -pl ticket-events,eventing install -DskipTests
-"$ROOT/mvnw" -B -q -pl eventing exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=io.tierdesk.eventing.bench.RelayBenchmark -Dexec.args="20000 100 2 1000" >"$OUT/relay.txt"
-RELAY="$(sed -n 's/^relay.throughput.events_per_s=//p' "$OUT/relay.txt")"
+RELAY="$(bench_relay_raw)"
 
 bench_start sla-monitor "$PORT"
 TOKEN="$("$ROOT/tierdesk" token supervisor bench)"
