@@ -135,7 +135,7 @@ public class Notifications {
     }
 
     /** The template model: the card's facts and what this event says. */
-    static Map<String, Object> model(Object event, TicketCard card, UUID ticketId) {
+    public static Map<String, Object> model(Object event, TicketCard card, UUID ticketId) {
         String message = switch (event) {
             case AgentReplied e -> e.body();
             case TicketAwaitingCustomer e -> e.question();

@@ -13,6 +13,7 @@ import io.tierdesk.notification.TestMailServer;
 import io.tierdesk.notification.application.Templates;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every default template renders in both languages; a broken one is refused at save, naming the line. */
@@ -44,6 +45,34 @@ class TemplatesTest {
                         == Character.UnicodeScript.CYRILLIC).count();
                 assertThat(cyrillic > own.length() / 2).as(kind + "." + language + " is written in its language")
                         .isEqualTo(language.equals("ru"));
+            }
+        }
+    }
+
+    /** Each default rule's template, rendered from the approved sample of its event (ticket-events' fixtures). */
+    @Test
+    void everyDefaultTemplateRendersInBothLanguagesFromASampleOfItsEvent() throws Exception {
+        io.tierdesk.notification.domain.TicketCard card = new io.tierdesk.notification.domain.TicketCard(
+                java.util.UUID.randomUUID(), "TD-000777", "Принтер не печатает", "email", "c-1", "Анна",
+                "anna@example.org", "ru", "anna", "L1");
+        java.nio.file.Path fixtures = io.tierdesk.testsupport.ProjectRoot.path()
+                .resolve("ticket-events/src/test/resources/approved");
+        for (io.tierdesk.notification.domain.NotificationRules.Rule rule
+                : io.tierdesk.notification.domain.NotificationRules.DEFAULTS.rules()) {
+            Object event = io.tierdesk.events.EventCatalog.decode(rule.event(),
+                    java.nio.file.Files.readAllBytes(fixtures.resolve(rule.event() + ".json")));
+            Map<String, Object> model = io.tierdesk.notification.application.Notifications.model(event, card,
+                    card.ticketId());
+            for (String language : Templates.LANGUAGES) {
+                Templates.Rendered r = templates.render(rule.kind(), language, model);
+                String what = rule.kind() + "." + language + " from " + rule.event();
+                assertThat(r.subject()).as(what).startsWith("[TD-000777]");
+                assertThat(r.subject() + r.text()).as(what + " names the ticket").contains("Принтер не печатает");
+                assertThat(r.text()).as(what).isNotBlank().doesNotContain("{");
+                if (Set.of("customer.reply", "customer.question", "customer.resolved", "agent.customer-wrote")
+                        .contains(rule.kind())) {
+                    assertThat(r.text()).as(what + " carries what the event says").contains("sample");
+                }
             }
         }
     }
