@@ -40,7 +40,7 @@ public class SlaLoad {
                 Instant t = Instant.now();
                 send(producer, prefix + "tierdesk.tickets", "/ticket-intake", "tierdesk.ticket.opened.v1", id, """
                         {"ticketId":"%s","number":"TD-B%06d","channel":"email","customer":{"externalId":"c-%d",\
-                        "language":"en"},"plan":"%s","subject":"%s","body":"%s","attachments":[],\
+                        "email":"c-%<d@bench.local","language":"en"},"plan":"%s","subject":"%s","body":"%s","attachments":[],\
                         "openedAt":"%s"}""".formatted(id, i, i % 500, openingsOnly ? "premium" : "warranty",
                         subjects.get(i % subjects.size()), subjects.size() == 1 ? "Jams" : subjects.get(i % subjects.size()),
                         t));

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./tierdesk bench sla-cost|knowledge-cost [tickets] [warm-up tickets]
+# ./tierdesk bench sla-cost|knowledge-cost|notification-cost [tickets] [warm-up tickets]
 # What one consuming service adds per ticket: its CPU time (user + system, from /proc) while it consumes whole
 # ticket lives (opening, triage, reply, resolution, closure: 5 events a ticket, 4 on tierdesk.tickets and 1 on
 # tierdesk.routing), as its own process on the current build with a fresh database and topics (own-service.sh).
@@ -12,6 +12,8 @@ SERVICE="$1"; TICKETS="${2:-5000}"; WARM="${3:-2000}"
 case "$SERVICE" in
   sla-monitor) PORT=18093; CONSUMERS="'sla-tickets', 'sla-routing'"; PER_TICKET=5 ;;
   knowledge-service) PORT=18094; CONSUMERS="'knowledge-tickets'"; PER_TICKET=4 ;;
+  notification-service) PORT=18095; CONSUMERS="'notification-tickets', 'notification-routing'"; PER_TICKET=5
+    SENDING="SELECT count(*) FROM delivery WHERE state IN ('pending', 'sending')" ;;
   *) echo "no cost benchmark for $SERVICE" >&2; exit 2 ;;
 esac
 source "$ROOT/deploy/bench/own-service.sh"
@@ -28,6 +30,9 @@ feed() {
   java ${SUBJECTS:+-Dsubjects=$SUBJECTS} -cp "$HOME_DIR/kafka/libs/*" "$ROOT/deploy/bench/SlaLoad.java" "$KAFKA" \
     "$PREFIX" "$1"
   until [[ "$(consumed)" -ge "$target" ]]; do sleep 0.5; done
+  # What the service still sends for them (notification-service's mails) counts in the same window.
+  [[ -z "${SENDING:-}" ]] || until [[ "$(psql -tA -h "$PG_HOST" -p "$PG_PORT" -U tierdesk_test -d "$BENCH_DB" \
+    -c "$SENDING")" -eq 0 ]]; do sleep 0.5; done
 }
 
 bench_start "$SERVICE" "$PORT"

@@ -99,10 +99,17 @@ public class Templates {
     }
 
     public Rendered render(Template template, Map<String, Object> model) {
-        return new Rendered(oneLine(engine.parse(template.subject()).render(model)),
-                engine.parse(template.text()).render(model),
-                template.html() == null ? null
-                        : engine.parse(template.html(), Variant.forContentType(Variant.TEXT_HTML)).render(model));
+        return new Rendered(oneLine(parsed(template.subject(), false).render(model)),
+                parsed(template.text(), false).render(model),
+                template.html() == null ? null : parsed(template.html(), true).render(model));
+    }
+
+    /** Templates compiled once per text rather than once per notice; the texts are few and small. */
+    private final Map<String, io.quarkus.qute.Template> compiled = new ConcurrentHashMap<>();
+
+    private io.quarkus.qute.Template parsed(String content, boolean html) {
+        return compiled.computeIfAbsent((html ? "html:" : "text:") + content, k -> html
+                ? engine.parse(content, Variant.forContentType(Variant.TEXT_HTML)) : engine.parse(content));
     }
 
     /** Compiles each part and renders it against the sample model: every fault, with its line. */
