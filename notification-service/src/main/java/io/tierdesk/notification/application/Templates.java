@@ -69,7 +69,7 @@ public class Templates {
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::reload);
     }
 
-    /** Reads the admins' templates again (at start, and from other replicas now and then). */
+    /** Reads the admins' templates again (at start, and for other replicas' saves: {@link SettingsRefresh}). */
     public Uni<Void> reload() {
         return sessions.withSession(session -> SqlRows.select(session,
                         "SELECT key, language, subject, text, html, version FROM notification_template"))

@@ -23,6 +23,27 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
     @Inject
     Templates templates;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    /** Another replica saved a template, a rule set and a webhook: this one puts them in force within its refresh. */
+    @Test
+    void settingsSavedByAnotherReplicaComeIntoForceHere() throws Exception {
+        io.tierdesk.eventing.testing.TestDb.text(database, """
+                INSERT INTO notification_template (key, language, subject, text, version, changed_by, changed_at)
+                VALUES ('supervisor.alerted', 'en', '[{ticket.number}] Look', 'Look at it', 7, 'other', now())
+                RETURNING key""");
+        io.tierdesk.eventing.testing.TestDb.text(database, """
+                INSERT INTO webhook (webhook_id, url, secret, channels, types, enabled, changed_by, changed_at)
+                VALUES ('from-elsewhere', 'http://127.0.0.1:9/hook', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0',
+                    ARRAY['phone'], ARRAY[]::text[], true, 'other', now()) RETURNING webhook_id""");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            as("root", "admin").get("/api/v1/templates/supervisor.alerted/en").then().statusCode(200)
+                    .body("version", equalTo(7));
+            as("root", "admin").get("/api/v1/webhooks/from-elsewhere").then().statusCode(200)
+                    .body("channels", hasItem("phone"));
+        });
+    }
 
     @Test
     void everyDefaultTemplateRendersInRussianAndEnglishFromASample() {
