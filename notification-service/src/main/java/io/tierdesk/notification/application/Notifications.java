@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -54,6 +53,11 @@ public class Notifications {
     /** Plans and writes the deliveries of one event about a ticket (its card already up to date). */
     public Uni<Void> notify(Mutiny.Session session, Delivered<?> delivered, UUID ticketId) {
         Object event = delivered.event();
+        String type = EventCatalog.of(event.getClass()).ceType();
+        // Triage, clocks started, notes and the like tell no one anything: no card is read for them.
+        if (!NotificationPlanner.concerns(type, rules.current().rules(), webhooks.forType(type))) {
+            return Uni.createFrom().voidItem();
+        }
         return cards.find(session, ticketId).chain(card -> {
             List<Notice> notices = NotificationPlanner.plan(occurrence(event), card, rules.current().rules(),
                     webhooks::forChannel, webhooks::forType, cards.defaultLanguage());

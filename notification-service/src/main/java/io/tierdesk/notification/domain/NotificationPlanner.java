@@ -60,6 +60,12 @@ public final class NotificationPlanner {
         return notices.stream().distinct().toList();
     }
 
+    /** Whether any enabled rule or any integration's webhook names the event type: most events concern no one. */
+    public static boolean concerns(String type, NotificationRules rules, List<String> webhooksForType) {
+        return !webhooksForType.isEmpty()
+                || rules.rules().stream().anyMatch(r -> r.enabled() && r.event().equals(type));
+    }
+
     private static boolean matches(NotificationRules.Rule rule, Occurrence occurrence) {
         return rule.when().entrySet().stream()
                 .allMatch(w -> w.getValue().equals(occurrence.fields().get(w.getKey())));
