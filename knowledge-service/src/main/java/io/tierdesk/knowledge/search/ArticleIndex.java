@@ -404,12 +404,10 @@ public final class ArticleIndex implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** {@code ru} when most letters are Cyrillic, else {@code en}. */
+    /** {@code ru} when most letters are Cyrillic, else (no letters too) {@code en}. */
     public static String script(String text) {
-        long cyrillic = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
-                .count();
-        long latin = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
-        return cyrillic >= latin && cyrillic > 0 ? "ru" : "en";
+        return io.tierdesk.events.knowledge.Language.byLetters(text) == io.tierdesk.events.knowledge.Language.RU
+                ? "ru" : "en";
     }
 
     private static void addText(Document doc, String language, String title, String text) {

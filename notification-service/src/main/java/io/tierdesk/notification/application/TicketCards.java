@@ -27,7 +27,8 @@ public class TicketCards {
     public Uni<Void> opened(Mutiny.Session session, TicketOpened e) {
         String language = e.customer().language() != null && Templates.LANGUAGES.contains(e.customer().language())
                 ? e.customer().language()
-                : java.util.Objects.requireNonNullElse(script(e.subject() + " " + e.body()), defaultLanguage);
+                : java.util.Optional.ofNullable(io.tierdesk.events.knowledge.Language.byLetters(e.subject() + " "
+                        + e.body())).map(io.tierdesk.events.knowledge.Language::wireName).orElse(defaultLanguage);
         return SqlRows.execute(session, """
                         INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
                             language, customer_ref)
@@ -53,13 +54,5 @@ public class TicketCards {
                 .map(r -> r == null ? null : new TicketCard(r.uuid("ticket_id"), r.text("number"), r.text("subject"),
                         r.text("channel"), r.text("customer_ref"), r.text("customer_name"), r.text("customer_email"), r.text("language"),
                         r.text("agent_id"), r.text("tier")));
-    }
-
-    /** The ticket's language by its letters: Russian when most are Cyrillic, else English. */
-    static String script(String text) {
-        long cyrillic = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
-                .count();
-        long latin = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
-        return cyrillic == 0 && latin == 0 ? null : cyrillic >= latin ? "ru" : "en";
     }
 }
