@@ -40,19 +40,16 @@ public class DeliveriesResource {
     @GET
     @RolesAllowed({"admin", "supervisor", "agent"})
     public Uni<List<DeliveryView>> list(@QueryParam("ticketId") UUID ticketId, @QueryParam("state") String state,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
         if (state != null && !STATES.contains(state)) {
             throw Rejection.invalid("state", "one of " + STATES);
         }
-        int n = limit == null ? 100 : limit;
-        if (n < 1 || n > 1000) {
-            throw Rejection.invalid("limit", "from 1 to 1000");
-        }
+        io.tierdesk.eventing.api.Paging page = io.tierdesk.eventing.api.Paging.of(limit, offset);
         return sessions.withSession(session -> SqlRows.select(session, """
                         SELECT * FROM delivery
                         WHERE (?1 = '' OR ticket_id = CAST(NULLIF(?1, '') AS uuid)) AND (?2 = '' OR state = ?2)
-                        ORDER BY created_at DESC, delivery_id LIMIT ?3""",
-                        ticketId == null ? "" : ticketId.toString(), state == null ? "" : state, n))
+                        ORDER BY created_at DESC, delivery_id""" + page.sql(),
+                        ticketId == null ? "" : ticketId.toString(), state == null ? "" : state))
                 .map(rows -> rows.stream().map(DeliveriesResource::view).toList());
     }
 
