@@ -58,7 +58,7 @@ public class ChannelEventsResource {
         CloudEvent event = HttpBinding.isStructured(contentType) ? HttpBinding.structured(body)
                 : HttpBinding.binary(name -> headers.getHeaderString(name), contentType, body);
         Object data = intake.read(event, channel());
-        return intake.accept(event, data).map(receipt -> {
+        return intake.accept(channel(), event, data).map(receipt -> {
             Response.ResponseBuilder response = Response.status(status(receipt.answer())).entity(receipt.answer());
             return (receipt.replayed() ? response.header(REPLAYED, "true") : response).build();
         });
@@ -113,7 +113,7 @@ public class ChannelEventsResource {
         if (candidates.size() < 2) {
             return Uni.createFrom().item(lanes);
         }
-        return opening.open(candidates)
+        return opening.open(channel(), candidates)
                 .map(opened -> {
                     opened.forEach((i, receipt) -> answers[i] = new BatchItem(status(receipt.answer()),
                             receipt.answer(), null));
@@ -140,7 +140,7 @@ public class ChannelEventsResource {
         if (data instanceof Throwable failure) {
             return Uni.createFrom().item(failed(failure));
         }
-        return intake.accept((CloudEvent) parsed, data)
+        return intake.accept(channel(), (CloudEvent) parsed, data)
                 .map(receipt -> new BatchItem(status(receipt.answer()), receipt.answer(), null))
                 .onFailure(e -> ProblemMappers.problemOf(e) != null).recoverWithItem(ChannelEventsResource::failed);
     }

@@ -60,14 +60,19 @@ public class BatchOpening {
         this.metrics = metrics;
     }
 
-    /** Opens what it can in one transaction; answers by batch index. Fails as a whole, writing nothing. */
-    public Uni<Map<Integer, ChannelIntake.Receipt>> open(List<Candidate> candidates) {
+    /**
+     * Opens what it can in one transaction; answers by batch index. Fails as a whole, writing nothing.
+     *
+     * @param adapter the subject of the calling channel's token, whose threads these are
+     */
+    public Uni<Map<Integer, ChannelIntake.Receipt>> open(String adapter, List<Candidate> candidates) {
         Instant at = tickets.now();
-        return intake.ownTransaction(session -> knownThreads(session, candidates).chain(known -> {
+        return intake.ownTransaction(session -> lockThreads(session, adapter, candidates)
+                .chain(() -> knownThreads(session, adapter, candidates)).chain(known -> {
             List<Candidate> fresh = candidates.stream()
                     .filter(c -> {
-                        String thread = BatchPlan.channelThread(c.message());
-                        return thread == null || !known.contains(thread);
+                        return BatchPlan.channelThread(c.message()) == null
+                                || !known.contains(c.message().threadRef());
                     }).toList();
             if (fresh.isEmpty()) {
                 return Uni.createFrom().item(Map.<Integer, ChannelIntake.Receipt>of());
@@ -75,7 +80,7 @@ public class BatchOpening {
             return customersOf(session, fresh)
                     .chain(byId -> numbers(session, fresh.size()).map(numbers -> prepare(fresh, byId, numbers, at)))
                     .chain(openings -> claim(session, openings)
-                            .chain(claimed -> write(session, claimed, at)));
+                            .chain(claimed -> write(session, adapter, claimed, at)));
         })).invoke(this::count);
     }
 
@@ -99,13 +104,28 @@ public class BatchOpening {
         return openings;
     }
 
-    /** The channel threads of the batch that already belong to a ticket. */
-    private Uni<Set<String>> knownThreads(Mutiny.Session session, List<Candidate> candidates) {
-        List<String> channels = new ArrayList<>();
+    /**
+     * The same thread locks as {@link ChannelIntake}'s single path, taken before the threads are looked up and in
+     * one order, so a batch and a single message of one thread never both find it new.
+     */
+    private Uni<Void> lockThreads(Mutiny.Session session, String adapter, List<Candidate> candidates) {
+        String[] keys = candidates.stream().filter(c -> BatchPlan.channelThread(c.message()) != null)
+                .map(c -> ChannelIntake.threadLock(adapter, c.message().threadRef())).distinct().sorted()
+                .toArray(String[]::new);
+        if (keys.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return SqlRows.select(session, """
+                SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS locked
+                FROM (SELECT k FROM unnest(CAST(?1 AS text[])) AS x(k) ORDER BY k) AS ordered""", (Object) keys)
+                .replaceWithVoid();
+    }
+
+    /** The adapter's threads in the batch that already belong to a ticket (of any customer). */
+    private Uni<Set<String>> knownThreads(Mutiny.Session session, String adapter, List<Candidate> candidates) {
         List<String> threads = new ArrayList<>();
         for (Candidate c : candidates) {
             if (BatchPlan.channelThread(c.message()) != null) {
-                channels.add(c.message().channel().wireName());
                 threads.add(c.message().threadRef());
             }
         }
@@ -113,12 +133,11 @@ public class BatchOpening {
             return Uni.createFrom().item(Set.of());
         }
         return SqlRows.select(session, """
-                        SELECT t.channel, t.thread_id FROM ticket_thread t
-                        JOIN unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS x(c, th)
-                          ON t.channel = x.c AND t.thread_id = x.th""", texts(channels), texts(threads))
+                        SELECT thread_id FROM ticket_thread
+                        WHERE adapter = ?1 AND thread_id = ANY(CAST(?2 AS text[]))""", adapter, texts(threads))
                 .map(rows -> {
                     Set<String> known = new HashSet<>();
-                    rows.forEach(r -> known.add(r.text("channel") + "\u0000" + r.text("thread_id")));
+                    rows.forEach(r -> known.add(r.text("thread_id")));
                     return known;
                 });
     }
@@ -177,7 +196,8 @@ public class BatchOpening {
                 });
     }
 
-    private Uni<Map<Integer, ChannelIntake.Receipt>> write(Mutiny.Session session, List<Opening> openings, Instant at) {
+    private Uni<Map<Integer, ChannelIntake.Receipt>> write(Mutiny.Session session, String adapter,
+            List<Opening> openings, Instant at) {
         Map<Integer, ChannelIntake.Receipt> answers = new HashMap<>();
         if (openings.isEmpty()) {
             return Uni.createFrom().item(answers);
@@ -193,18 +213,22 @@ public class BatchOpening {
             answers.put(o.candidate().index(), new ChannelIntake.Receipt(o.answer(), false));
         }
         Uni<Integer> rememberThreads = threaded.isEmpty() ? Uni.createFrom().item(0)
-                : session.createNativeMutationQuery("INSERT INTO ticket_thread (channel, thread_id, ticket_id) "
-                                + "SELECT * FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS uuid[])) "
-                                + "ON CONFLICT (channel, thread_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id")
-                        .setParameter(1, texts(threaded, o -> o.candidate().message().channel().wireName()))
+                // The threads were new under the lock: plain inserts.
+                : session.createNativeMutationQuery("INSERT INTO ticket_thread (adapter, thread_id, ticket_id, "
+                                + "customer_id) SELECT ?1, th, t, c FROM unnest(CAST(?2 AS text[]), CAST(?3 AS uuid[]), "
+                                + "CAST(?4 AS text[])) AS x(th, t, c)")
+                        .setParameter(1, adapter)
                         .setParameter(2, texts(threaded, o -> o.candidate().message().threadRef()))
                         .setParameter(3, threaded.stream().map(Opening::ticketId).toArray(UUID[]::new))
+                        .setParameter(4, texts(threaded, o -> o.candidate().message().customer().externalId()))
                         .executeUpdate();
-        return session.createNativeMutationQuery("INSERT INTO ticket_number (number, ticket_id, customer_reference) "
-                        + "SELECT * FROM unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]))")
+        return session.createNativeMutationQuery("INSERT INTO ticket_number (number, ticket_id, customer_reference, "
+                        + "customer_id) SELECT * FROM unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[]), "
+                        + "CAST(?3 AS text[]), CAST(?4 AS text[]))")
                 .setParameter(1, texts(openings, Opening::number))
                 .setParameter(2, openings.stream().map(Opening::ticketId).toArray(UUID[]::new))
                 .setParameter(3, texts(openings, o -> o.answer().reference()))
+                .setParameter(4, texts(openings, o -> o.candidate().message().customer().externalId()))
                 .executeUpdate()
                 .chain(() -> store.startStreams(session, TicketCommands.STREAM, streams, at))
                 .chain(() -> rememberThreads)

@@ -90,14 +90,16 @@ public class ChannelIntake {
      * Accepts one event in its own transaction. A lost race on the ticket's stream - another message committed first
      * at the same version, or first at all while this transaction already held an older id (the event table's order
      * guard) - is retried on fresh state: channel events name no version, so a retry decides the same thing anew.
+     *
+     * @param adapter the subject of the calling channel's token: channel threads are the adapter's own
      */
-    public Uni<Receipt> accept(CloudEvent event, Object data) {
-        return acceptOnce(event, data)
+    public Uni<Receipt> accept(String adapter, CloudEvent event, Object data) {
+        return acceptOnce(adapter, event, data)
                 .onFailure(e -> e instanceof ConcurrencyConflictException || PgErrors.isSerializationFailure(e))
                 .retry().atMost(CONFLICT_RETRIES);
     }
 
-    private Uni<Receipt> acceptOnce(CloudEvent event, Object data) {
+    private Uni<Receipt> acceptOnce(String adapter, CloudEvent event, Object data) {
         String hash = hash(event);
         return ownTransaction(session -> session
                 .createNativeMutationQuery("INSERT INTO channel_receipt (source, event_id, payload_hash, answer) "
@@ -105,7 +107,7 @@ public class ChannelIntake {
                 .setParameter(1, event.source()).setParameter(2, event.id()).setParameter(3, hash)
                 .setParameter(4, "{}")
                 .executeUpdate()
-                .chain(claimed -> claimed == 1 ? process(session, event, data)
+                .chain(claimed -> claimed == 1 ? process(session, adapter, event, data)
                         .call(answer -> session.createNativeMutationQuery("UPDATE channel_receipt SET answer = "
                                         + "CAST(CAST(?1 AS text) AS jsonb) WHERE source = ?2 AND event_id = ?3")
                                 .setParameter(1, new String(EventJson.write(answer), StandardCharsets.UTF_8))
@@ -143,10 +145,10 @@ public class ChannelIntake {
     public record Receipt(ChannelAnswer answer, boolean replayed) {
     }
 
-    private Uni<ChannelAnswer> process(Mutiny.Session session, CloudEvent event, Object data) {
+    private Uni<ChannelAnswer> process(Mutiny.Session session, String adapter, CloudEvent event, Object data) {
         String actor = CHANNEL_ACTOR + event.source();
         if (data instanceof ChannelMessage message) {
-            return receiveMessage(session, event, message, actor);
+            return receiveMessage(session, adapter, event, message, actor);
         }
         CustomerAnswer answer = (CustomerAnswer) data;
         return tickets.findByCustomerReference(session, answer.ticket(), answer.reference()).chain(ticketId -> {
@@ -165,16 +167,18 @@ public class ChannelIntake {
         });
     }
 
-    private Uni<ChannelAnswer> receiveMessage(Mutiny.Session session, CloudEvent event, ChannelMessage message,
-            String actor) {
-        return lockThread(session, message).chain(() -> findThread(session, message)).chain(existing -> {
+    private Uni<ChannelAnswer> receiveMessage(Mutiny.Session session, String adapter, CloudEvent event,
+            ChannelMessage message, String actor) {
+        String named = firstNumber(message.threadRef(), message.subject());
+        return lockThread(session, adapter, message).chain(() -> findThread(session, adapter, message, named))
+                .chain(existing -> {
             if (existing == null) {
-                return openTicket(session, event, message, actor, null);
+                return openTicket(session, adapter, event, message, actor, null, named);
             }
             return tickets.load(session, existing).chain(state -> {
                 if (tickets.decider().isBeyondReopenWindow(state, tickets.now())) {
                     metrics.counter("tierdesk.intake.repeat_contacts").increment();
-                    return openTicket(session, event, message, actor, existing);
+                    return openTicket(session, adapter, event, message, actor, existing, null);
                 }
                 UUID messageId = UUID.nameUUIDFromBytes((event.source() + "/" + event.id()).getBytes(StandardCharsets.UTF_8));
                 return tickets.execute(session, state, null, actor, false, at -> new TicketCommand.ReceiveCustomerMessage(
@@ -189,68 +193,91 @@ public class ChannelIntake {
         });
     }
 
-    private Uni<ChannelAnswer> openTicket(Mutiny.Session session, CloudEvent event, ChannelMessage message,
-            String actor, UUID repeatOf) {
+    /**
+     * @param named a ticket number the message named that is not its customer's (or null): the answer says it was
+     *              not followed, whether or not such a ticket exists
+     */
+    private Uni<ChannelAnswer> openTicket(Mutiny.Session session, String adapter, CloudEvent event,
+            ChannelMessage message, String actor, UUID repeatOf, String named) {
         UUID ticketId = UUID.randomUUID();
         String reference = CustomerReference.next();
         Instant at = tickets.now();
+        if (named != null) {
+            metrics.counter("tierdesk.intake.numbers.unmatched").increment();
+        }
         return customers.findOrCreate(session, message.customer())
                 .chain(customer -> {
                     var plan = customer.planOn(customers.today(at), config.defaultSupportPlan());
                     return tickets.open(session, ticketId, number -> new TicketCommand.OpenTicket(ticketId, number,
                                     message.channel(), message.customer(), plan, message.subject(), message.body(),
                                     message.diagnostics(), message.urgency(), message.threadRef(),
-                                    message.attachments(), repeatOf, at), actor, reference)
+                                    message.attachments(), repeatOf, at), actor, reference,
+                                    message.customer().externalId())
                             .invoke(() -> metrics.counter("tierdesk.intake.tickets.opened", "channel",
                                     message.channel().wireName(), "plan", plan.wireName()).increment());
                 })
-                .call(result -> rememberThread(session, message, result.ticketId()))
+                .call(result -> rememberThread(session, adapter, message, result.ticketId()))
                 .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED,
-                        reference));
+                        reference, named));
+    }
+
+    /** The advisory lock key of a channel thread: the calling adapter's, whatever channel the payload names. */
+    public static String threadLock(String adapter, String threadRef) {
+        return "thread:" + adapter + ":" + threadRef;
     }
 
     /**
      * Messages of one channel thread are decided one after another: two first messages arriving at once would
      * otherwise both find no ticket for the thread and open two. A transaction-scoped advisory lock on the thread,
-     * taken before the thread is looked up.
+     * taken before the thread is looked up; {@link BatchOpening} takes the same lock.
      */
-    private Uni<Void> lockThread(Mutiny.Session session, ChannelMessage message) {
+    private Uni<Void> lockThread(Mutiny.Session session, String adapter, ChannelMessage message) {
         if (message.threadRef() == null || message.threadRef().isBlank()) {
             return Uni.createFrom().voidItem();
         }
         return SqlRows.select(session, "SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(?1, 0))",
-                "thread:" + message.channel().wireName() + ":" + message.threadRef()).replaceWithVoid();
+                threadLock(adapter, message.threadRef())).replaceWithVoid();
     }
 
-    /** The ticket a message belongs to: a number in the thread reference or subject, else the channel's thread. */
-    private Uni<UUID> findThread(Mutiny.Session session, ChannelMessage message) {
-        String number = firstNumber(message.threadRef(), message.subject());
+    /**
+     * The ticket a message belongs to: the customer's own ticket named by a number in the thread reference or
+     * subject, else the adapter's thread when it is the customer's. A ticket of another customer is never found.
+     */
+    private Uni<UUID> findThread(Mutiny.Session session, String adapter, ChannelMessage message, String number) {
+        String customer = message.customer().externalId();
         if (number != null) {
-            return tickets.findByNumber(session, number).chain(found -> found != null ? Uni.createFrom().item(found)
-                    : channelThread(session, message));
+            return tickets.findCustomersTicket(session, number, customer).chain(found -> found != null
+                    ? Uni.createFrom().item(found) : channelThread(session, adapter, message));
         }
-        return channelThread(session, message);
+        return channelThread(session, adapter, message);
     }
 
-    private Uni<UUID> channelThread(Mutiny.Session session, ChannelMessage message) {
+    private Uni<UUID> channelThread(Mutiny.Session session, String adapter, ChannelMessage message) {
         if (message.threadRef() == null || message.threadRef().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_thread WHERE channel = ?1 AND thread_id = ?2")
-                .setParameter(1, message.channel().wireName()).setParameter(2, message.threadRef())
+        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_thread WHERE adapter = ?1 "
+                        + "AND thread_id = ?2 AND customer_id = ?3")
+                .setParameter(1, adapter).setParameter(2, message.threadRef())
+                .setParameter(3, message.customer().externalId())
                 .getSingleResultOrNull();
     }
 
-    /** A repeat contact takes the thread over, so the next message in it lands on the new ticket. */
-    private Uni<Void> rememberThread(Mutiny.Session session, ChannelMessage message, UUID ticketId) {
+    /**
+     * A repeat contact takes the thread over, so the next message in it lands on the new ticket; a thread that is
+     * another customer's stays theirs.
+     */
+    private Uni<Void> rememberThread(Mutiny.Session session, String adapter, ChannelMessage message, UUID ticketId) {
         if (message.threadRef() == null || message.threadRef().isBlank()
                 || TICKET_NUMBER.matcher(message.threadRef()).matches()) {
             return Uni.createFrom().voidItem();
         }
-        return session.createNativeMutationQuery("INSERT INTO ticket_thread (channel, thread_id, ticket_id) "
-                        + "VALUES (?1, ?2, ?3) ON CONFLICT (channel, thread_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id")
-                .setParameter(1, message.channel().wireName()).setParameter(2, message.threadRef())
-                .setParameter(3, ticketId).executeUpdate().replaceWithVoid();
+        return session.createNativeMutationQuery("INSERT INTO ticket_thread (adapter, thread_id, ticket_id, customer_id) "
+                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (adapter, thread_id) DO UPDATE SET ticket_id = "
+                        + "EXCLUDED.ticket_id WHERE ticket_thread.customer_id = EXCLUDED.customer_id")
+                .setParameter(1, adapter).setParameter(2, message.threadRef())
+                .setParameter(3, ticketId).setParameter(4, message.customer().externalId())
+                .executeUpdate().replaceWithVoid();
     }
 
     public static String firstNumber(String... texts) {

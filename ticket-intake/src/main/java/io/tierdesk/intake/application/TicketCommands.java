@@ -95,13 +95,14 @@ public class TicketCommands {
      *
      * @param command   the command for the number drawn
      * @param reference the customer's proof for later answers ({@link CustomerReference})
+     * @param customer  the customer's external id: only their messages may name the number
      */
     public Uni<CommandResult> open(Mutiny.Session session, UUID ticketId, Function<String, TicketCommand.OpenTicket> command,
-            String actor, String reference) {
+            String actor, String reference, String customer) {
         return session.<String>createNativeQuery("WITH next AS (SELECT nextval('ticket_number_seq') AS n) "
-                        + "INSERT INTO ticket_number (number, ticket_id, customer_reference) SELECT " + NUMBER_OF_N
-                        + ", ?1, ?2 FROM next RETURNING number")
-                .setParameter(1, ticketId).setParameter(2, reference).getSingleResult()
+                        + "INSERT INTO ticket_number (number, ticket_id, customer_reference, customer_id) SELECT "
+                        + NUMBER_OF_N + ", ?1, ?2, ?3 FROM next RETURNING number")
+                .setParameter(1, ticketId).setParameter(2, reference).setParameter(3, customer).getSingleResult()
                 .chain(number -> {
                     TicketCommand.OpenTicket open = command.apply(number);
                     List<TicketEvent> events = decider.decide(Ticket.NONE, open, Participants.NONE);
@@ -109,9 +110,14 @@ public class TicketCommands {
                 });
     }
 
-    public Uni<UUID> findByNumber(Mutiny.Session session, String number) {
-        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_number WHERE number = ?1")
-                .setParameter(1, number).getSingleResultOrNull();
+    /**
+     * The customer's own ticket of this number, or null: a number another customer's message names finds nothing,
+     * exactly as an unknown number does.
+     */
+    public Uni<UUID> findCustomersTicket(Mutiny.Session session, String number, String customer) {
+        return session.<UUID>createNativeQuery("SELECT ticket_id FROM ticket_number WHERE number = ?1 "
+                        + "AND customer_id = ?2")
+                .setParameter(1, number).setParameter(2, customer).getSingleResultOrNull();
     }
 
     /** The ticket a customer's answer is about, or null when number and reference do not belong together. */

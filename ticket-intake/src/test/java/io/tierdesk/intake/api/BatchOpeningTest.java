@@ -127,7 +127,7 @@ class BatchOpeningTest {
         double together = TestMetrics.sum("tierdesk_intake_batch_opened_together_total");
         JsonPath answers = post(batch(List.of(
                 event(run + "-a", Channel.message("other-" + run + "-a", "New A", "a", null)),
-                event(run + "-b", Channel.message("cust-" + run + "-b", "Follow-up", "b", "chat-" + run)),
+                event(run + "-b", Channel.message("cust-" + run, "Follow-up", "b", "chat-" + run)),
                 earlier,
                 event(run + "-d", Channel.message("other-" + run + "-d", "New D", "d", null)))));
         assertThat(answers.getList("answer.outcome")).containsExactly("created", "appended", "created", "created");

@@ -238,14 +238,15 @@ class ChannelEventsTest {
     }
 
     @Test
-    void messagesFromManyPeopleOnOneTicketInOneBatchAllLand() throws Exception {
-        String number = Channel.postMessage("c-" + UUID.randomUUID(), "Outage", "Site down", null).statusCode(201)
+    void manyMessagesOfTheCustomerOnOneTicketInOneBatchAllLand() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        String number = Channel.postMessage(customer, "Outage", "Site down", null).statusCode(201)
                 .extract().path("number");
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 10; i++) {
             batch.append(i == 0 ? "" : ",").append(Channel.structured(UUID.randomUUID().toString(),
                     "tierdesk.channel.message.received",
-                    Channel.message("colleague-" + UUID.randomUUID(), "Re: [" + number + "] Outage", "me too " + i, null)));
+                    Channel.message(customer, "Re: [" + number + "] Outage", "still down " + i, null)));
         }
         List<String> outcomes = given().header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
                 .contentType("application/cloudevents-batch+json").body(batch.append("]").toString())
@@ -257,15 +258,16 @@ class ChannelEventsTest {
 
     @Test
     void concurrentPostsOnOneTicketAllLandThroughConflictRetries() throws Exception {
-        String number = Channel.postMessage("c-" + UUID.randomUUID(), "Outage", "Site down", null).statusCode(201)
+        String customer = "c-" + UUID.randomUUID();
+        String number = Channel.postMessage(customer, "Outage", "Site down", null).statusCode(201)
                 .extract().path("number");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 int n = i;
-                outcomes.add(pool.submit(() -> Channel.postMessage("colleague-" + n, "Re: [" + number + "] Outage",
-                        "me too " + n, null).statusCode(200).extract().<String>path("outcome")));
+                outcomes.add(pool.submit(() -> Channel.postMessage(customer, "Re: [" + number + "] Outage",
+                        "still down " + n, null).statusCode(200).extract().<String>path("outcome")));
             }
             for (var outcome : outcomes) {
                 assertThat(outcome.get()).isEqualTo("appended");
@@ -333,6 +335,103 @@ class ChannelEventsTest {
         // The owner of the key can still use it: nothing was squatted.
         Channel.post(Channel.structured(id, "tierdesk.channel.message.received", data)).statusCode(201)
                 .header(ChannelEventsResource.REPLAYED, org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anotherCustomersTicketNumberOpensANewTicketAndTellsNothingAboutTheNumber() throws Exception {
+        String alice = "alice-" + UUID.randomUUID();
+        ExtractableResponse<Response> hers = Channel.postMessage(alice, "Router reboots", "Every evening", null)
+                .statusCode(201).extract();
+        String number = hers.path("number");
+        String ticketId = hers.path("ticketId");
+        long before = count("SELECT count(*) FROM event WHERE stream_id = ?", ticketId);
+
+        String mallory = "mallory-" + UUID.randomUUID();
+        ExtractableResponse<Response> taken = Channel.postMessage(mallory, "Re: [" + number + "] Router reboots",
+                "I am the customer now", null).statusCode(201).extract();
+        assertThat(taken.<String>path("outcome")).isEqualTo("created");
+        assertThat(taken.<String>path("ticketId")).isNotEqualTo(ticketId);
+        assertThat(taken.<String>path("number")).isNotEqualTo(number);
+        assertThat(taken.<String>path("unmatchedNumber")).as("the answer says the number was not followed")
+                .isEqualTo(number);
+        // The same answer for a number nobody has: nothing tells whether alice's exists.
+        ExtractableResponse<Response> unknown = Channel.postMessage(mallory, "Re: [TD-9" + (100000 + (int) (Math.random()
+                * 800000)) + "] Router reboots", "I am the customer now", null).statusCode(201).extract();
+        assertThat(unknown.jsonPath().getMap("").keySet()).isEqualTo(taken.jsonPath().getMap("").keySet());
+        assertThat(unknown.<String>path("outcome")).isEqualTo("created");
+        // A channel thread that is the number itself is no way in either.
+        Channel.postMessage(mallory, "Hello", "again", number).statusCode(201).body("outcome", equalTo("created"));
+        assertThat(count("SELECT count(*) FROM event WHERE stream_id = ?", ticketId))
+                .as("nothing was appended to alice's ticket").isEqualTo(before);
+        // Alice herself still threads by her number.
+        Channel.postMessage(alice, "Re: [" + number + "] Router reboots", "Still", null).statusCode(200)
+                .body("outcome", equalTo("appended")).body("ticketId", equalTo(ticketId));
+    }
+
+    @Test
+    void aChannelThreadIsTheCallingAdaptersAndItsCustomersNotThePayloadsChannels() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        String thread = "chat-" + UUID.randomUUID();
+        String ticketId = Channel.postMessage(customer, "Printer", "Jams", thread).statusCode(201)
+                .extract().path("ticketId");
+        // Another adapter naming the same channel ("email") and thread id: a thread of its own.
+        String other = given().header("Authorization", TestTokens.bearer("web-form", "channel"))
+                .contentType("application/cloudevents+json; charset=utf-8")
+                .body(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                        Channel.message(customer, "Printer", "Jams", thread)).replace(Channel.SOURCE, "/adapters/web-form"))
+                .post("/api/v1/channel-events").then().statusCode(201).body("outcome", equalTo("created"))
+                .extract().path("ticketId");
+        assertThat(other).isNotEqualTo(ticketId);
+        // Another customer in the adapter's thread does not land on the thread's ticket, nor takes the thread over.
+        String stranger = Channel.postMessage("c-" + UUID.randomUUID(), "Printer", "Mine", thread).statusCode(201)
+                .extract().path("ticketId");
+        assertThat(stranger).isNotEqualTo(ticketId);
+        Channel.postMessage(customer, "Re: Printer", "Again", thread).statusCode(200)
+                .body("outcome", equalTo("appended")).body("ticketId", equalTo(ticketId));
+    }
+
+    @Test
+    void aBatchAndASingleMessageOfOneThreadArrivingAtOnceOpenOneTicket() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        String thread = "chat-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService adapters = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection holder = io.tierdesk.eventing.testing.TierdeskInfra.connect(database)) {
+            // The customer, inserted and not committed: the single message takes the thread's lock, finds no
+            // ticket and waits here; the batch must wait for the thread's lock, not look the thread up meanwhile.
+            holder.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = holder.prepareStatement(
+                    "INSERT INTO customer (external_id, plan) VALUES (?, 'warranty')")) {
+                insert.setString(1, customer);
+                insert.executeUpdate();
+            }
+            var single = adapters.submit(() -> Channel.postMessage(customer, "Printer", "It jams", thread)
+                    .extract().<String>path("ticketId"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waiting() >= 1);
+            String batch = "[" + Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                    Channel.message(customer, "Printer", "It still jams", thread)) + ","
+                    + Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
+                    Channel.message("c-" + UUID.randomUUID(), "Other", "Something else", null)) + "]";
+            var together = adapters.submit(() -> given()
+                    .header("Authorization", TestTokens.bearer("mail-gateway", "channel"))
+                    .contentType("application/cloudevents-batch+json").body(batch).post("/api/v1/channel-events")
+                    .then().statusCode(200).extract().jsonPath());
+            await().atMost(Duration.ofSeconds(30)).until(() -> waiting() >= 2);
+            holder.commit();
+            String first = single.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            io.restassured.path.json.JsonPath answers = together.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answers.getString("[0].answer.ticketId")).as("the batch's message lands on the first ticket")
+                    .isEqualTo(first);
+            assertThat(answers.getString("[0].answer.outcome")).isEqualTo("appended");
+        } finally {
+            adapters.shutdownNow();
+        }
+        assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
+                + "AND payload ->> 'threadRef' = ?", thread)).isEqualTo(1);
+    }
+
+    private long waiting() throws Exception {
+        return TestDb.number(database, "SELECT count(*) FROM pg_stat_activity WHERE datname = ? "
+                + "AND wait_event_type IN ('Lock', 'Advisory')", database);
     }
 
     @Test

@@ -162,11 +162,15 @@ class TicketLifecycleTest {
 
     @Test
     void aMessageOnAResolvedTicketReopensIt() {
-        var opened = Channel.postMessage("c-" + UUID.randomUUID(), "Wi-Fi", "Slow", null).statusCode(201).extract();
+        String customer = "c-" + UUID.randomUUID();
+        var opened = Channel.postMessage(customer, "Wi-Fi", "Slow", null).statusCode(201).extract();
         String id = opened.path("ticketId");
         agent("alice").body("{\"solutionSummary\":\"Channel 11\"}").post("/api/v1/tickets/" + id + "/resolution")
                 .then().statusCode(200);
-        Channel.postMessage("c-x", "Re: [" + opened.path("number") + "] Wi-Fi", "Slow again", null).statusCode(200)
+        // Someone else naming the number neither reopens it nor writes into it.
+        Channel.postMessage("c-x", "Re: [" + opened.path("number") + "] Wi-Fi", "Slow again", null).statusCode(201)
+                .body("outcome", equalTo("created"));
+        Channel.postMessage(customer, "Re: [" + opened.path("number") + "] Wi-Fi", "Slow again", null).statusCode(200)
                 .body("outcome", equalTo("reopened")).body("ticketId", equalTo(id));
     }
 
