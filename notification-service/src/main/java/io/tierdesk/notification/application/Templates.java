@@ -26,6 +26,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * {@code notification-templates/}, each replaceable by an admin. Every template is rendered against one model (see
  * {@link #model}); one that does not compile, or names a field the model does not have, is refused at save with the
  * line. HTML parts escape what they insert.
+ *
+ * <p>Admins write templates, so they are compiled by an engine of their own ({@link #sandbox()}), not the
+ * application's: no namespace ({@code config:}, {@code inject:}, {@code cdi:}, {@code str:}), no method of any Java
+ * object, no loop, include or eval — only the model's maps, conditions and {@code with}. Rendering is then linear in
+ * the template's size, which is bounded ({@link #MAX_PART}).
  */
 @ApplicationScoped
 public class Templates {
@@ -44,15 +49,23 @@ public class Templates {
     public record Fault(String field, String message) {
     }
 
-    private final Engine engine;
+    /** The longest text or HTML part an admin may save; subjects are one line of at most {@link #MAX_SUBJECT}. */
+    public static final int MAX_PART = 20_000;
+    public static final int MAX_SUBJECT = 500;
+    /** Compiled templates kept: every kind in both languages with room for previews. */
+    static final int CACHE_SIZE = 256;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Templates.class);
+
+    private final Engine engine = sandbox();
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
     private final Mutiny.SessionFactory sessions;
     private final List<String> kinds;
     private final Map<String, Template> defaults = new LinkedHashMap<>();
     /** Admins' versions, by kind and language. */
     private final Map<String, Template> changed = new ConcurrentHashMap<>();
 
-    public Templates(Engine engine, Mutiny.SessionFactory sessions) {
-        this.engine = engine;
+    public Templates(Mutiny.SessionFactory sessions, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.kinds = resource("kinds.txt").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
@@ -89,13 +102,33 @@ public class Templates {
         return changed.getOrDefault(key, defaults.get(key));
     }
 
-    /** Renders a kind in a language (the default language when it has none in that one). */
+    /** The template shipped with the service, whatever an admin saved; null for a kind or language without one. */
+    public Template shipped(String kind, String language) {
+        return defaults.get(kind + "." + language);
+    }
+
+    /**
+     * Renders a kind in a language (the default language when it has none in that one). An admin's template that
+     * fails on this notice's data gives way to the shipped one, so the notice still goes (and nobody else's is held
+     * up); the fallback is logged and counted.
+     */
     public Rendered render(String kind, String language, Map<String, Object> model) {
         Template template = find(kind, language);
         if (template == null) {
             template = find(kind, "en");
         }
-        return render(template, model);
+        try {
+            return render(template, model);
+        } catch (TemplateException e) {
+            Template shipped = shipped(template.kind(), template.language());
+            if (shipped == null || shipped == template) {
+                throw e;
+            }
+            LOG.warnf("template %s.%s version %d failed on a notice's data, the shipped one was used: %s",
+                    template.kind(), template.language(), template.version(), e.getMessage());
+            metrics.counter("tierdesk.notification.template.fallbacks", "kind", template.kind()).increment();
+            return render(shipped, model);
+        }
     }
 
     public Rendered render(Template template, Map<String, Object> model) {
@@ -104,12 +137,51 @@ public class Templates {
                 template.html() == null ? null : parsed(template.html(), true).render(model));
     }
 
-    /** Templates compiled once per text rather than once per notice; the texts are few and small. */
-    private final Map<String, io.quarkus.qute.Template> compiled = new ConcurrentHashMap<>();
+    /**
+     * Templates compiled once per text rather than once per notice, the least recently used dropped beyond
+     * {@link #CACHE_SIZE} (previews and saves bring new texts).
+     */
+    private final Map<String, io.quarkus.qute.Template> compiled = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, io.quarkus.qute.Template> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
 
     private io.quarkus.qute.Template parsed(String content, boolean html) {
-        return compiled.computeIfAbsent((html ? "html:" : "text:") + content, k -> html
-                ? engine.parse(content, Variant.forContentType(Variant.TEXT_HTML)) : engine.parse(content));
+        String key = (html ? "html:" : "text:") + content;
+        io.quarkus.qute.Template found = compiled.get(key);
+        if (found == null) {
+            found = compile(content, html);
+            compiled.put(key, found);
+        }
+        return found;
+    }
+
+    private io.quarkus.qute.Template compile(String content, boolean html) {
+        return html ? engine.parse(content, Variant.forContentType(Variant.TEXT_HTML)) : engine.parse(content);
+    }
+
+    /**
+     * The engine admins' templates run in: conditions ({@code if}, {@code when}/{@code switch}) and {@code with}
+     * over the model's maps, nothing else. Unknown names fail (strict rendering), HTML parts escape what they insert.
+     */
+    static Engine sandbox() {
+        return Engine.builder()
+                .addSectionHelper(new io.quarkus.qute.IfSectionHelper.Factory())
+                .addSectionHelper(new io.quarkus.qute.WhenSectionHelper.Factory())
+                .addSectionHelper(new io.quarkus.qute.WithSectionHelper.Factory())
+                .addValueResolvers(io.quarkus.qute.ValueResolvers.mapResolver(),
+                        io.quarkus.qute.ValueResolvers.thisResolver(), io.quarkus.qute.ValueResolvers.orResolver(),
+                        io.quarkus.qute.ValueResolvers.orEmpty(), io.quarkus.qute.ValueResolvers.trueResolver(),
+                        io.quarkus.qute.ValueResolvers.logicalAndResolver(),
+                        io.quarkus.qute.ValueResolvers.logicalOrResolver(),
+                        io.quarkus.qute.ValueResolvers.equalsResolver())
+                .addResultMapper(new io.quarkus.qute.HtmlEscaper(List.of(Variant.TEXT_HTML)))
+                .strictRendering(true)
+                .removeStandaloneLines(true)
+                .build();
     }
 
     /** Compiles each part and renders it against the sample model: every fault, with its line. */
@@ -128,9 +200,13 @@ public class Templates {
             faults.add(new Fault(field, "required"));
             return;
         }
+        int limit = field.equals("subject") ? MAX_SUBJECT : MAX_PART;
+        if (content.length() > limit) {
+            faults.add(new Fault(field, "at most " + limit + " characters"));
+            return;
+        }
         try {
-            (html ? engine.parse(content, Variant.forContentType(Variant.TEXT_HTML)) : engine.parse(content))
-                    .render(sample());
+            compile(content, html).render(sample());
         } catch (TemplateException e) {
             int line = e.getOrigin() == null ? 0 : e.getOrigin().getLine();
             faults.add(new Fault(field, (line > 0 ? "line " + line + ": " : "") + e.getMessage()));

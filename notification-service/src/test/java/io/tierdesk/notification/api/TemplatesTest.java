@@ -12,6 +12,7 @@ import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.notification.TestMailServer;
 import io.tierdesk.notification.application.Templates;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,10 @@ class TemplatesTest {
     Templates templates;
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.db.name")
     String database;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.password")
+    java.util.Optional<String> password;
+    @Inject
+    io.tierdesk.eventing.config.EventingConfig eventing;
 
     /** Another replica saved a template, a rule set and a webhook: this one puts them in force within its refresh. */
     @Test
@@ -126,6 +131,64 @@ class TemplatesTest {
         as("root", "admin").get("/api/v1/templates/nothing.here/en").then().statusCode(404);
         as("root", "admin").get("/api/v1/templates/customer.receipt/de").then().statusCode(400)
                 .body("errors.field", hasItem("lang"));
+    }
+
+    /**
+     * An admin's template reaches only the notice's own data: no namespace reads the configuration or a bean, no
+     * loop or include, and its size is bounded. Each is refused at save and at preview, naming the part.
+     */
+    @Test
+    void aTemplateCanReadNothingButTheNoticesDataAndIsBounded() {
+        String path = "/api/v1/templates/supervisor.vendor/ru";
+        for (String text : List.of("{config:['quarkus.datasource.password']}", "{config:quarkus.datasource.password}",
+                "{inject:templates}", "{cdi:templates}", "{str:concat('a', 'b')}",
+                "{#for i in 100000000}{#for j in 100000000}x{/for}{/for}", "{#each ticket}{it}{/each}",
+                "{#include customer.receipt.en /}", "{#eval message /}", "{ticket.getClass().name}",
+                "{ticket.subject.getBytes()}", "x".repeat(20_001))) {
+            String body = "{\"subject\": \"[{ticket.number}] x\", \"text\": " + json(text) + "}";
+            String preview = as("root", "admin").body(body).post(path + "/preview").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("text"))
+                    .extract().asString();
+            password.ifPresent(secret -> assertThat(preview).as(text).doesNotContain(secret));
+            as("root", "admin").body(body).put(path).then().statusCode(400).body("errors.field", hasItem("text"));
+        }
+        as("root", "admin").get(path).then().statusCode(200).body("version", equalTo(0));
+    }
+
+    /** A template that passes the check but fails on an event's real data: the shipped one serves that notice. */
+    @Test
+    void aTemplateThatFailsOnRealDataFallsBackToTheShippedOneAndTheEventIsNotLost() throws Exception {
+        String path = "/api/v1/templates/customer.receipt/en";
+        // The sample has a message, so the check never takes this branch; a new ticket's notice has none.
+        as("root", "admin").body("{\"subject\": \"[{ticket.number}] Received\", "
+                + "\"text\": \"Hello{#if !message} {escalation.toTier.nothing}{/if}\"}").put(path)
+                .then().statusCode(200);
+        try {
+            java.util.UUID ticket = java.util.UUID.randomUUID();
+            String email = "bob-" + ticket + "@example.org";
+            io.tierdesk.eventing.testing.TestEvents.publish(eventing.topic(io.tierdesk.events.Topics.TICKETS),
+                    "/ticket-intake", ticket, new io.tierdesk.events.ticket.TicketOpened(ticket, "TD-100077",
+                            io.tierdesk.events.ticket.Channel.EMAIL, new io.tierdesk.events.ticket.CustomerRef(
+                                    "c-" + ticket, "Bob", email, null, "en"),
+                            io.tierdesk.events.ticket.SupportPlan.WARRANTY, "Printer offline", "Since today",
+                            io.tierdesk.events.ticket.Diagnostics.NONE, io.tierdesk.events.ticket.Urgency.MEDIUM,
+                            null, List.of(), null, java.time.Instant.now()),
+                    java.util.UUID.randomUUID(), java.time.Instant.now());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> TestMailServer.to(email).size() == 1);
+            assertThat(TestMailServer.to(email).get(0).getSubject())
+                    .isEqualTo("[TD-100077] We have received your request: Printer offline");
+            assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_template_fallbacks_total",
+                    "kind=customer.receipt")).isGreaterThanOrEqualTo(1);
+        } finally {
+            Templates.Template shipped = templates.shipped("customer.receipt", "en");
+            as("root", "admin").body(java.util.Map.of("subject", shipped.subject(), "text", shipped.text(),
+                    "html", shipped.html())).put(path).then().statusCode(200);
+        }
+    }
+
+    private static String json(String text) {
+        return new String(io.tierdesk.events.EventJson.write(text), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
