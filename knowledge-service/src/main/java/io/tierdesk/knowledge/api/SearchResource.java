@@ -26,6 +26,9 @@ public class SearchResource {
     public record Results(List<Item> items) {
     }
 
+    /** The roles that may see internal articles; every other caller sees public ones only. */
+    static final java.util.Set<String> SEES_INTERNAL = java.util.Set.of("agent", "kb-editor", "supervisor", "admin");
+
     private final SearchIndex index;
     private final SecurityIdentity identity;
     private final io.tierdesk.knowledge.application.SearchGaps gaps;
@@ -76,8 +79,12 @@ public class SearchResource {
         if (n < 1 || n > 50) {
             throw Rejection.invalid("limit", "from 1 to 50");
         }
-        // A channel speaks for customers: public articles only, whatever it asks for.
-        boolean staff = identity.getRoles().stream().anyMatch(r -> !r.equals("channel"));
+        if (index.distinctTerms(q) > ArticleIndex.MAX_QUERY_TERMS) {
+            throw Rejection.invalid("q", "at most " + ArticleIndex.MAX_QUERY_TERMS + " distinct words");
+        }
+        // Channels speak for customers: public articles only, whatever they ask for. Internal ones need a role on
+        // the list; any other group a token carries adds nothing.
+        boolean staff = identity.getRoles().stream().anyMatch(SEES_INTERNAL::contains);
         String seen = staff ? audience : Audience.PUBLIC.wireName();
         List<ArticleIndex.Hit> hits = latency.record(() -> index.search(q, new ArticleIndex.Filter(lang, seen, product,
                 tier), n));

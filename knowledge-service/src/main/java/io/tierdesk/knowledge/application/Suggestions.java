@@ -29,14 +29,34 @@ public class Suggestions {
     public static final String STREAM = "suggestion";
     static final int LIMIT = 5;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Suggestions.class);
+
     private final SearchIndex index;
     private final EventStore store;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public Suggestions(SearchIndex index, EventStore store, Clock clock) {
+    public Suggestions(SearchIndex index, EventStore store, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.index = index;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /**
+     * What the index suggests; nothing when the search fails. A search is a hint for the agent: its failure must not
+     * hold up the ticket's event (its context, the self-service credit) nor send it to the dead-letter topic.
+     */
+    private List<SuggestedArticle> found(UUID ticketId, String text) {
+        try {
+            return index.search(text, ArticleIndex.Filter.NONE, LIMIT).stream()
+                    .map(h -> new SuggestedArticle(h.articleId(), h.title(), h.score())).toList();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "search for ticket %s failed; it gets no suggestions this time", ticketId);
+            metrics.counter("tierdesk.knowledge.suggestions.failed").increment();
+            return List.of();
+        }
     }
 
     /** A ticket opened: remember its subject, suggest from subject, body and diagnostics. */
@@ -64,9 +84,7 @@ public class Suggestions {
 
     private Uni<Void> suggest(Mutiny.Session session, UUID ticketId, String text) {
         Instant now = clock.instant();
-        List<SuggestedArticle> articles = text.isBlank() ? List.of()
-                : index.search(text, ArticleIndex.Filter.NONE, LIMIT).stream()
-                        .map(h -> new SuggestedArticle(h.articleId(), h.title(), h.score())).toList();
+        List<SuggestedArticle> articles = text.isBlank() ? List.of() : found(ticketId, text);
         SolutionsSuggested event = new SolutionsSuggested(ticketId, articles, now);
         return store.append(session, STREAM, ticketId.toString(), ExpectedVersion.ANY, List.of(event),
                         EventMetadata.actor("knowledge-service"), now)

@@ -219,6 +219,10 @@ public class SearchIndex {
                         }).replaceWithVoid()));
     }
 
+    public int distinctTerms(String text) {
+        return index.distinctTerms(text);
+    }
+
     public List<ArticleIndex.Hit> search(String query, ArticleIndex.Filter filter, int limit) {
         return index.search(query, filter, limit);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
@@ -28,6 +29,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -99,6 +101,10 @@ public final class ArticleIndex implements AutoCloseable {
         public static final Filter NONE = new Filter(null, null, null, null);
     }
 
+    /** The words of a text a search uses at most ({@link #informative}). */
+    static final int MAX_TERMS = 32;
+    /** More distinct words than this in a typed query is a mistake (a pasted log), refused rather than trimmed. */
+    public static final int MAX_QUERY_TERMS = 64;
     private static final String ID = "id";
     private static final float TITLE_BOOST = 2f;
     // Between the weights fuzzy terms had on titles (1) and texts (0.5) when each field had its own.
@@ -180,7 +186,17 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     public List<Hit> search(String text, Filter filter, int limit) {
-        Query query = query(text);
+        try {
+            return search(text, filter, limit, true);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Fuzzy terms expand into as many clauses as the index has near words: a large index and a long text
+            // can pass the limit even with the words bounded. The exact words alone stay far below it.
+            return search(text, filter, limit, false);
+        }
+    }
+
+    private List<Hit> search(String text, Filter filter, int limit, boolean variants) {
+        Query query = variants ? query(text) : exact(text);
         if (query == null) {
             return List.of();
         }
@@ -256,11 +272,52 @@ public final class ArticleIndex implements AutoCloseable {
         return clauses == 0 ? null : any.build();
     }
 
-    /** Each analysed word of the text, in both languages' fields, as a should-clause of the query. */
+    /**
+     * How many distinct words a query has, as the busier of the two languages' analysers counts them (a run of CJK
+     * characters is one word per character).
+     */
+    public int distinctTerms(String text) {
+        return Math.max(terms(russian, text).size(), terms(english, text).size());
+    }
+
+    /**
+     * The words of a text that say most about it, at most {@link #MAX_TERMS}: those the index knows, rarest first,
+     * then those it does not know (a typo may still match fuzzily), in the order written. Every search is bounded
+     * so: a ticket's body may be long, and clauses per word times words must stay under Lucene's clause limit.
+     */
+    private List<String> informative(String lang, Set<String> terms) {
+        if (terms.size() <= MAX_TERMS) {
+            return List.copyOf(terms);
+        }
+        IndexReader reader = searcher.getIndexReader();
+        Map<String, Integer> frequency = new java.util.HashMap<>();
+        try {
+            for (String term : terms) {
+                frequency.put(term, reader.docFreq(new Term("text_" + lang, term))
+                        + reader.docFreq(new Term("title_" + lang, term)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms.stream().sorted(java.util.Comparator.comparing((String t) -> frequency.get(t) == 0)
+                .thenComparing(frequency::get)).limit(MAX_TERMS).toList();
+    }
+
+    /** The text's own words only: no fuzzy, layout or slang variants. */
+    private Query exact(String text) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        return words(any, text, 1f, false) == 0 ? null : any.build();
+    }
+
     private int words(BooleanQuery.Builder query, String text, float boost) {
+        return words(query, text, boost, options.fuzzy());
+    }
+
+    /** Each analysed word of the text, in both languages' fields, as a should-clause of the query. */
+    private int words(BooleanQuery.Builder query, String text, float boost, boolean fuzzy) {
         int added = 0;
         for (String lang : List.of("ru", "en")) {
-            for (String term : terms(lang.equals("ru") ? russian : english, text)) {
+            for (String term : informative(lang, terms(lang.equals("ru") ? russian : english, text))) {
                 for (String field : List.of("title_" + lang, "text_" + lang)) {
                     float weight = boost * (field.startsWith("title") ? TITLE_BOOST : 1f);
                     query.add(new BoostQuery(new TermQuery(new Term(field, term)), weight), BooleanClause.Occur.SHOULD);
@@ -272,7 +329,7 @@ public final class ArticleIndex implements AutoCloseable {
                 }
                 // A fuzzy term costs an automaton built per term and field, most of a search's time: one field per
                 // language holds title and text for it, and a Cyrillic word is not looked for among English ones.
-                if (options.fuzzy() && term.length() >= 4 && (lang.equals("ru") || !cyrillic(term))) {
+                if (fuzzy && term.length() >= 4 && (lang.equals("ru") || !cyrillic(term))) {
                     query.add(new BoostQuery(new FuzzyQuery(new Term("fuzzy_" + lang, term), term.length() >= 7 ? 2 : 1,
                             1), boost * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
                 }

@@ -90,6 +90,53 @@ class SearchTest {
         assertThat(found("agent", "принтеры перестали печатать")).doesNotContain(printers);
     }
 
+    /**
+     * Internal articles are seen only when a role that may see them is present (an allow-list), whatever else the
+     * token carries: a channel with an unknown group is still a channel.
+     */
+    @Test
+    void internalArticlesAreSeenOnlyWithAStaffRoleWhateverElseTheTokenCarries() {
+        String internal = publish(article("Перезапуск шлюза телефонии АТС", "Шлюз телефонии АТС перезапускается",
+                "ru", "internal", null));
+        java.util.Map<List<String>, Boolean> seesInternal = new java.util.LinkedHashMap<>();
+        seesInternal.put(List.of("channel"), false);
+        seesInternal.put(List.of("channel", "customer"), false);
+        seesInternal.put(List.of("channel", "Agent"), false);
+        seesInternal.put(List.of("channel", "everyone"), false);
+        seesInternal.put(List.of("channel", "agent"), true);
+        seesInternal.put(List.of("agent"), true);
+        seesInternal.put(List.of("kb-editor"), true);
+        seesInternal.put(List.of("supervisor"), true);
+        seesInternal.put(List.of("admin"), true);
+        seesInternal.forEach((roles, sees) -> {
+            List<String> found = io.restassured.RestAssured.given()
+                    .header("Authorization", io.tierdesk.eventing.testing.TestTokens.bearer("x",
+                            roles.toArray(String[]::new)))
+                    .queryParam("q", "шлюз телефонии АТС").queryParam("product", "test").get("/api/v1/search")
+                    .then().statusCode(200).extract().path("items.articleId");
+            assertThat(found.contains(internal)).as("roles " + roles).isEqualTo(sees);
+        });
+    }
+
+    /** A query with more distinct words than a search takes is a 400 naming q, not a 500 from the index. */
+    @Test
+    void aQueryWithTooManyWordsIsRefusedNamingQ() {
+        StringBuilder cjk = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            cjk.appendCodePoint(0x4E00 + i * 37);
+        }
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 90; i++) {
+            words.append("w").append(Integer.toString(i, 36)).append(' ');
+        }
+        for (String q : List.of(cjk.toString(), words.toString().strip())) {
+            as("x", "agent").queryParam("q", q).get("/api/v1/search").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("q"));
+        }
+        // Within the bound, a long query is searched.
+        as("x", "agent").queryParam("q", words.substring(0, 150)).get("/api/v1/search").then().statusCode(200);
+    }
+
     /** Another replica decides through the store alone; this one's index learns of it from the topic. */
     @Test
     void anArticlePublishedByAnotherReplicaReachesThisIndexThroughTheTopic() throws Throwable {

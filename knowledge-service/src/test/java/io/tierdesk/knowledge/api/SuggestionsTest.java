@@ -87,6 +87,28 @@ class SuggestionsTest {
         assertThat(both.get(1).articles()).extracting(a -> a.title()).contains("Принтер печатает пустые листы");
     }
 
+    /**
+     * A message of some 300 distinct words once made the query exceed Lucene's clause limit, and the ticket's event
+     * went to the dead-letter topic: no suggestions ever. The query now keeps the text's most informative words.
+     */
+    @Test
+    void aVeryLongMessageStillGetsSuggestionsFromItsMostInformativeWords() {
+        String article = SearchTest.publish(SearchTest.article("Сканер штрихкодов Zebra не читает этикетки",
+                "Сканер штрихкодов Zebra пищит, но не читает этикетки после обновления", "ru", "public", null));
+        StringBuilder body = new StringBuilder("сканер штрихкодов zebra не читает этикетки.");
+        for (int i = 0; i < 300; i++) {
+            body.append(" слово").append(Integer.toString(i * 7919, 36).replaceAll("[0-9]", "ж"));
+        }
+        UUID ticket = UUID.randomUUID();
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/test", ticket, new TicketOpened(ticket, "TD-S2",
+                Channel.EMAIL, new CustomerRef("c-2", null, null, null, "ru"), SupportPlan.WARRANTY, "Сканер",
+                body.toString(), Diagnostics.NONE, Urgency.MEDIUM, null, List.of(), null, Instant.now()),
+                UUID.randomUUID(), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("anna", "agent")
+                .get("/api/v1/tickets/" + ticket + "/suggestions").then().statusCode(200)
+                .body("articles[0].articleId", equalTo(article)));
+    }
+
     @Test
     void aTicketWithoutSuggestionsIs404() {
         as("anna", "agent").get("/api/v1/tickets/" + UUID.randomUUID() + "/suggestions").then().statusCode(404);
