@@ -129,8 +129,7 @@ public class DeliveryWorker {
                         r.text("language"), r.text("subject"), r.text("text"), r.text("html"), r.text("payload"),
                         (int) r.number("attempts"), r.instant("event_time"))).toList())
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<Outcome>of()) : sendAll(claimed))
-                .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().voidItem() : record(outcomes)
-                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5))
+                .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().voidItem() : recordAll(outcomes))
                 .chain(() -> sessions.withSession(session -> SqlRows.first(session, """
                         SELECT min(next_attempt_at) AS due, count(*) FILTER (WHERE medium = 'email') AS email,
                             count(*) FILTER (WHERE medium = 'webhook') AS webhook FROM delivery
@@ -157,6 +156,40 @@ public class DeliveryWorker {
         }
         Uni<List<Outcome>> all = Uni.join().all(sends).andFailFast();
         return context == null ? all : all.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    /**
+     * The round's outcomes in one transaction; should that fail, each on its own, so that no row whose record fails
+     * keeps the others in 'sending' until the lease runs out and has them sent again. A row that cannot be recorded
+     * even alone is put back to wait its backoff with the attempt counted, never left to repeat at once.
+     */
+    private Uni<Void> recordAll(List<Outcome> outcomes) {
+        return record(outcomes)
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
+                .onFailure().recoverWithUni(batchFailure -> {
+                    LOG.warnf("recording %d delivery outcomes together failed, recording each alone: %s",
+                            outcomes.size(), batchFailure.toString());
+                    Uni<Void> each = Uni.createFrom().voidItem();
+                    for (Outcome o : outcomes) {
+                        each = each.chain(() -> record(List.of(o))
+                                .onFailure().recoverWithUni(e -> postpone(o, e)));
+                    }
+                    return each;
+                });
+    }
+
+    /** The last resort for one row: the attempt counted, the next one after its backoff, the reason kept. */
+    private Uni<Void> postpone(Outcome o, Throwable failure) {
+        Claimed d = o.delivery();
+        LOG.errorf(failure, "delivery %s: its outcome could not be recorded; it waits its backoff", d.deliveryId());
+        return sessions.withTransaction(session -> SqlRows.execute(session, """
+                        UPDATE delivery SET state = 'pending', attempts = ?2, last_error = ?3, next_attempt_at = ?4
+                        WHERE delivery_id = ?1 AND state = 'sending'""", d.deliveryId(), d.attempts() + 1,
+                        "outcome not recorded: " + failure.getClass().getSimpleName(),
+                        o.at().plus(backoff(d.attempts() + 1))))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf(e, "delivery %s stays claimed until its lease", d.deliveryId()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** The outcomes, their states and their events, in one transaction. */
@@ -205,7 +238,7 @@ public class DeliveryWorker {
                     registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome", "retried")
                             .increment();
                     Duration wait = o.failure() instanceof WebhookSender.Refused refused && refused.retryAfter != null
-                            ? refused.retryAfter : backoff(attempts);
+                            ? retryAfter(refused.retryAfter) : backoff(attempts);
                     Instant next = o.at().plus(wait);
                     all = all.chain(() -> SqlRows.execute(session, """
                             UPDATE delivery SET state = 'pending', attempts = ?2, last_error = ?3, next_attempt_at = ?4
@@ -218,6 +251,11 @@ public class DeliveryWorker {
             }
             return all;
         });
+    }
+
+    /** A receiver's own wait, honoured up to the longest backoff: a receiver cannot postpone itself for ever. */
+    Duration retryAfter(Duration asked) {
+        return asked.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : asked;
     }
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped, ±20 % jitter. */

@@ -88,6 +88,10 @@ public class WebhookSender {
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
         } catch (NumberFormatException e) {
+            if (value.strip().matches("\\d+")) {
+                // More seconds than a long holds: as far off as can be; the worker clamps it.
+                return Duration.ofSeconds(Long.MAX_VALUE);
+            }
             try {
                 Duration d = Duration.between(now, ZonedDateTime.parse(value.strip(),
                         DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());

@@ -55,6 +55,11 @@ class WebhookTest {
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> retryAfter = new ConcurrentLinkedQueue<>();
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.db.name")
+    String database;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.notification.delivery.max-backoff")
+    Duration maxBackoff;
 
     @BeforeEach
     void startReceiver() throws Exception {
@@ -64,6 +69,10 @@ class WebhookTest {
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body,
                     StandardCharsets.UTF_8), Instant.now()));
             Integer status = answers.poll();
+            String wait = retryAfter.poll();
+            if (wait != null) {
+                exchange.getResponseHeaders().add("Retry-After", wait);
+            }
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
         });
@@ -171,6 +180,89 @@ class WebhookTest {
         assertThat(lowerCase(r.headers()).get("webhook-signature").get(0).split(" ")).hasSize(2);
         new com.standardwebhooks.Webhook(old).verify(r.body(), lowerCase(r.headers()));
         new com.standardwebhooks.Webhook(fresh).verify(r.body(), lowerCase(r.headers()));
+    }
+
+    /**
+     * A receiver asking to be called again in three million years: the wait is clamped to the longest backoff, and
+     * the customer's mail claimed in the same round is recorded delivered at once (a failure to record one row once
+     * left every row of the round to be sent again after the lease).
+     */
+    @Test
+    void aHugeRetryAfterIsClampedAndCannotHoldBackOrRepeatAnotherDeliveryOfItsRound() throws Exception {
+        as("root", "admin").body(Map.of("url", url(), "secret", secret(), "channels", List.of(),
+                "types", List.of("tierdesk.ticket.opened.v1"))).put("/api/v1/webhooks/every-opening")
+                .then().statusCode(200);
+        try {
+            answers.add(503);
+            retryAfter.add("100000000000000");
+            UUID ticket = UUID.randomUUID();
+            String email = "ivan-" + ticket + "@example.org";
+            // One event, two deliveries written in one transaction: claimed in one round.
+            TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket, new TicketOpened(ticket,
+                    "TD-200009", Channel.EMAIL, new CustomerRef("c-" + ticket, "Ivan", email, null, "en"),
+                    SupportPlan.WARRANTY, "Router", "No Wi-Fi", Diagnostics.NONE, Urgency.MEDIUM, null, List.of(),
+                    null, Instant.now()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(state(ticket, "email")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1
+                    && !"sending".equals(state(ticket, "webhook")));
+            Instant next = Instant.parse(io.tierdesk.eventing.testing.TestDb.text(database, """
+                    SELECT to_char(next_attempt_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                    FROM delivery WHERE ticket_id = ? AND medium = 'webhook'""", ticket));
+            assertThat(next).as("the wait is at most the longest backoff with its jitter")
+                    .isBefore(received.get(0).at().plus(maxBackoff.multipliedBy(2)).plusSeconds(1));
+            // The webhook is tried again and delivered; the mail went once.
+            await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(state(ticket, "webhook")));
+            assertThat(TestMailServer.to(email)).hasSize(1);
+        } finally {
+            as("root", "admin").delete("/api/v1/webhooks/every-opening").then().statusCode(204);
+        }
+    }
+
+    /**
+     * A row whose outcome cannot be recorded (a trigger refuses it, as a value out of range once did) does not keep
+     * the other row of its round claimed: that one is recorded on its own and sent once.
+     */
+    @Test
+    void aRowWhoseOutcomeCannotBeRecordedDoesNotRepeatTheOthersOfItsRound() throws Exception {
+        sql("""
+                CREATE OR REPLACE FUNCTION refuse_poison() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.recipient LIKE 'poison-%' AND NEW.state = 'delivered' THEN
+                        RAISE EXCEPTION 'poisoned row';
+                    END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql;
+                DROP TRIGGER IF EXISTS refuse_poison ON delivery;
+                CREATE TRIGGER refuse_poison BEFORE UPDATE ON delivery FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+                """);
+        as("root", "admin").body(Map.of("url", url(), "secret", secret(), "channels", List.of(),
+                "types", List.of("tierdesk.ticket.opened.v1"))).put("/api/v1/webhooks/every-opening")
+                .then().statusCode(200);
+        try {
+            UUID ticket = UUID.randomUUID();
+            TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket, new TicketOpened(ticket,
+                    "TD-200010", Channel.EMAIL, new CustomerRef("c-" + ticket, "Ivan", "poison-" + ticket
+                            + "@example.org", null, "en"), SupportPlan.WARRANTY, "Router", "No Wi-Fi",
+                    Diagnostics.NONE, Urgency.MEDIUM, null, List.of(), null, Instant.now()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(state(ticket, "webhook")));
+            assertThat(received).hasSize(1);
+            // The poisoned row itself waits its backoff, its attempt counted.
+            await().atMost(Duration.ofSeconds(20)).until(() -> "pending".equals(state(ticket, "email")));
+        } finally {
+            sql("DROP TRIGGER refuse_poison ON delivery");
+            as("root", "admin").delete("/api/v1/webhooks/every-opening").then().statusCode(204);
+        }
+    }
+
+    private void sql(String statements) throws Exception {
+        try (var connection = TierdeskInfra.connect(database); var statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
+    }
+
+    private static String state(UUID ticket, String medium) {
+        return as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then()
+                .extract().path("find { it.medium == '" + medium + "' }.state");
     }
 
     @Test
