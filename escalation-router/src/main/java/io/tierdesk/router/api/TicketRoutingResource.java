@@ -111,11 +111,12 @@ public class TicketRoutingResource {
         String by = identity.getPrincipal().getName();
         String agentId = request == null || request.agentId() == null ? by : request.agentId();
         Limits.max("agentId", agentId, Limits.NAME);
-        if (!agentId.equals(by) && !identity.hasRole("supervisor")) {
+        boolean supervisor = identity.hasRole("supervisor");
+        if (!agentId.equals(by) && !supervisor) {
             throw Rejection.forbidden("assign-others", "agents take tickets for themselves; supervisors assign");
         }
         return once(ticketId, "assignment", key, request, (session, caller) -> router.assignManually(session,
-                ticketId, agentId, caller).replaceWith(Map.of("ticketId", ticketId, "assignee", agentId)));
+                ticketId, agentId, caller, supervisor).replaceWith(Map.of("ticketId", ticketId, "assignee", agentId)));
     }
 
     private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {

@@ -117,7 +117,8 @@ public class Router {
     }
 
     /** A supervisor assigns, or an agent takes the ticket; only on the ticket's line. */
-    public Uni<Void> assignManually(Mutiny.Session session, UUID ticketId, String agentId, String by) {
+    public Uni<Void> assignManually(Mutiny.Session session, UUID ticketId, String agentId, String by,
+            boolean supervisor) {
         Instant at = clock.instant();
         return tickets.tierOf(session, ticketId).chain(seen -> seen.isEmpty()
                 ? Uni.createFrom().failure(notSeen(ticketId))
@@ -128,7 +129,7 @@ public class Router {
                                         + ticket.get().tier() + " meanwhile; try again"))
                                 : tickets.agentTier(session, agentId).chain(agentTier -> carryOut(session,
                                         ticket.get(), RoutingDecider.assignManually(ticket.get(), agentId, agentTier,
-                                                by, at), at))));
+                                                by, supervisor, at), at))));
     }
 
     /** An agent who came online or got more capacity takes waiting tickets until full or none fits. */

@@ -81,10 +81,12 @@ public final class RoutingDecider {
      * By hand: a supervisor assigns, or an agent takes the ticket. Over capacity is allowed (automatic assignment
      * then passes the agent by); another line is not.
      *
-     * @param agentTier the line the agent works on; empty: no such agent
+     * @param agentTier  the line the agent works on; empty: no such agent
+     * @param supervisor whether a supervisor assigns; an agent may only take a ticket waiting in their line's queue,
+     *                   never one that is someone's (that would pass the owner-or-assignee rule by the back door)
      */
     public static Decision assignManually(RoutedTicket ticket, String agentId, Optional<Tier> agentTier, String by,
-            Instant at) {
+            boolean supervisor, Instant at) {
         if (ticket.state() == RoutingState.CLOSED) {
             throw new EscalationRejected("a closed ticket is not assigned");
         }
@@ -97,6 +99,10 @@ public final class RoutingDecider {
         }
         if (agentId.equals(ticket.assignee())) {
             return Decision.unchanged(ticket);
+        }
+        if (!supervisor && ticket.state() != RoutingState.QUEUED) {
+            throw Rejection.forbidden("take-from-queue", "an agent takes a ticket waiting in their own line's queue; "
+                    + "this one is " + ticket.state().wireName() + ": a supervisor reassigns it");
         }
         Decision assigned = assignTo(ticket, agentId, by, at);
         return new Decision(assigned.ticket(), assigned.events(), freed(ticket), false);

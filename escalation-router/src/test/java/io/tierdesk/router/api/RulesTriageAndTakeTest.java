@@ -92,6 +92,15 @@ class RulesTriageAndTakeTest {
 
         as("other", "agent").body("{\"agentId\":\"" + agent + "\"}").post("/api/v1/tickets/" + third + "/assignment")
                 .then().statusCode(403);
+        // Another agent of the line cannot take a ticket that is someone's: it would make them its assignee.
+        String rival = "rival-" + run;
+        as("sup", "supervisor").body("{\"tier\":\"L1\",\"capacity\":5,\"skills\":[\"" + skill + "\"]}")
+                .put("/api/v1/agents/" + rival).then().statusCode(200);
+        as(rival, "agent").body("{}").post("/api/v1/tickets/" + first + "/assignment").then().statusCode(403)
+                .body("errors.field", hasItem("take-from-queue"));
+        as("sup", "supervisor").get("/api/v1/tickets/" + first + "/routing").then().body("assignee", equalTo(agent));
+        as("boss", "supervisor").body("{\"agentId\":\"" + rival + "\"}")
+                .post("/api/v1/tickets/" + first + "/assignment").then().statusCode(200);
         as("boss", "supervisor").body("{\"agentId\":\"nobody-" + run + "\"}")
                 .post("/api/v1/tickets/" + third + "/assignment").then().statusCode(422);
     }

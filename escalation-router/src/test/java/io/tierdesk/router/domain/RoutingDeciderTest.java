@@ -151,7 +151,7 @@ class RoutingDeciderTest {
         @Test
         void aSupervisorAssignsAnAgentOfTheLineEvenOverCapacityAndThePreviousAssigneeIsFreed() {
             Decision d = RoutingDecider.assignManually(assigned(Tier.L1, "anna", "anna"), "boris",
-                    Optional.of(Tier.L1), "boss", NOW);
+                    Optional.of(Tier.L1), "boss", true, NOW);
             assertThat(d.events()).containsExactly(new TicketAssigned(TICKET, "boris", Tier.L1, "boss", NOW));
             assertThat(d.ticket().owner()).isEqualTo("anna");
             assertThat(d.freed()).contains(new Decision.Freed("anna", Tier.L1));
@@ -160,28 +160,44 @@ class RoutingDeciderTest {
         @Test
         void anAgentOfAnotherLineIsRefusedUntilTheTicketIsEscalated() {
             assertThatThrownBy(() -> RoutingDecider.assignManually(assigned(Tier.L1, "anna", "anna"), "lena",
-                    Optional.of(Tier.L2), "boss", NOW))
+                    Optional.of(Tier.L2), "boss", true, NOW))
                     .isInstanceOf(EscalationRejected.class).hasMessageContaining("escalate first");
         }
 
         @Test
         void anUnknownAgentAndAClosedTicketAreRefused() {
             assertThatThrownBy(() -> RoutingDecider.assignManually(queued(Tier.L1, null), "ghost", Optional.empty(),
-                    "boss", NOW))
+                    "boss", true, NOW))
                     .isInstanceOfSatisfying(Rejection.class, r -> {
                         assertThat(r.kind()).isEqualTo(Rejection.Kind.NOT_ALLOWED_NOW);
                         assertThat(r.field()).isEqualTo("agentId");
                     });
             assertThatThrownBy(() -> RoutingDecider.assignManually(assigned(Tier.L1, "anna", "anna")
-                    .in(RoutingState.CLOSED), "boris", Optional.of(Tier.L1), "boss", NOW))
+                    .in(RoutingState.CLOSED), "boris", Optional.of(Tier.L1), "boss", true, NOW))
                     .isInstanceOf(EscalationRejected.class).hasMessageContaining("closed");
         }
 
         @Test
         void assigningTheAssigneeAgainChangesNothing() {
             RoutedTicket ticket = assigned(Tier.L1, "anna", "anna");
-            assertThat(RoutingDecider.assignManually(ticket, "anna", Optional.of(Tier.L1), "anna", NOW))
+            assertThat(RoutingDecider.assignManually(ticket, "anna", Optional.of(Tier.L1), "anna", false, NOW))
                     .isEqualTo(Decision.unchanged(ticket));
+        }
+
+        @Test
+        void anAgentTakesAQueuedTicketOfTheirLineButNeverOneThatIsSomeonesElse() {
+            Decision taken = RoutingDecider.assignManually(queued(Tier.L1, "printers"), "boris", Optional.of(Tier.L1),
+                    "boris", false, NOW);
+            assertThat(taken.events()).containsExactly(new TicketAssigned(TICKET, "boris", Tier.L1, "boris", NOW));
+            for (RoutedTicket someones : List.of(assigned(Tier.L1, "anna", "anna"),
+                    assigned(Tier.L1, "anna", "anna").in(RoutingState.INACTIVE))) {
+                assertThatThrownBy(() -> RoutingDecider.assignManually(someones, "boris", Optional.of(Tier.L1),
+                        "boris", false, NOW))
+                        .isInstanceOfSatisfying(Rejection.class, r -> {
+                            assertThat(r.kind()).isEqualTo(Rejection.Kind.FORBIDDEN);
+                            assertThat(r.field()).isEqualTo("take-from-queue");
+                        });
+            }
         }
     }
 
