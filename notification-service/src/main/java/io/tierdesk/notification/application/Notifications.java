@@ -158,7 +158,7 @@ public class Notifications {
                 : Templates.alert("", "");
         String agent = event instanceof TicketAssigned a ? a.agentId() : card == null ? null : card.agentId();
         String tier = event instanceof TicketAssigned a ? a.tier().name() : card == null ? null : card.tier();
-        Map<String, Object> ticket = card == null
+        Map<String, Object> ticket = card == null || card.number() == null
                 ? Templates.ticket(ticketId.toString(), ticketId.toString().substring(0, 8), "", "", tier)
                 : Templates.ticket(ticketId.toString(), card.number(), card.subject(), card.channel(), tier);
         return Templates.model(ticket, card == null ? null : card.customerName(), agent, message, sla, escalation,

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Keeps each ticket's card from the events that change what notifications need to know. */
+/**
+ * Keeps each ticket's card from the events that change what notifications need to know. Every write is an upsert:
+ * the ticket and routing topics are consumed side by side, so an assignment may come before the opening.
+ */
 @ApplicationScoped
 public class TicketCards {
     private final String defaultLanguage;
@@ -32,7 +35,12 @@ public class TicketCards {
         return SqlRows.execute(session, """
                         INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
                             language, customer_ref)
-                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), NULLIF(?6, ''), ?7, ?8) ON CONFLICT (ticket_id) DO NOTHING""",
+                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), NULLIF(?6, ''), ?7, ?8)
+                        ON CONFLICT (ticket_id) DO UPDATE SET number = EXCLUDED.number, subject = EXCLUDED.subject,
+                            channel = EXCLUDED.channel, customer_name = EXCLUDED.customer_name,
+                            customer_email = EXCLUDED.customer_email, language = EXCLUDED.language,
+                            customer_ref = EXCLUDED.customer_ref
+                        WHERE ticket_card.number IS NULL""",
                         e.ticketId(), e.number(), e.subject(), e.channel().wireName(),
                         e.customer().name() == null ? "" : e.customer().name(),
                         e.customer().email() == null ? "" : e.customer().email(), language, e.customer().externalId())
@@ -40,12 +48,16 @@ public class TicketCards {
     }
 
     public Uni<Void> assigned(Mutiny.Session session, TicketAssigned e) {
-        return SqlRows.execute(session, "UPDATE ticket_card SET agent_id = ?2, tier = ?3 WHERE ticket_id = ?1",
+        return SqlRows.execute(session, """
+                        INSERT INTO ticket_card (ticket_id, agent_id, tier) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (ticket_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, tier = EXCLUDED.tier""",
                 e.ticketId(), e.agentId(), e.tier().name()).replaceWithVoid();
     }
 
     public Uni<Void> escalated(Mutiny.Session session, TicketEscalated e) {
-        return SqlRows.execute(session, "UPDATE ticket_card SET tier = ?2 WHERE ticket_id = ?1", e.ticketId(),
+        return SqlRows.execute(session, """
+                        INSERT INTO ticket_card (ticket_id, tier) VALUES (?1, ?2)
+                        ON CONFLICT (ticket_id) DO UPDATE SET tier = EXCLUDED.tier""", e.ticketId(),
                 e.toTier().name()).replaceWithVoid();
     }
 

@@ -74,7 +74,8 @@ public final class NotificationPlanner {
     /** Through the adapter of the customer's channel when it has one, else by e-mail when there is an address. */
     private static Optional<Notice> customer(NotificationRules.Rule rule, TicketCard card,
             Function<String, Optional<String>> webhookFor, String language) {
-        if (card == null) {
+        // A card written by routing before the opening arrived knows no customer yet.
+        if (card == null || card.channel() == null) {
             return Optional.empty();
         }
         Optional<String> webhook = webhookFor.apply(card.channel());

@@ -147,4 +147,25 @@ class DeliveryTest {
                 .body("find { it.kind == 'agent.assigned' }.subject", equalTo(
                         "[TD-100005] Вам назначено обращение: VPN не подключается"));
     }
+
+    /**
+     * The routing topic and the ticket topic are read side by side: an assignment may arrive before the opening.
+     * The card keeps both, whichever comes first, so the agent hears of the customer's next message.
+     */
+    @Test
+    void anAssignmentArrivingBeforeTheOpeningIsKeptAndTheAgentHearsOfTheCustomer() {
+        UUID ticket = UUID.randomUUID();
+        awaitProcessed(TestEvents.publish(eventing.topic(Topics.ROUTING), "/escalation-router", ticket,
+                new TicketAssigned(ticket, "boris", Tier.L1, "router", Instant.now()), UUID.randomUUID(),
+                Instant.now()));
+        awaitProcessed(opened(ticket, "TD-100006", "Сканер не видит сеть", "c-" + ticket + "@example.org", "ru"));
+        awaitProcessed(TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket,
+                new io.tierdesk.events.ticket.CustomerMessageReceived(ticket, UUID.randomUUID(), Channel.EMAIL,
+                        "Всё ещё не работает", List.of(), Instant.now()), UUID.randomUUID(), Instant.now()));
+        as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then()
+                .statusCode(200)
+                .body("find { it.kind == 'agent.customer-wrote' }.recipient", equalTo("boris"))
+                .body("find { it.kind == 'agent.customer-wrote' }.subject",
+                        org.hamcrest.Matchers.startsWith("[TD-100006]"));
+    }
 }
