@@ -30,11 +30,14 @@ public class DeliveriesResource {
     private final Mutiny.SessionFactory sessions;
     private final DeliveryWorker worker;
     private final Clock clock;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public DeliveriesResource(Mutiny.SessionFactory sessions, DeliveryWorker worker, Clock clock) {
+    public DeliveriesResource(Mutiny.SessionFactory sessions, DeliveryWorker worker, Clock clock,
+            io.quarkus.security.identity.SecurityIdentity identity) {
         this.sessions = sessions;
         this.worker = worker;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @GET
@@ -45,11 +48,15 @@ public class DeliveriesResource {
             throw Rejection.invalid("state", "one of " + STATES);
         }
         io.tierdesk.eventing.api.Paging page = io.tierdesk.eventing.api.Paging.of(limit, offset);
+        // An agent reads the notices addressed to them, not customers' addresses or other receivers' errors.
+        String onlyFor = identity.hasRole("supervisor") || identity.hasRole("admin") ? ""
+                : identity.getPrincipal().getName();
         return sessions.withSession(session -> SqlRows.select(session, """
                         SELECT * FROM delivery
                         WHERE (?1 = '' OR ticket_id = CAST(NULLIF(?1, '') AS uuid)) AND (?2 = '' OR state = ?2)
+                          AND (?3 = '' OR audience = 'agent' AND recipient = ?3)
                         ORDER BY created_at DESC, delivery_id""" + page.sql(),
-                        ticketId == null ? "" : ticketId.toString(), state == null ? "" : state))
+                        ticketId == null ? "" : ticketId.toString(), state == null ? "" : state, onlyFor))
                 .map(rows -> rows.stream().map(DeliveriesResource::view).toList());
     }
 

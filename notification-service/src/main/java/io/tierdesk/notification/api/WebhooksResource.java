@@ -41,13 +41,16 @@ public class WebhooksResource {
     }
 
     private final Webhooks webhooks;
+    private final io.tierdesk.notification.application.WebhookTargets targets;
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public WebhooksResource(Webhooks webhooks, Mutiny.SessionFactory sessions, SecurityIdentity identity,
+    public WebhooksResource(Webhooks webhooks, io.tierdesk.notification.application.WebhookTargets targets,
+            Mutiny.SessionFactory sessions, SecurityIdentity identity,
             Clock clock) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.sessions = sessions;
         this.identity = identity;
         this.clock = clock;
@@ -91,9 +94,14 @@ public class WebhooksResource {
         if (!faults.isEmpty()) {
             throw Rejection.invalid(faults);
         }
-        return sessions.withTransaction(session -> webhooks.save(session, id, body.url(), body.secret(),
-                channels.stream().distinct().toList(), types.stream().distinct().toList(),
-                identity.getPrincipal().getName(), clock.instant())).map(WebhookView::of);
+        String by = identity.getPrincipal().getName();
+        return targets.checked(URI.create(body.url())).chain(refusal -> {
+            if (refusal.isPresent()) {
+                throw Rejection.invalid("url", refusal.get().reason());
+            }
+            return sessions.withTransaction(session -> webhooks.save(session, id, body.url(), body.secret(),
+                    channels.stream().distinct().toList(), types.stream().distinct().toList(), by, clock.instant()));
+        }).map(WebhookView::of);
     }
 
     @DELETE

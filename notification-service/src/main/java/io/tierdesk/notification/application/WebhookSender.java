@@ -43,13 +43,15 @@ public class WebhookSender {
     }
 
     private final Webhooks webhooks;
+    private final WebhookTargets targets;
     private final Clock clock;
     private final HttpClient http;
     private final Duration timeout;
 
-    public WebhookSender(Webhooks webhooks, Clock clock,
+    public WebhookSender(Webhooks webhooks, WebhookTargets targets, Clock clock,
             @ConfigProperty(name = "tierdesk.notification.delivery.send-timeout") Duration timeout) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.clock = clock;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -61,6 +63,14 @@ public class WebhookSender {
         if (webhook == null) {
             return Uni.createFrom().failure(new MailSender.Undeliverable("webhook " + webhookId + " was removed"));
         }
+        // Again at every send: the name may resolve elsewhere now than when the webhook was saved.
+        return targets.checked(URI.create(webhook.url())).chain(refusal -> refusal.isPresent()
+                ? Uni.createFrom().failure(new MailSender.Undeliverable("the webhook's target is not allowed: "
+                        + refusal.get().reason()))
+                : post(webhook, deliveryId, payload));
+    }
+
+    private Uni<Void> post(Webhooks.Webhook webhook, String deliveryId, String payload) {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(timeout)

@@ -254,6 +254,64 @@ class WebhookTest {
         }
     }
 
+    /** An admin cannot make the service call into its own network, unless an operator allowed the address. */
+    @Test
+    void aWebhookToAnInternalAddressIsRefusedAtSaveAndAgainAtSend() throws Exception {
+        for (String url : List.of("http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data",
+                "http://192.168.1.1:8080/", "http://[::1]:8085/q/metrics", "http://0.0.0.0:8085/",
+                "http://[::ffff:10.1.2.3]/", "http://100.64.1.1/", "http://[fd00::1]/")) {
+            as("root", "admin").body(Map.of("url", url, "secret", secret(), "channels", List.of("chat")))
+                    .put("/api/v1/webhooks/inside").then().statusCode(400)
+                    .body("errors.find { it.field == 'url' }.message", containsString("internal"));
+        }
+        // Loopback is on this test's list, as in the local launcher.
+        register("allowed-loopback", secret(), "phone");
+        as("root", "admin").delete("/api/v1/webhooks/allowed-loopback").then().statusCode(204);
+
+        // One saved behind the check's back (another replica's old version, a hand edit): refused at send.
+        sql("""
+                INSERT INTO webhook (webhook_id, url, secret, channels, types, enabled, changed_by, changed_at)
+                VALUES ('sneaked-in', 'http://10.9.9.9:1/hook', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0',
+                    ARRAY['web'], ARRAY[]::text[], true, 'other', now())""");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> as("root", "admin").get("/api/v1/webhooks/sneaked-in")
+                    .then().extract().statusCode() == 200);
+            UUID ticket = open(Channel.WEB, "TD-200011");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "dead".equals(state(ticket, "webhook")));
+            as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then()
+                    .body("find { it.medium == 'webhook' }.lastError", containsString("not allowed"))
+                    .body("find { it.medium == 'webhook' }.attempts", equalTo(1));
+        } finally {
+            as("root", "admin").delete("/api/v1/webhooks/sneaked-in").then().statusCode(204);
+        }
+    }
+
+    /** Agents read their own notices in the delivery log; supervisors and admins read all of it. */
+    @Test
+    void anAgentReadsOnlyTheirOwnNoticesInTheDeliveryLog() {
+        register("log-adapter", secret(), "messenger");
+        try {
+            answers.add(410);
+            UUID ticket = open(Channel.MESSENGER, "TD-200012");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "dead".equals(state(ticket, "webhook")));
+            TestEvents.publish(eventing.topic(Topics.ROUTING), "/escalation-router", ticket,
+                    new io.tierdesk.events.routing.TicketAssigned(ticket, "vera", io.tierdesk.events.routing.Tier.L1,
+                            "router", Instant.now()), UUID.randomUUID(), Instant.now());
+            await().atMost(Duration.ofSeconds(30)).until(() -> as("vera", "agent")
+                    .queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then().extract()
+                    .<List<String>>path("recipient").contains("vera"));
+            List<String> recipients = as("vera", "agent").queryParam("ticketId", ticket.toString())
+                    .get("/api/v1/deliveries").then().statusCode(200).extract().path("recipient");
+            assertThat(recipients).containsOnly("vera");
+            assertThat(as("other", "agent").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries")
+                    .then().statusCode(200).extract().<List<String>>path("recipient")).isEmpty();
+            assertThat(as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries")
+                    .then().statusCode(200).extract().<List<String>>path("recipient")).contains("vera", "log-adapter");
+        } finally {
+            as("root", "admin").delete("/api/v1/webhooks/log-adapter").then().statusCode(204);
+        }
+    }
+
     private void sql(String statements) throws Exception {
         try (var connection = TierdeskInfra.connect(database); var statement = connection.createStatement()) {
             statement.execute(statements);
