@@ -3,7 +3,6 @@ package io.tierdesk.knowledge.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.store.SqlRows;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,9 +29,12 @@ public class FeedbackResource {
     private final io.micrometer.core.instrument.MeterRegistry registry;
 
     private final io.tierdesk.knowledge.projection.SearchIndex index;
+    private final io.tierdesk.knowledge.application.ArticleFeedback feedback;
 
     public FeedbackResource(Mutiny.SessionFactory sessions, SecurityIdentity identity, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry, io.tierdesk.knowledge.projection.SearchIndex index) {
+            io.micrometer.core.instrument.MeterRegistry registry, io.tierdesk.knowledge.projection.SearchIndex index,
+            io.tierdesk.knowledge.application.ArticleFeedback feedback) {
+        this.feedback = feedback;
         this.index = index;
         this.sessions = sessions;
         this.identity = identity;
@@ -49,22 +51,10 @@ public class FeedbackResource {
         if (body.helpful() == null) {
             throw Rejection.invalid("helpful", "true or false");
         }
-        return sessions.withTransaction(session -> SqlRows.first(session,
-                        "SELECT 1 AS known FROM article WHERE article_id = ?1", articleId)
-                .chain(known -> {
-                    if (known == null) {
-                        throw Rejection.notFound("articleId", "no article " + articleId);
-                    }
-                    return SqlRows.execute(session, """
-                            INSERT INTO article_feedback (article_id, ticket_id, agent, helpful, given_at)
-                            VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id, ticket_id, agent) DO UPDATE
-                            SET helpful = EXCLUDED.helpful, given_at = EXCLUDED.given_at""", articleId, body.ticketId(),
-                            identity.getPrincipal().getName(), body.helpful(), clock.instant());
-                })
-                .chain(() -> SqlRows.first(session, """
-                        SELECT count(*) FILTER (WHERE helpful) AS yes, count(*) FILTER (WHERE NOT helpful) AS no
-                        FROM article_feedback WHERE article_id = ?1""", articleId))
-                .map(row -> new Counts(articleId, row.number("yes"), row.number("no"))))
+        String agent = identity.getPrincipal().getName();
+        return sessions.withTransaction(session -> feedback.give(session, articleId, body.ticketId(), agent,
+                        body.helpful(), clock.instant()))
+                .map(c -> new Counts(c.articleId(), c.helpful(), c.notHelpful()))
                 .invoke(() -> registry.counter("tierdesk.knowledge.feedback", "helpful",
                         body.helpful().toString()).increment())
                 // Weighs in this replica's ranking at once; the others read it within tierdesk.knowledge.feedback-refresh.

@@ -25,9 +25,13 @@ public class TicketStreamConsumer {
     private final io.tierdesk.knowledge.application.KnowledgeCapture capture;
     private final io.tierdesk.knowledge.application.SelfService selfService;
 
+    private final io.tierdesk.knowledge.application.ArticleFeedback feedback;
+
     public TicketStreamConsumer(Inbox inbox, Suggestions suggestions,
             io.tierdesk.knowledge.application.KnowledgeCapture capture,
-            io.tierdesk.knowledge.application.SelfService selfService) {
+            io.tierdesk.knowledge.application.SelfService selfService,
+            io.tierdesk.knowledge.application.ArticleFeedback feedback) {
+        this.feedback = feedback;
         this.inbox = inbox;
         this.suggestions = suggestions;
         this.capture = capture;
@@ -44,7 +48,15 @@ public class TicketStreamConsumer {
                                     e.subject() + "\n" + e.body(), e.openedAt()));
                     case CustomerMessageReceived e -> suggestions.customerWrote(session, e.ticketId(), e.body());
                     case io.tierdesk.events.ticket.TicketResolved e -> capture.resolved(session, e.ticketId(),
-                            e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt());
+                            e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt())
+                            .chain(() -> feedback.worked(session, e.ticketId(), e.agentId()));
+                    case io.tierdesk.events.ticket.AgentReplied e -> feedback.worked(session, e.ticketId(), e.agentId());
+                    case io.tierdesk.events.ticket.TicketAwaitingCustomer e ->
+                            feedback.worked(session, e.ticketId(), e.agentId());
+                    case io.tierdesk.events.ticket.InternalNoteAdded e ->
+                            feedback.worked(session, e.ticketId(), e.agentId());
+                    case io.tierdesk.events.ticket.TicketDiagnosed e ->
+                            feedback.worked(session, e.ticketId(), e.agentId());
                     default -> Uni.createFrom().voidItem();
                 });
     }

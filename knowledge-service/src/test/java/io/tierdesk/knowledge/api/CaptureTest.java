@@ -89,10 +89,28 @@ class CaptureTest {
     }
 
     @Test
-    void agentsSayWhetherASuggestionHelpedOneAnswerEach() {
-        String article = SearchTest.publish(SearchTest.article("Сброс кэша", "Очистите кэш", "ru", "public", null));
-        UUID ticket = UUID.randomUUID();
+    void agentsWhoWorkedTheTicketSayWhetherItsSuggestionHelpedOneAnswerEach() throws Exception {
+        String article = SearchTest.publish(SearchTest.article("Сброс кэша браузера", "Очистите кэш браузера", "ru",
+                "public", null));
+        String other = SearchTest.publish(SearchTest.article("Замена тонера", "Замените картридж тонера", "ru",
+                "public", null));
+        UUID ticket = open("Сброс кэша браузера", "как очистить кэш браузера");
         String path = "/api/v1/articles/" + article + "/feedback";
+        // Nobody has worked the ticket yet: no vote counts, whoever sends it.
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
+                .statusCode(403).body("errors.field", hasItem("worked-ticket"));
+        as("anna", "agent").body("{\"ticketId\": \"" + UUID.randomUUID() + "\", \"helpful\": false}").post(path)
+                .then().statusCode(403);
+        awaitProcessed(publish(ticket, new io.tierdesk.events.ticket.AgentReplied(ticket, "anna", "Очистите кэш",
+                Instant.now())));
+        awaitProcessed(publish(ticket, new io.tierdesk.events.ticket.InternalNoteAdded(ticket, "boris", "проверил",
+                Instant.now())));
+        // An article that was not suggested for the ticket cannot be voted on through it.
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}")
+                .post("/api/v1/articles/" + other + "/feedback").then().statusCode(422)
+                .body("errors.field", hasItem("ticketId"));
+        as("mallory", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
+                .statusCode(403);
         as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
                 .statusCode(200).body("helpful", equalTo(0)).body("notHelpful", equalTo(1));
         // Anna changes her mind: her answer is replaced, not added.
@@ -200,6 +218,8 @@ class CaptureTest {
         assertThat(before).hasSize(2);
 
         UUID ticket = open("Ноутбук не видит сеть wi-fi", "ноутбук не видит сеть wi-fi");
+        awaitProcessed(publish(ticket, new io.tierdesk.events.ticket.AgentReplied(ticket, "anna", "Смотрим",
+                Instant.now())));
         as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}")
                 .post("/api/v1/articles/" + before.get(0) + "/feedback").then().statusCode(200);
         assertThat(foundIn(product, query)).containsExactly(before.get(1), before.get(0));
