@@ -80,7 +80,14 @@ public class SlaSettings {
             throw Rejection.invalid("body", "is required");
         }
         BusinessCalendar checked = draft.toCalendar(id, 1);
-        return calendar(session, id).chain(current -> {
+        return policies(session).invoke(policies -> {
+            List<Rejection.Violation> unserved = new java.util.ArrayList<>();
+            policies.stream().filter(p -> p.calendar().equals(id))
+                    .forEach(p -> unserved.addAll(unserved(p, checked, at, "week")));
+            if (!unserved.isEmpty()) {
+                throw Rejection.invalid(unserved);
+            }
+        }).chain(() -> calendar(session, id)).chain(current -> {
             BusinessCalendar next = checked.withVersion(current.map(BusinessCalendar::version).orElse(0L) + 1);
             return insertVersion(session, "calendar", "id", id, next.version(), CalendarDraft.of(next), by, at)
                     .replaceWith(new CalendarChange(current, next));
@@ -106,9 +113,42 @@ public class SlaSettings {
             long version = current.map(SlaPolicy::version).orElse(0L) + 1;
             SlaPolicy next = draft.toPolicy(plan, version,
                     id -> calendars.stream().anyMatch(c -> c.id().equals(id)));
+            calendars.stream().filter(c -> c.id().equals(next.calendar())).findFirst().ifPresent(calendar -> {
+                List<Rejection.Violation> unserved = unserved(next, calendar, at, null);
+                if (!unserved.isEmpty()) {
+                    throw Rejection.invalid(unserved);
+                }
+            });
             return insertVersion(session, "policy", "plan", plan, version, PolicyDraft.of(next), by, at)
                     .replaceWith(next);
         }));
+    }
+
+    /**
+     * The policy's targets its calendar cannot serve within {@link BusinessCalendar#SERVICE_HORIZON_DAYS}, each
+     * named by {@code field} (or by the target's own place in the policy when null).
+     */
+    static List<Rejection.Violation> unserved(SlaPolicy policy, BusinessCalendar calendar, Instant from,
+            String field) {
+        List<Rejection.Violation> found = new java.util.ArrayList<>();
+        policy.targets().forEach((priority, targets) -> {
+            for (io.tierdesk.sla.domain.ClockKind kind : io.tierdesk.sla.domain.ClockKind.values()) {
+                java.time.Duration target = targets.of(kind);
+                if (target != null && !calendar.serves(from, target)) {
+                    String name = switch (kind) {
+                        case FIRST_RESPONSE -> "firstResponse";
+                        case NEXT_REPLY -> "nextReply";
+                        case RESOLUTION -> "resolution";
+                    };
+                    found.add(new Rejection.Violation(field != null ? field
+                            : "targets." + priority.name() + "." + name,
+                            "calendar " + calendar.id() + " cannot serve " + policy.plan() + "'s " + priority.name()
+                                    + " " + kind.wireName() + " target of " + target + " within "
+                                    + BusinessCalendar.SERVICE_HORIZON_DAYS + " days"));
+                }
+            }
+        });
+        return found;
     }
 
     /** A new version's row; a writer who read the same version and came first makes this a 409. */

@@ -166,8 +166,32 @@ public record BusinessCalendar(String id, long version, String name, ZoneId zone
         }
     }
 
-    /** The instant at which {@code amount} of working time, counted from {@code start}, is used up. */
+    /**
+     * The instant at which {@code amount} of working time, counted from {@code start}, is used up. A calendar that
+     * has not that much time in {@link #MAX_DAYS} days is taken to have none: the answer is then the end of that
+     * search, not a failure, so one sparse calendar cannot stop the events of its plan (calendars and policies are
+     * checked at save with {@link #serves}, so it takes a calendar saved before that check to get here).
+     */
     public Instant plus(Instant start, Duration amount) {
+        Instant found = plus(start, amount, MAX_DAYS);
+        return found != null ? found : start.plus(Duration.ofDays(MAX_DAYS));
+    }
+
+    /** How far ahead a calendar must be able to serve each target of the policies that count on it. */
+    public static final int SERVICE_HORIZON_DAYS = 366;
+
+    /** Whether {@code amount} of working time from {@code from} is used up within {@link #SERVICE_HORIZON_DAYS}. */
+    public boolean serves(Instant from, Duration amount) {
+        return plus(from, amount, SERVICE_HORIZON_DAYS) != null;
+    }
+
+    /** Working minutes of the usual week. */
+    public long weeklyMinutes() {
+        return week.values().stream().flatMap(List::stream).mapToLong(h -> h.to() - h.from()).sum();
+    }
+
+    /** {@link #plus(Instant, Duration)} within {@code maxDays}; null when the time is not found in them. */
+    private Instant plus(Instant start, Duration amount, int maxDays) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("a negative amount of working time: " + amount);
         }
@@ -182,7 +206,7 @@ public record BusinessCalendar(String id, long version, String name, ZoneId zone
         // repeats the last hour, an instant of that hour belongs to the next day while its local date is the day
         // before: the walk then starts one day early, which only costs a day without spans after start.
         LocalDate day = LocalDate.ofInstant(start, zone);
-        for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
+        for (int i = 0; i < maxDays; i++, day = day.plusDays(1)) {
             for (Span span : spansOf(day)) {
                 Instant from = span.from().isAfter(start) ? span.from() : start;
                 if (!from.isBefore(span.to())) {
@@ -195,8 +219,7 @@ public record BusinessCalendar(String id, long version, String name, ZoneId zone
                 left = left.minus(here);
             }
         }
-        throw new IllegalStateException("calendar " + id + " has no " + left + " of working time in " + MAX_DAYS
-                + " days after " + start);
+        return null;
     }
 
     /** Working time between two instants (zero when {@code to} is not after {@code from}). */

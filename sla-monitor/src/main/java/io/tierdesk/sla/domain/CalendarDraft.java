@@ -34,6 +34,8 @@ public record CalendarDraft(String name, String zone, Map<String, List<Interval>
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final int MAX_DATES = 1000;
+    /** Less working time than this in a usual week serves no target a support plan would promise. */
+    static final int MIN_WEEKLY_MINUTES = 60;
     static final int MAX_INTERVALS = 12;
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d|24:00");
     static final Map<String, DayOfWeek> DAYS = new LinkedHashMap<>();
@@ -79,6 +81,11 @@ public record CalendarDraft(String name, String zone, Map<String, List<Interval>
             if (problems.stream().noneMatch(p -> p.field().startsWith("week"))
                     && hours.values().stream().allMatch(List::isEmpty)) {
                 problems.add(new Rejection.Violation("week", "has no working time at all"));
+            } else if (problems.stream().noneMatch(p -> p.field().startsWith("week"))
+                    && hours.values().stream().flatMap(List::stream).mapToInt(h -> h.to() - h.from()).sum()
+                    < MIN_WEEKLY_MINUTES) {
+                problems.add(new Rejection.Violation("week", "has less than one working hour a week: no SLA "
+                        + "target could be served on it"));
             }
         }
         List<BusinessCalendar.Holiday> offDays = new ArrayList<>();

@@ -90,6 +90,35 @@ class CalendarsAndPoliciesTest {
                 .body("errors.field", hasItem("id"));
     }
 
+    /**
+     * A calendar that cannot serve the targets counting on it is refused at save: less than an hour a week, or too
+     * little for a policy's target within a year, whichever is saved second.
+     */
+    @Test
+    void aCalendarThatCannotServeItsTargetsIsRefusedAtSave() {
+        String calendar = "sparse-cal-" + UUID.randomUUID().toString().substring(0, 8);
+        String halfHour = """
+                {"name": "Sparse", "zone": "Europe/Moscow", "week": {"mon": [{"from": "09:00", "to": "09:30"}]}}""";
+        supervisor().body(halfHour).put("/api/v1/calendars/" + calendar).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("week"));
+        String twoHours = halfHour.replace("09:30", "11:00");
+        supervisor().body(twoHours).put("/api/v1/calendars/" + calendar).then().statusCode(200);
+        // Two hours a week cannot give a P3 resolution of five working days (120 h) within a year.
+        String policy = """
+                {"calendar": "%s", "defaultPriority": "P3", "warnings": [0.75],
+                 "targets": {"P1": {"firstResponse": "PT1H"}, "P3": {"resolution": "P5D"}}}""".formatted(calendar);
+        supervisor().body(policy).put("/api/v1/policies/self-service").then().statusCode(400)
+                .body("errors.field", hasItem("targets.P3.resolution"));
+        // A calendar a policy counts on cannot be thinned below what that policy promises either.
+        String office = "busy-cal-" + UUID.randomUUID().toString().substring(0, 8);
+        supervisor().body(MOSCOW_OFFICE).put("/api/v1/calendars/" + office).then().statusCode(200);
+        supervisor().body(policy.replace(calendar, office)).put("/api/v1/policies/self-service").then()
+                .statusCode(200);
+        supervisor().body(twoHours).put("/api/v1/calendars/" + office).then().statusCode(400)
+                .body("errors.field", hasItem("week"));
+        as("anna", "agent").get("/api/v1/calendars/" + office).then().body("version", equalTo(1));
+    }
+
     @Test
     void aPolicyChangeIsANewVersionAndABadOneIsRefusedNamingEachField() {
         String calendar = "policy-cal-" + UUID.randomUUID().toString().substring(0, 8);

@@ -36,6 +36,23 @@ class BusinessCalendarTest {
         return LocalDateTime.parse(local).atZone(zone).toInstant();
     }
 
+    /**
+     * Half an hour a week: a long target is not there within the search. Once that threw, and every event of the
+     * plan went to the dead-letter topic; now the answer is the end of the search, and {@code serves} says no.
+     */
+    @Test
+    void aSparseCalendarNeverFailsTheArithmeticAndSaysWhatItCannotServe() {
+        BusinessCalendar sparse = new BusinessCalendar("sparse", 1, "Sparse", MOSCOW,
+                Map.of(DayOfWeek.MONDAY, List.of(new Hours(9 * 60, 9 * 60 + 30))), List.of(), List.of());
+        Instant start = at(MOSCOW, "2027-03-01T10:00");
+        assertThat(sparse.plus(start, Duration.ofHours(1000)))
+                .isEqualTo(start.plus(Duration.ofDays(BusinessCalendar.MAX_DAYS)));
+        assertThat(sparse.plus(start, Duration.ofHours(1))).isEqualTo(at(MOSCOW, "2027-03-15T09:30"));
+        assertThat(sparse.serves(start, Duration.ofHours(1))).isTrue();
+        assertThat(sparse.serves(start, Duration.ofHours(40))).isFalse();
+        assertThat(sparse.weeklyMinutes()).isEqualTo(30);
+    }
+
     @Test
     void aTicketOpenedFridayEveningWithEightHoursIsDueMondayAfternoon() {
         BusinessCalendar calendar = office(MOSCOW, NINE_TO_SIX, List.of(), List.of());
