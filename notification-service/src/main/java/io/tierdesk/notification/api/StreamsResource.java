@@ -53,15 +53,14 @@ public class StreamsResource {
     }
 
     private Multi<OutboundSseEvent> events(Set<String> recipients, String lastEventId, Sse sse) {
-        Long last = null;
+        LiveStreams.Position last = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
-            try {
-                last = Long.parseLong(lastEventId.strip());
-            } catch (NumberFormatException e) {
+            last = LiveStreams.Position.parse(lastEventId);
+            if (last == null) {
                 throw Rejection.invalid("Last-Event-ID", "the id of an event this stream sent");
             }
         }
-        return streams.stream(recipients, last).map(item -> sse.newEventBuilder().id(Long.toString(item.seq()))
+        return streams.stream(recipients, last).map(item -> sse.newEventBuilder().id(item.id())
                 .name(item.kind()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(item).build());
     }
 }

@@ -20,29 +20,57 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * What agents and supervisors hear, as it happens: one poller per replica reads the new stream deliveries (in
- * {@code seq} order, only those of finished transactions) and hands each to the connections of its recipient. A
- * reconnection with the last id it saw first reads what it missed from the table, then goes on live without a gap or
- * a repeat.
+ * What agents and supervisors hear, as it happens: one poller per replica reads the new stream deliveries in the
+ * order their transactions became visible — {@code (transaction_id, seq)}, only below the oldest transaction still
+ * running, as the relay reads events — and hands each to the connections of its recipient. A {@code seq} alone is
+ * drawn at insert, not at commit: a notice drawn early and committed late would fall behind a position kept in
+ * {@code seq} and never be sent. A reconnection with the last id it saw first reads what it missed from the table,
+ * then goes on live without a gap or a repeat.
  */
 @ApplicationScoped
 public class LiveStreams {
-    /** One notice on a stream; {@code seq} is its SSE id. */
-    public record Item(long seq, String recipient, String kind, UUID ticketId, String subject, String text,
-            Instant at) {
+    /** One notice on a stream; {@link #id()} is its SSE id. */
+    public record Item(long transaction, long seq, String recipient, String kind, UUID ticketId, String subject,
+            String text, Instant at) {
+        public String id() {
+            return new Position(transaction, seq).id();
+        }
     }
 
-    private static final String SELECT = """
-            SELECT seq, recipient, kind, ticket_id, subject, text, created_at FROM delivery
-            WHERE medium = 'stream' AND seq > ?1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    /** A place in the streams' order: after every notice of an earlier transaction, and of this one up to seq. */
+    public record Position(long transaction, long seq) {
+        /** {@code transaction-seq}, the SSE id. */
+        public String id() {
+            return transaction + "-" + seq;
+        }
+
+        /** An SSE id this service sent, or null when it is not one. */
+        public static Position parse(String id) {
+            String[] parts = id.strip().split("-", 2);
+            try {
+                return parts.length == 2 ? new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]))
+                        : new Position(-1, Long.parseLong(parts[0]));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    private static final String COLUMNS = """
+            SELECT CAST(CAST(transaction_id AS text) AS bigint) AS tx, seq, recipient, kind, ticket_id, subject, text,
+                created_at FROM delivery""";
+    private static final String SELECT = COLUMNS + """
+
+            WHERE medium = 'stream' AND (transaction_id, seq) > (CAST(CAST(?1 AS text) AS xid8), ?2)
+                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             """;
 
     private final Mutiny.SessionFactory sessions;
     private final io.vertx.core.Vertx vertx;
     private final Duration interval;
     private final BroadcastProcessor<Item> live = BroadcastProcessor.create();
-    /** The highest seq handed to the live connections: set before they get it, so a joiner's catch-up covers it. */
-    private volatile long handed = -1;
+    /** The last position handed to the live connections: set before they get it, so a joiner's catch-up covers it. */
+    private volatile Position handed = new Position(0, 0);
     private PeriodicTask task;
 
     public LiveStreams(Mutiny.SessionFactory sessions, io.vertx.core.Vertx vertx,
@@ -53,9 +81,13 @@ public class LiveStreams {
     }
 
     void start(@Observes StartupEvent event) throws Throwable {
+        // From what is visible now: every transaction below the oldest running one is in, the rest comes by poll.
         handed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> sessions.withSession(session ->
-                SqlRows.first(session, "SELECT coalesce(max(seq), 0) AS seq FROM delivery WHERE medium = 'stream'")
-                        .map(r -> r.number("seq"))));
+                SqlRows.first(session, """
+                        SELECT coalesce(CAST(CAST(max(transaction_id) AS text) AS bigint), 0) AS tx,
+                            coalesce(max(seq), 0) AS seq FROM delivery
+                        WHERE medium = 'stream' AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())""")
+                        .map(r -> new Position(r.number("tx"), r.number("seq")))));
         task = PeriodicTask.start(vertx, interval, "live streams", this::poll);
     }
 
@@ -67,11 +99,14 @@ public class LiveStreams {
     }
 
     Uni<Void> poll() {
-        return sessions.withSession(session -> SqlRows.select(session, SELECT + "ORDER BY seq LIMIT 1000", handed))
+        Position from = handed;
+        return sessions.withSession(session -> SqlRows.select(session, SELECT
+                        + "ORDER BY transaction_id, seq LIMIT 1000", Long.toString(from.transaction()), from.seq()))
                 .invoke(rows -> {
                     List<Item> items = rows.stream().map(LiveStreams::item).toList();
                     if (!items.isEmpty()) {
-                        handed = items.get(items.size() - 1).seq();
+                        Item last = items.get(items.size() - 1);
+                        handed = new Position(last.transaction(), last.seq());
                         items.forEach(live::onNext);
                     }
                 })
@@ -82,25 +117,45 @@ public class LiveStreams {
      * The stream of what the recipients hear: after {@code lastSeen} when the client says what it saw last, else
      * from now on.
      */
-    public Multi<Item> stream(Set<String> recipients, Long lastSeen) {
+    public Multi<Item> stream(Set<String> recipients, Position lastSeen) {
         UnicastProcessor<Item> buffer = UnicastProcessor.create();
         Cancellable subscription = live.filter(i -> recipients.contains(i.recipient()))
                 .subscribe().with(buffer::onNext, buffer::onError, buffer::onComplete);
-        long bound = handed;
+        Position bound = handed;
         Multi<Item> missed = lastSeen == null ? Multi.createFrom().empty()
-                : sessions.withSession(session -> SqlRows.select(session, """
-                                SELECT seq, recipient, kind, ticket_id, subject, text, created_at FROM delivery
-                                WHERE medium = 'stream' AND seq > ?1 AND seq <= ?2
-                                    AND recipient = ANY(CAST(?3 AS text[]))
-                                ORDER BY seq""", lastSeen, bound, (Object) recipients.toArray(String[]::new)))
+                : sessions.withSession(session -> resolve(session, lastSeen).chain(after -> SqlRows.select(session,
+                                COLUMNS + """
+
+                                WHERE medium = 'stream' AND recipient = ANY(CAST(?5 AS text[]))
+                                    AND (transaction_id, seq) > (CAST(CAST(?1 AS text) AS xid8), ?2)
+                                    AND (transaction_id, seq) <= (CAST(CAST(?3 AS text) AS xid8), ?4)
+                                ORDER BY transaction_id, seq""", Long.toString(after.transaction()), after.seq(),
+                                Long.toString(bound.transaction()), bound.seq(),
+                                (Object) recipients.toArray(String[]::new))))
                         .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows.stream()
                                 .map(LiveStreams::item).toList()));
-        return Multi.createBy().concatenating().streams(missed, buffer.filter(i -> i.seq() > bound))
+        return Multi.createBy().concatenating().streams(missed, buffer.filter(i -> after(i, bound)))
                 .onTermination().invoke(subscription::cancel);
     }
 
+    /** An id of the older form (the seq alone) names its row's place. */
+    private static Uni<Position> resolve(Mutiny.Session session, Position seen) {
+        if (seen.transaction() >= 0) {
+            return Uni.createFrom().item(seen);
+        }
+        return SqlRows.first(session, """
+                        SELECT CAST(CAST(transaction_id AS text) AS bigint) AS tx FROM delivery
+                        WHERE medium = 'stream' AND seq = ?1""", seen.seq())
+                .map(r -> new Position(r == null ? 0 : r.number("tx"), seen.seq()));
+    }
+
+    private static boolean after(Item item, Position bound) {
+        return item.transaction() > bound.transaction()
+                || item.transaction() == bound.transaction() && item.seq() > bound.seq();
+    }
+
     private static Item item(SqlRows.Row r) {
-        return new Item(r.number("seq"), r.text("recipient"), r.text("kind"), r.uuid("ticket_id"), r.text("subject"),
+        return new Item(r.number("tx"), r.number("seq"), r.text("recipient"), r.text("kind"), r.uuid("ticket_id"), r.text("subject"),
                 r.text("text"), r.instant("created_at"));
     }
 }

@@ -121,6 +121,54 @@ class StreamsTest {
         again.close();
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.db.name")
+    String database;
+
+    private static void insertNotice(java.sql.Connection connection, String agent, String subject) throws Exception {
+        try (var insert = connection.prepareStatement("""
+                INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium, language,
+                    subject, text, state, next_attempt_at, event_time, created_at, delivered_at)
+                VALUES (gen_random_uuid(), gen_random_uuid()::text, gen_random_uuid(), 'agent.assigned', 'agent', ?,
+                    'stream', 'en', ?, 'x', 'delivered', now(), now(), now(), now())""")) {
+            insert.setString(1, agent);
+            insert.setString(2, subject);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Two notices committed out of their seq order: the one drawn first commits last, after the poller has handed
+     * on the other. A stream positioned by seq alone never sent it, not even after a reconnection.
+     */
+    @Test
+    void aNoticeCommittedAfterAHigherOneIsStillSentLiveAndOnReconnection() throws Exception {
+        String agent = "vera-" + UUID.randomUUID().toString().substring(0, 6);
+        Connection stream = connect(agent, agent, "agent", null);
+        Thread.sleep(1000);
+        try (var early = TierdeskInfra.connect(database); var late = TierdeskInfra.connect(database)) {
+            early.setAutoCommit(false);
+            late.setAutoCommit(false);
+            // "early" takes its transaction id first; "late" takes a later one but draws the lower seq.
+            early.createStatement().execute("SELECT pg_current_xact_id()");
+            late.createStatement().execute("SELECT pg_current_xact_id()");
+            insertNotice(late, agent, "drawn first, committed last");
+            insertNotice(early, agent, "drawn second, committed first");
+            early.commit();
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.data().size() == 1);
+            assertThat(stream.data().get(0)).contains("committed first");
+            late.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.data().size() == 2);
+        assertThat(stream.data().get(1)).contains("committed last");
+        String firstId = stream.ids().get(0);
+        stream.close();
+        // A reconnection after the first gets the second.
+        Connection again = connect(agent, agent, "agent", firstId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> again.data().size() == 1);
+        assertThat(again.data().get(0)).contains("committed last");
+        again.close();
+    }
+
     @Test
     void anotherAgentsStreamIsForbiddenAndASupervisorMayWatch() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
