@@ -17,8 +17,9 @@ import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Business calendars: each PUT is a new version and re-times the clocks that count on it; an invalid calendar is
- * refused, naming each field, and the old one stays.
+ * Business calendars: each PUT is a new version, committed at once; the clocks that count on it are re-timed after,
+ * in batches ({@link io.tierdesk.sla.application.CalendarRetiming}). An invalid calendar is refused, naming each
+ * field, and the old one stays.
  */
 @Path("/api/v1/calendars")
 public class CalendarsResource {
@@ -37,9 +38,11 @@ public class CalendarsResource {
     private final SlaSettings settings;
     private final SecurityIdentity identity;
     private final SlaClocks clocks;
+    private final io.tierdesk.sla.application.CalendarRetiming retiming;
 
     public CalendarsResource(Mutiny.SessionFactory sessions, SlaSettings settings, SecurityIdentity identity,
-            SlaClocks clocks) {
+            SlaClocks clocks, io.tierdesk.sla.application.CalendarRetiming retiming) {
+        this.retiming = retiming;
         this.sessions = sessions;
         this.settings = settings;
         this.identity = identity;
@@ -66,6 +69,7 @@ public class CalendarsResource {
     public Uni<CalendarView> put(@PathParam("id") String id, CalendarDraft draft) {
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> clocks.changeCalendar(session, id, draft, by))
+                .invoke(retiming::wake)
                 .map(CalendarView::of);
     }
 }

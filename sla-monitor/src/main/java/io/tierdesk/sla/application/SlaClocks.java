@@ -122,7 +122,12 @@ public class SlaClocks {
 
     /** The batch's events, states and timers, a statement each. */
     private Uni<Void> saveAll(Mutiny.Session session, List<Decided> batch, Instant now) {
-        List<Decided> changed = batch.stream().filter(d -> !d.decision().events().isEmpty()
+        return saveAll(session, batch, now, false);
+    }
+
+    /** @param calendarChanged every ticket's timers are rewritten: they were computed on another calendar version */
+    private Uni<Void> saveAll(Mutiny.Session session, List<Decided> batch, Instant now, boolean calendarChanged) {
+        List<Decided> changed = batch.stream().filter(d -> calendarChanged || !d.decision().events().isEmpty()
                 || !d.decision().ticket().equals(d.before().ticket())).toList();
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -165,28 +170,98 @@ public class SlaClocks {
     }
 
     /**
-     * A new version of a calendar, and every ticket whose clocks count on it re-timed in the same transaction, each
-     * saying so with {@code SlaClockRetimed} (a warning or breach the change puts in the past goes out at once).
+     * A new version of a calendar, committed with a note that the tickets on it are to be re-timed: that happens
+     * afterwards, a batch per transaction ({@link #retimeBatch}), so that one change never holds the oldest-transaction
+     * mark every relay waits on, nor the clocks' locks, for the time it takes to go through every ticket.
      */
     public Uni<BusinessCalendar> changeCalendar(Mutiny.Session session, String id,
             io.tierdesk.sla.domain.CalendarDraft draft, String by) {
         Instant now = clock.instant();
-        return settings.saveCalendar(session, id, draft, by, now).call(change -> change.before().isEmpty()
-                ? Uni.createFrom().voidItem()
-                : SqlRows.select(session, """
-                                SELECT DISTINCT s.ticket_id FROM sla_ticket s JOIN sla_timer t ON t.ticket_id = s.ticket_id
-                                WHERE s.state -> 'policy' ->> 'calendar' = ?1 ORDER BY s.ticket_id""", id)
-                        .chain(rows -> {
-                            Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (SqlRows.Row row : rows) {
-                                UUID ticketId = row.uuid("ticket_id");
-                                chain = chain.chain(() -> lock(session, ticketId).chain(stored -> save(session,
-                                        stored, SlaDecider.retime(stored.ticket(), change.before().get(),
-                                                change.after(), now), change.after(), now, true)));
-                            }
-                            return chain;
-                        }))
+        return settings.saveCalendar(session, id, draft, by, now)
+                .call(change -> change.before().isEmpty() ? Uni.createFrom().voidItem() : SqlRows.execute(session, """
+                        INSERT INTO calendar_retime (calendar_id, to_version, requested_at) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (calendar_id) DO UPDATE SET to_version = EXCLUDED.to_version,
+                            requested_at = EXCLUDED.requested_at""", id, change.after().version(), now))
                 .map(SlaSettings.CalendarChange::after);
+    }
+
+    /** Up to {@code limit} tickets on the calendar with timers of an older version, after {@code after}. */
+    public Uni<List<UUID>> staleTickets(Mutiny.Session session, String calendarId, UUID after, int limit) {
+        return SqlRows.select(session, """
+                        SELECT s.ticket_id FROM sla_ticket s
+                        WHERE s.state -> 'policy' ->> 'calendar' = ?1 AND s.ticket_id > ?2
+                          AND s.timers_calendar_version < (SELECT max(version) FROM calendar WHERE id = ?1)
+                          AND EXISTS (SELECT 1 FROM sla_timer t WHERE t.ticket_id = s.ticket_id)
+                        ORDER BY s.ticket_id LIMIT ?3""", calendarId, after, limit)
+                .map(rows -> rows.stream().map(r -> r.uuid("ticket_id")).toList());
+    }
+
+    /**
+     * Re-times the given tickets of the calendar whose timers were computed on an older version, in the caller's
+     * transaction: each says so with {@code SlaClockRetimed} (a warning or breach the change puts in the past goes
+     * out at once). Tickets another transaction holds are skipped, to be taken by a later round.
+     *
+     * @return how many tickets were re-timed
+     */
+    public Uni<Integer> retime(Mutiny.Session session, String calendarId, List<UUID> ticketIds) {
+        Instant now = clock.instant();
+        return settings.calendar(session, calendarId).chain(latest -> {
+            if (latest.isEmpty() || ticketIds.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            BusinessCalendar after = latest.get();
+            return SqlRows.select(session, """
+                            SELECT s.ticket_id, CAST(s.state AS text) AS state, s.stream_version,
+                                s.timers_calendar_version AS calendar_version
+                            FROM sla_ticket s
+                            WHERE s.ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) AND s.timers_calendar_version < ?2
+                            ORDER BY s.ticket_id FOR UPDATE OF s SKIP LOCKED""",
+                            ticketIds.stream().map(UUID::toString).toArray(String[]::new), after.version())
+                    .chain(rows -> {
+                        List<Stored> taken = rows.stream().map(SlaClocks::stored).toList();
+                        java.util.Map<Long, BusinessCalendar> before = new java.util.HashMap<>();
+                        Uni<Void> read = Uni.createFrom().voidItem();
+                        for (Long version : taken.stream().map(Stored::calendarVersion).distinct().toList()) {
+                            read = read.chain(() -> settings.calendarVersion(session, calendarId, version)
+                                    .invoke(found -> before.put(version, found.orElse(after))).replaceWithVoid());
+                        }
+                        return read.chain(() -> {
+                            List<Decided> decided = taken.stream().map(stored -> new Decided(stored,
+                                    SlaDecider.retime(stored.ticket(), before.get(stored.calendarVersion()), after,
+                                            now), after)).toList();
+                            return saveAll(session, decided, now, true);
+                        }).chain(() -> SqlRows.execute(session, """
+                                        UPDATE sla_ticket SET timers_calendar_version = ?2
+                                        WHERE ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""",
+                                taken.stream().map(t -> t.ticket().ticketId().toString()).toArray(String[]::new),
+                                after.version()))
+                                .replaceWith(rows.size());
+                    });
+        });
+    }
+
+    /**
+     * How many tickets on the calendar still have timers of an older version; once none has, those without timers
+     * (nothing to come) are marked current too, and the answer is 0.
+     */
+    public Uni<Long> retimeRemaining(Mutiny.Session session, String calendarId) {
+        return SqlRows.first(session, """
+                        SELECT count(*) AS remaining FROM sla_ticket s
+                        WHERE s.state -> 'policy' ->> 'calendar' = ?1
+                          AND s.timers_calendar_version < (SELECT max(version) FROM calendar WHERE id = ?1)
+                          AND EXISTS (SELECT 1 FROM sla_timer t WHERE t.ticket_id = s.ticket_id)""", calendarId)
+                .map(row -> row.number("remaining"));
+    }
+
+    /** The calendar's tickets without timers take its latest version: nothing of theirs needed re-timing. */
+    public Uni<Void> retimeFinished(Mutiny.Session session, String calendarId, long version) {
+        return SqlRows.execute(session, """
+                        UPDATE sla_ticket SET timers_calendar_version = ?2
+                        WHERE state -> 'policy' ->> 'calendar' = ?1 AND timers_calendar_version < ?2""",
+                        calendarId, version)
+                .chain(() -> SqlRows.execute(session,
+                        "DELETE FROM calendar_retime WHERE calendar_id = ?1 AND to_version <= ?2", calendarId, version))
+                .replaceWithVoid();
     }
 
     /** A ticket's clocks and the calendar they count on; empty when the ticket was never seen. */
@@ -277,10 +352,14 @@ public class SlaClocks {
         count(decision.events());
         return store.append(session, STREAM, id.toString(), before.version(), decision.events(),
                         EventMetadata.actor(ACTOR), now)
+                // The calendar version its timers count on: set with the ticket's first timers; later changes of
+                // the calendar move it only through the re-timing, which says what moved.
                 .chain(version -> SqlRows.execute(session, """
                                 UPDATE sla_ticket SET state = CAST(CAST(?2 AS text) AS jsonb), stream_version = ?3,
-                                    tier = ?4, updated_at = ?5 WHERE ticket_id = ?1""",
-                        id, json(ticket), version, ticket.tier(), now))
+                                    tier = ?4, updated_at = ?5, timers_calendar_version = CASE WHEN ?6 < 0
+                                        THEN timers_calendar_version ELSE coalesce(timers_calendar_version, ?6) END
+                                WHERE ticket_id = ?1""",
+                        id, json(ticket), version, ticket.tier(), now, ticket.opened() ? calendar.version() : -1L))
                 .chain(() -> quality.record(session, java.util.Map.of(id, decision.events())))
                 .chain(() -> !timersChanged ? Uni.createFrom().item(0)
                         : SqlRows.execute(session, "DELETE FROM sla_timer WHERE ticket_id = ?1", id))

@@ -21,4 +21,12 @@ public interface SlaConfig {
     /** The rolling window of the quality gauges. */
     @WithDefault("P7D")
     Duration gaugeWindow();
+
+    /** Re-timing after a calendar change: tickets per transaction. */
+    @WithDefault("200")
+    int retimeBatch();
+
+    /** How often a replica looks for calendars to re-time (a change on this replica wakes it at once). */
+    @WithDefault("1s")
+    Duration retimeInterval();
 }

@@ -59,6 +59,17 @@ public class SlaSettings {
                 (a, b) -> a.version() >= b.version() ? a : b)));
     }
 
+    /** One version of a calendar, current or not: what a ticket's timers were computed on. */
+    public Uni<Optional<BusinessCalendar>> calendarVersion(Mutiny.Session session, String id, long version) {
+        if (BusinessCalendar.ALWAYS.equals(id)) {
+            return Uni.createFrom().item(Optional.of(BusinessCalendar.alwaysOpen()));
+        }
+        return SqlRows.select(session, """
+                        SELECT id, version, CAST(body AS text) AS body FROM calendar WHERE id = ?1 AND version = ?2""",
+                        id, version)
+                .map(rows -> rows.stream().findFirst().map(SlaSettings::calendar));
+    }
+
     /** Every calendar in force, the built-in 24x7 first. */
     public Uni<List<BusinessCalendar>> calendars(Mutiny.Session session) {
         return SqlRows.select(session, CALENDARS).map(rows -> java.util.stream.Stream.concat(

@@ -194,4 +194,92 @@ class SlaClocksTest {
                 + "sla_timer WHERE ticket_id = ? AND clock = 'resolution' AND threshold = 1", ticket))
                 .as("the breach's timer moved with it").isEqualTo(retimed.dueAt().toString().substring(0, 16));
     }
+
+    /**
+     * A calendar change over 2,000 running tickets commits its version at once and re-times them in batches of
+     * their own transactions (it once re-timed every ticket in its own transaction). One ticket cannot be re-timed
+     * for a while: the others are re-timed and their events published, and another ticket's warning fires, while it
+     * is still to do; it is re-timed once it can be.
+     */
+    @Test
+    void aCalendarChangeOverThousandsOfTicketsCommitsAtOnceAndRetimesInBatchesWhileTheRestGoesOn() throws Exception {
+        String calendar = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        String week = "{\"name\": \"Always, in UTC\", \"zone\": \"UTC\", \"week\": {%s}, \"holidays\": [%s]}";
+        String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+                .map(d -> "\"" + d + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]").toList());
+        var supervisor = io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor");
+        supervisor.body(week.formatted(days, "")).put("/api/v1/calendars/" + calendar).then().statusCode(200);
+        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("""
+                {"calendar": "%s", "warnings": [], "targets": {"P1": {"resolution": "PT10H"}}}""".formatted(calendar))
+                .put("/api/v1/policies/post-warranty").then().statusCode(200);
+        UUID first = UUID.randomUUID();
+        Instant openedAt = clock.instant();
+        openTriagedP1(first, Tier.L1, SupportPlan.POST_WARRANTY, openedAt);
+        slaEvents(first, found -> !found.isEmpty());
+        // 1,999 more like it, written straight into the projection: the re-timing reads nothing else.
+        try (var connection = TierdeskInfra.connect(database); var statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO sla_ticket (ticket_id, state, stream_version, tier, updated_at, timers_calendar_version)
+                    SELECT g.id, jsonb_set(s.state, '{ticketId}', to_jsonb(CAST(g.id AS text))), 0, s.tier,
+                        s.updated_at, s.timers_calendar_version
+                    FROM sla_ticket s, (SELECT gen_random_uuid() AS id FROM generate_series(1, 1999)) AS g
+                    WHERE s.ticket_id = '%s';
+                    INSERT INTO sla_timer (ticket_id, clock, threshold, due_at)
+                    SELECT c.ticket_id, t.clock, t.threshold, t.due_at FROM sla_timer t, sla_ticket c
+                    WHERE t.ticket_id = '%s' AND c.state -> 'policy' ->> 'calendar' = '%s'
+                      AND c.ticket_id <> t.ticket_id""".formatted(first, first, calendar));
+        }
+        UUID warned = UUID.randomUUID();
+        openTriagedP1(warned, Tier.L1, SupportPlan.PREMIUM, clock.instant().minus(Duration.ofMinutes(10)));
+        slaEvents(warned, found -> found.size() >= 2);
+
+        // One ticket cannot be re-timed for now (a trigger refuses it): it must hold up no other.
+        sql("""
+                CREATE OR REPLACE FUNCTION refuse_retime() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.ticket_id = '%s' AND NEW.timers_calendar_version IS DISTINCT FROM OLD.timers_calendar_version
+                    THEN RAISE EXCEPTION 'not now'; END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql;
+                CREATE TRIGGER refuse_retime BEFORE UPDATE ON sla_ticket FOR EACH ROW
+                    EXECUTE FUNCTION refuse_retime()""".formatted(first));
+        try {
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(openedAt, java.time.ZoneOffset.UTC);
+            supervisor.body(week.formatted(days, "{\"date\": \"" + today + "\", \"name\": \"closed today\"}"))
+                    .put("/api/v1/calendars/" + calendar).then().statusCode(200)
+                    .body("version", org.hamcrest.Matchers.equalTo(2));
+            // Everything but the held ticket is re-timed, each batch in a transaction of its own.
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.number(database, """
+                    SELECT count(*) FROM sla_ticket WHERE state -> 'policy' ->> 'calendar' = ?
+                      AND timers_calendar_version = 2""", calendar) == 1999);
+            assertThat(TestDb.number(database, """
+                    SELECT count(DISTINCT CAST(CAST(xmin AS text) AS bigint)) FROM sla_ticket
+                    WHERE state -> 'policy' ->> 'calendar' = ? AND timers_calendar_version = 2""", calendar))
+                    .as("batches of at most 200 tickets").isGreaterThanOrEqualTo(10);
+            await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestMetrics.sum(
+                    "tierdesk_sla_calendar_retime_pending") == 1);
+            // The relay publishes what the batches decided while the change is still under way.
+            UUID sample = UUID.fromString(TestDb.text(database, """
+                    SELECT CAST(ticket_id AS text) FROM sla_ticket WHERE state -> 'policy' ->> 'calendar' = ?
+                      AND timers_calendar_version = 2 LIMIT 1""", calendar));
+            assertThat(kinds(slaEvents(sample, found -> !found.isEmpty()))).containsExactly("SlaClockRetimed resolution");
+            // And a warning falls due and goes out meanwhile.
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(kinds(slaEvents(warned, found -> kinds(found).contains("SlaWarningReached first-response"))))
+                    .contains("SlaWarningReached first-response");
+        } finally {
+            sql("DROP TRIGGER refuse_retime ON sla_ticket");
+        }
+        List<SlaEvent> events = slaEvents(first, found -> kinds(found).contains("SlaClockRetimed resolution"));
+        assertThat(kinds(events)).contains("SlaClockRetimed resolution");
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestMetrics.sum(
+                "tierdesk_sla_calendar_retime_pending") == 0
+                && TestDb.number(database, "SELECT count(*) FROM calendar_retime WHERE calendar_id = ?", calendar) == 0);
+    }
+
+    private void sql(String statements) throws Exception {
+        try (var connection = TierdeskInfra.connect(database); var statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
+    }
 }
