@@ -50,7 +50,8 @@ public class ArticleFeedback {
                     return SqlRows.execute(session, """
                             INSERT INTO article_feedback (article_id, ticket_id, agent, helpful, given_at)
                             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id, ticket_id, agent) DO UPDATE
-                            SET helpful = EXCLUDED.helpful, given_at = EXCLUDED.given_at""", articleId, ticketId,
+                            SET helpful = EXCLUDED.helpful, given_at = EXCLUDED.given_at,
+                                recorded_at = clock_timestamp()""", articleId, ticketId,
                             agent, helpful, at);
                 })
                 .chain(() -> SqlRows.first(session, """

@@ -42,8 +42,14 @@ public class KnowledgeStreamConsumer {
             case SolutionsSuggested e -> Uni.createFrom().voidItem();
         };
         return work.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .onFailure().invoke(e -> LOG.errorf("the search index missed a change of %s until the next start: %s",
-                        delivered.event(), e.toString()))
+                // Not lost: the article is read again at the index's next periodic look.
+                .onFailure().invoke(e -> {
+                    LOG.errorf("the search index could not take a change of %s now; it reads it again later: %s",
+                            delivered.event(), e.toString());
+                    if (delivered.event() instanceof ArticleEvent changed) {
+                        index.missed(changed.articleId());
+                    }
+                })
                 .onFailure().recoverWithNull()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }

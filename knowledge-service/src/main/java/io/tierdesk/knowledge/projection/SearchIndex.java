@@ -62,13 +62,32 @@ public class SearchIndex {
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::rebuild);
         // Feedback is not an event: every replica looks now and then for answers given since it last looked.
         feedbackTask = io.tierdesk.eventing.PeriodicTask.start(vertx, feedbackInterval, "article feedback",
-                () -> feedbackSince().replaceWithVoid());
+                () -> feedbackSince().chain(this::retryMissed).replaceWithVoid());
     }
 
     void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
         if (feedbackTask != null) {
             feedbackTask.stop();
         }
+    }
+
+    /** Articles whose change this replica could not index when it heard of it: read again at the next look. */
+    private final java.util.Set<UUID> missed = ConcurrentHashMap.newKeySet();
+
+    /** A change this replica could not index now; {@link #retryMissed} reads the article again later. */
+    public void missed(UUID articleId) {
+        missed.add(articleId);
+    }
+
+    /** Reads again the articles whose change could not be indexed; those that fail again stay for the next look. */
+    public Uni<Integer> retryMissed() {
+        List<UUID> ids = List.copyOf(missed);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        ids.forEach(missed::remove);
+        return changedAll(ids).replaceWith(ids.size())
+                .onFailure().invoke(e -> missed.addAll(ids));
     }
 
     /**

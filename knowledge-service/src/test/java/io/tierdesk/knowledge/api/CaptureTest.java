@@ -22,6 +22,7 @@ import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.events.ticket.Urgency;
 import jakarta.inject.Inject;
+import io.tierdesk.knowledge.search.ArticleIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,12 @@ class CaptureTest {
     EventingConfig eventing;
     @ConfigProperty(name = "tierdesk.db.name")
     String database;
+    @Inject
+    org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessions;
+    @Inject
+    io.tierdesk.knowledge.application.Articles articles;
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     private UUID publish(UUID ticket, Object event) {
         UUID id = UUID.randomUUID();
@@ -225,5 +232,47 @@ class CaptureTest {
         assertThat(foundIn(product, query)).containsExactly(before.get(1), before.get(0));
         // A query unlike that ticket is not moved by it.
         assertThat(foundIn(product, "откатить драйвер адаптера")).first().isEqualTo(update);
+    }
+
+    /**
+     * A second replica learns of feedback only by looking for answers recorded since its last look: an agent who
+     * changes their answer must be seen there too (the change once kept the first answer's time, and the other
+     * replica went on ranking by the old answer).
+     */
+    @Test
+    void aChangedAnswerReachesAnotherReplicasRanking() throws Throwable {
+        String product = "drift-" + UUID.randomUUID();
+        String first = publishIn(product, "Планшет не заряжается от сети", "Замените кабель зарядки планшета");
+        String second = publishIn(product, "Планшет не заряжается после падения", "Сдайте планшет в сервис");
+        String query = "планшет не заряжается";
+        List<String> before = foundIn(product, query);
+        assertThat(before).hasSize(2);
+        UUID ticket = open("Планшет не заряжается", "планшет не заряжается");
+        awaitProcessed(publish(ticket, new io.tierdesk.events.ticket.AgentReplied(ticket, "anna", "Смотрим",
+                Instant.now())));
+        String path = "/api/v1/articles/" + before.get(0) + "/feedback";
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
+                .statusCode(200);
+
+        io.tierdesk.knowledge.projection.SearchIndex other = new io.tierdesk.knowledge.projection.SearchIndex(
+                sessions, articles, vertx, Duration.ofMinutes(1));
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(other::rebuild);
+        ArticleIndex.Filter filter = new ArticleIndex.Filter(null, null, product, null);
+        assertThat(ids(other.search(query, filter, 10))).containsExactly(before.get(1), before.get(0));
+
+        // Time passes; then anna changes her mind.
+        TestDb.number(database, "WITH moved AS (UPDATE article_feedback SET recorded_at = recorded_at - interval "
+                + "'1 hour' WHERE ticket_id = ? RETURNING 1) SELECT count(*) FROM moved", ticket);
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(other::feedbackSince);
+        as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": true}").post(path).then()
+                .statusCode(200);
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(other::feedbackSince);
+        assertThat(ids(other.search(query, filter, 10))).containsExactlyElementsOf(foundIn(product, query))
+                .containsExactlyElementsOf(before);
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    private static List<String> ids(List<ArticleIndex.Hit> hits) {
+        return hits.stream().map(h -> h.articleId().toString()).toList();
     }
 }

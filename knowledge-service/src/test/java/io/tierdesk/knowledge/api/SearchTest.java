@@ -137,6 +137,19 @@ class SearchTest {
         as("x", "agent").queryParam("q", words.substring(0, 150)).get("/api/v1/search").then().statusCode(200);
     }
 
+    /** A change a replica could not index when it heard of it is read again at its next look, not lost. */
+    @Test
+    void aChangeTheIndexCouldNotTakeIsReadAgainLater() throws Throwable {
+        SearchIndex other = new SearchIndex(sessions, articles, vertx, java.time.Duration.ofMinutes(1));
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(other::rebuild);
+        UUID id = publishElsewhere("Клавиатура печатает не те буквы", "Переключите раскладку клавиатуры");
+        assertThat(ids(other.search("клавиатура печатает не те буквы", filter(), 10))).doesNotContain(id);
+        other.missed(id);
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(other::retryMissed)).isEqualTo(1);
+        assertThat(ids(other.search("клавиатура печатает не те буквы", filter(), 10))).contains(id);
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(other::retryMissed)).isZero();
+    }
+
     /** Another replica decides through the store alone; this one's index learns of it from the topic. */
     @Test
     void anArticlePublishedByAnotherReplicaReachesThisIndexThroughTheTopic() throws Throwable {

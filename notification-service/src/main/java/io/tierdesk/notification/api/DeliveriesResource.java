@@ -31,9 +31,12 @@ public class DeliveriesResource {
     private final DeliveryWorker worker;
     private final Clock clock;
     private final io.quarkus.security.identity.SecurityIdentity identity;
+    private final io.tierdesk.notification.application.Webhooks webhooks;
 
     public DeliveriesResource(Mutiny.SessionFactory sessions, DeliveryWorker worker, Clock clock,
-            io.quarkus.security.identity.SecurityIdentity identity) {
+            io.quarkus.security.identity.SecurityIdentity identity,
+            io.tierdesk.notification.application.Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.sessions = sessions;
         this.worker = worker;
         this.clock = clock;
@@ -67,7 +70,7 @@ public class DeliveriesResource {
     public Uni<DeliveryView> retry(@PathParam("deliveryId") UUID deliveryId) {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> SqlRows.first(session,
-                        "SELECT state FROM delivery WHERE delivery_id = ?1 FOR UPDATE", deliveryId)
+                        "SELECT state, medium, recipient FROM delivery WHERE delivery_id = ?1 FOR UPDATE", deliveryId)
                 .chain(row -> {
                     if (row == null) {
                         throw Rejection.notFound("deliveryId", "no delivery " + deliveryId);
@@ -75,6 +78,12 @@ public class DeliveriesResource {
                     if (!row.text("state").equals("dead")) {
                         throw Rejection.conflict("state", "only a dead delivery is retried; this one is "
                                 + row.text("state"));
+                    }
+                    // A disabled endpoint (a 410, an operator) gets nothing until an admin saves it again.
+                    if (row.text("medium").equals("webhook") && webhooks.find(row.text("recipient"))
+                            .map(w -> !w.enabled()).orElse(false)) {
+                        throw Rejection.conflict("webhook", "webhook " + row.text("recipient") + " is disabled; an "
+                                + "admin enables it by saving it again (PUT /api/v1/webhooks/{id})");
                     }
                     return SqlRows.first(session, """
                             UPDATE delivery SET state = 'pending', attempts = 0, next_attempt_at = ?2

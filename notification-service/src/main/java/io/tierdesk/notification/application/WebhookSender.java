@@ -59,9 +59,18 @@ public class WebhookSender {
     }
 
     public Uni<Void> send(String webhookId, String deliveryId, String payload) {
-        Webhooks.Webhook webhook = webhooks.find(webhookId).orElse(null);
-        if (webhook == null) {
-            return Uni.createFrom().failure(new MailSender.Undeliverable("webhook " + webhookId + " was removed"));
+        // One this replica does not know yet may have been saved by another: read them again before calling it gone.
+        return webhooks.find(webhookId).map(w -> Uni.createFrom().item(w))
+                .orElseGet(() -> webhooks.reload().map(ignored -> webhooks.find(webhookId).orElse(null)))
+                .chain(webhook -> webhook == null
+                        ? Uni.createFrom().failure(new MailSender.Undeliverable("webhook " + webhookId + " was removed"))
+                        : send(webhook, deliveryId, payload));
+    }
+
+    private Uni<Void> send(Webhooks.Webhook webhook, String deliveryId, String payload) {
+        if (!webhook.enabled()) {
+            return Uni.createFrom().failure(new MailSender.Undeliverable("webhook " + webhook.id() + " is disabled"
+                    + (webhook.disabledReason() == null ? "" : " (" + webhook.disabledReason() + ")")));
         }
         // Again at every send: the name may resolve elsewhere now than when the webhook was saved.
         return targets.checked(URI.create(webhook.url())).chain(refusal -> refusal.isPresent()

@@ -145,7 +145,7 @@ class WebhookTest {
     }
 
     @Test
-    void a410EndsDeadWithItsReasonDisablesTheEndpointAndAManualRetrySendsIt() {
+    void a410EndsDeadWithItsReasonDisablesTheEndpointAndARetryWaitsUntilItIsEnabledAgain() {
         register("gone-adapter", secret(), "messenger");
         answers.add(410);
         UUID ticket = open(Channel.MESSENGER, "TD-200002");
@@ -157,6 +157,11 @@ class WebhookTest {
                 .path("find { it.medium == 'webhook' }.deliveryId");
         as("root", "admin").get("/api/v1/webhooks/gone-adapter").then().statusCode(200)
                 .body("enabled", equalTo(false));
+        // A manual retry never sends to a disabled endpoint; once an admin saves it again, it may.
+        as("sam", "supervisor").post("/api/v1/deliveries/" + id + "/retry").then().statusCode(409)
+                .body("errors.field", hasItem("webhook"));
+        assertThat(received).hasSize(1);
+        register("gone-adapter", secret(), "messenger");
         as("sam", "supervisor").post("/api/v1/deliveries/" + id + "/retry").then().statusCode(200)
                 .body("state", equalTo("pending"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(as("sam", "supervisor")
@@ -251,6 +256,36 @@ class WebhookTest {
         } finally {
             sql("DROP TRIGGER refuse_poison ON delivery");
             as("root", "admin").delete("/api/v1/webhooks/every-opening").then().statusCode(204);
+        }
+    }
+
+    @Inject
+    org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessions;
+    @Inject
+    io.tierdesk.notification.application.WebhookTargets targets;
+
+    /**
+     * A webhook saved through this replica, sent by another that has not read it yet: that one reads the webhooks
+     * again rather than call it removed (it once marked such deliveries dead).
+     */
+    @Test
+    void aReplicaThatHasNotYetReadANewWebhookReadsItAgainBeforeCallingItGone() throws Throwable {
+        register("fresh-adapter", secret(), "portal");
+        try {
+            var otherWebhooks = new io.tierdesk.notification.application.Webhooks(sessions, Duration.ofHours(24));
+            var otherSender = new io.tierdesk.notification.application.WebhookSender(otherWebhooks, targets,
+                    java.time.Clock.systemUTC(), Duration.ofSeconds(5));
+            String deliveryId = UUID.randomUUID().toString();
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> otherSender.send("fresh-adapter",
+                    deliveryId, "{\"type\": \"customer.receipt\"}"));
+            assertThat(received).hasSize(1);
+            assertThat(lowerCase(received.get(0).headers()).get("webhook-id")).containsExactly(deliveryId);
+            // One that is really gone is still refused as such.
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> io.quarkus.vertx.VertxContextSupport
+                    .subscribeAndAwait(() -> otherSender.send("never-was", deliveryId, "{}"))))
+                    .hasMessageContaining("was removed");
+        } finally {
+            as("root", "admin").delete("/api/v1/webhooks/fresh-adapter").then().statusCode(204);
         }
     }
 
