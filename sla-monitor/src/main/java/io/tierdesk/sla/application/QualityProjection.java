@@ -1,6 +1,7 @@
 package io.tierdesk.sla.application;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.sla.domain.QualityReport;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.SupervisorAlerted;
@@ -112,32 +113,75 @@ public class QualityProjection {
                         .toArray(String[]::new));
     }
 
-    /** What the report over [from, to) needs: the tickets it may count, and the facts of the period. */
-    public record Loaded(List<QualityTicket> tickets, List<QualityFact> facts) {
+    /** Tickets read per statement: a year's report holds one page of rows at a time, not the year. */
+    static final int PAGE = 2_000;
+    private static final UUID FIRST = new UUID(0L, 0L);
+
+    /**
+     * Feeds the report's builder: the tickets it may count, a page at a time in ticket order, then the facts of the
+     * period as the database counts them per group, kind and detail.
+     */
+    public Uni<Void> feed(Mutiny.Session session, QualityReport.Query query, QualityReport.Builder builder) {
+        return tickets(session, query, builder, FIRST).chain(() -> facts(session, query, builder));
     }
 
-    public Uni<Loaded> load(Mutiny.Session session, Instant from, Instant to) {
+    private Uni<Void> tickets(Mutiny.Session session, QualityReport.Query query, QualityReport.Builder builder,
+            UUID after) {
         return SqlRows.select(session, """
                         SELECT q.*, s.state -> 'policy' ->> 'calendar' AS calendar
                         FROM quality_ticket q LEFT JOIN sla_ticket s ON s.ticket_id = q.ticket_id
-                        WHERE q.opened_at IS NOT NULL AND (q.opened_at >= ?1 AND q.opened_at < ?2
-                            OR q.resolved_at >= ?1 AND q.resolved_at < ?2 OR q.closed_at >= ?1 AND q.closed_at < ?2
-                            OR q.rated_at >= ?1 AND q.rated_at < ?2 OR q.resolved_at IS NULL AND q.closed_at IS NULL
-                            OR q.ticket_id IN (SELECT ticket_id FROM quality_fact WHERE at >= ?1 AND at < ?2))""",
-                        from, to)
-                .map(rows -> rows.stream().map(r -> new QualityTicket(r.uuid("ticket_id"), r.text("plan"),
-                        r.text("channel"), r.text("tier"), r.text("agent"), r.text("calendar"),
-                        r.instant("opened_at"), r.bool("repeat_contact"), r.instant("first_response_at"),
-                        (int) r.number("public_messages"), r.instant("resolved_at"), r.text("resolved_tier"),
-                        (int) r.number("reopens"), r.instant("closed_at"),
-                        r.numberOrNull("rating") == null ? null : r.numberOrNull("rating").intValue(),
-                        r.instant("rated_at"))).toList())
-                .chain(tickets -> SqlRows.select(session, """
-                                SELECT ticket_id, kind, at, detail FROM quality_fact WHERE at >= ?1 AND at < ?2""",
-                                from, to)
-                        .map(rows -> new Loaded(tickets, rows.stream().map(r -> new QualityFact(r.uuid("ticket_id"),
-                                QualityFact.Kind.valueOf(r.text("kind")), r.instant("at"), r.text("detail")))
-                                .toList())));
+                        WHERE q.opened_at IS NOT NULL AND q.ticket_id > ?3
+                          AND (?5 = '' OR q.plan = ?5) AND (?6 = '' OR q.tier = ?6) AND (?7 = '' OR q.channel = ?7)
+                          AND (q.opened_at >= ?1 AND q.opened_at < ?2 OR q.resolved_at >= ?1 AND q.resolved_at < ?2
+                            OR q.closed_at >= ?1 AND q.closed_at < ?2 OR q.rated_at >= ?1 AND q.rated_at < ?2
+                            OR q.resolved_at IS NULL AND q.closed_at IS NULL)
+                        ORDER BY q.ticket_id LIMIT ?4""", query.from(), query.to(), after, PAGE,
+                        text(query.plan()), text(query.tier()), text(query.channel()))
+                .chain(rows -> {
+                    UUID last = null;
+                    for (SqlRows.Row r : rows) {
+                        builder.ticket(new QualityTicket(r.uuid("ticket_id"), r.text("plan"), r.text("channel"),
+                                r.text("tier"), r.text("agent"), r.text("calendar"), r.instant("opened_at"),
+                                r.bool("repeat_contact"), r.instant("first_response_at"),
+                                (int) r.number("public_messages"), r.instant("resolved_at"), r.text("resolved_tier"),
+                                (int) r.number("reopens"), r.instant("closed_at"),
+                                r.numberOrNull("rating") == null ? null : r.numberOrNull("rating").intValue(),
+                                r.instant("rated_at")));
+                        last = r.uuid("ticket_id");
+                    }
+                    return rows.size() < PAGE ? Uni.createFrom().voidItem() : tickets(session, query, builder, last);
+                });
+    }
+
+    private Uni<Void> facts(Mutiny.Session session, QualityReport.Query query, QualityReport.Builder builder) {
+        // The fact's date (or week, from Monday) in the report's zone, as QualityReport.key gives it for tickets.
+        String local = query.zone() instanceof java.time.ZoneOffset
+                ? "((f.at AT TIME ZONE 'UTC') + make_interval(secs => CAST(CAST(?6 AS text) AS int)))" : "(f.at AT TIME ZONE ?6)";
+        String key = query.groupBy() == null ? "''" : switch (query.groupBy()) {
+            case DAY -> "to_char(" + local + ", 'YYYY-MM-DD')";
+            case WEEK -> "to_char(date_trunc('week', " + local + "), 'YYYY-MM-DD')";
+            case PLAN -> "q.plan";
+            case TIER -> "q.tier";
+            case CHANNEL -> "q.channel";
+            case AGENT -> "coalesce(q.agent, '" + QualityReport.NO_AGENT + "')";
+        };
+        String zone = query.zone() instanceof java.time.ZoneOffset offset ? Integer.toString(offset.getTotalSeconds())
+                : query.zone().getId();
+        return SqlRows.select(session, """
+                        SELECT %s AS key, f.kind, f.detail, count(*) AS n
+                        FROM quality_fact f JOIN quality_ticket q ON q.ticket_id = f.ticket_id
+                        WHERE f.at >= ?1 AND f.at < ?2 AND q.opened_at IS NOT NULL
+                          AND (?3 = '' OR q.plan = ?3) AND (?4 = '' OR q.tier = ?4) AND (?5 = '' OR q.channel = ?5)
+                          AND CAST(?6 AS text) IS NOT NULL
+                        GROUP BY 1, 2, 3""".formatted(key), query.from(), query.to(), text(query.plan()),
+                        text(query.tier()), text(query.channel()), zone)
+                .invoke(rows -> rows.forEach(r -> builder.facts(r.text("key"),
+                        QualityFact.Kind.valueOf(r.text("kind")), r.text("detail"), r.number("n"))))
+                .replaceWithVoid();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private static Uni<Void> spoke(Mutiny.Session session, UUID id, Instant at) {

@@ -10,7 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** The quality report: the projection's rows of the period, counted on the calendars as they are now. */
+/**
+ * The quality report: the projection's rows of the period, counted on the calendars as they are now, a page at a
+ * time (see {@link QualityProjection#feed}).
+ */
 @ApplicationScoped
 public class QualityReports {
     private final Mutiny.SessionFactory sessions;
@@ -27,11 +30,11 @@ public class QualityReports {
     }
 
     public Uni<QualityReport> report(QualityReport.Query query) {
-        return sessions.withSession(session -> settings.calendars(session).chain(calendars -> projection
-                .load(session, query.from(), query.to()).map(loaded -> {
-                    Map<String, BusinessCalendar> byId = calendars.stream()
-                            .collect(Collectors.toMap(BusinessCalendar::id, Function.identity()));
-                    return QualityReport.of(query, loaded.tickets(), loaded.facts(), byId::get, clock.instant());
-                })));
+        return sessions.withSession(session -> settings.calendars(session).chain(calendars -> {
+            Map<String, BusinessCalendar> byId = calendars.stream()
+                    .collect(Collectors.toMap(BusinessCalendar::id, Function.identity()));
+            QualityReport.Builder builder = new QualityReport.Builder(query, byId::get, clock.instant());
+            return projection.feed(session, query, builder).map(ignored -> builder.build());
+        }));
     }
 }

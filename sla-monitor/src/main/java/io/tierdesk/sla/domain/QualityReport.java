@@ -93,45 +93,123 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
     public record Backlog(String tier, long open, Map<String, Long> ages) {
     }
 
+    /** The report of tickets and facts held in memory: what {@link Builder} makes of them one by one. */
     public static QualityReport of(Query query, List<QualityTicket> tickets, List<QualityFact> facts,
             Function<String, BusinessCalendar> calendars, Instant now) {
-        Map<UUID, QualityTicket> admitted = tickets.stream().filter(query::admits)
-                .collect(Collectors.toMap(QualityTicket::ticketId, t -> t, (a, b) -> a, LinkedHashMap::new));
-        Tally total = new Tally();
-        Map<String, Tally> groups = new TreeMap<>();
-        for (QualityTicket t : admitted.values()) {
-            if (query.within(t.openedAt())) {
-                tallies(query, groups, total, t, t.openedAt()).forEach(tally -> tally.opened.add(t));
-            }
-            if (query.within(t.resolvedAt())) {
-                tallies(query, groups, total, t, t.resolvedAt()).forEach(tally -> tally.resolved.add(t));
-            }
-            if (query.within(t.closedAt())) {
-                tallies(query, groups, total, t, t.closedAt()).forEach(tally -> tally.closed++);
-            }
-            if (t.rating() != null && query.within(t.ratedAt())) {
-                tallies(query, groups, total, t, t.ratedAt()).forEach(tally -> tally.ratings.add(t.rating()));
+        Builder builder = new Builder(query, calendars, now);
+        Map<UUID, QualityTicket> admitted = new LinkedHashMap<>();
+        for (QualityTicket t : tickets) {
+            if (query.admits(t) && admitted.putIfAbsent(t.ticketId(), t) == null) {
+                builder.ticket(t);
             }
         }
         for (QualityFact f : facts) {
             QualityTicket t = admitted.get(f.ticketId());
             if (t != null && query.within(f.at())) {
-                tallies(query, groups, total, t, f.at()).forEach(tally -> tally.facts.add(f));
+                builder.facts(key(query, t, f.at()), f.kind(), f.detail(), 1);
             }
         }
-        List<Group> grouped = query.groupBy() == null ? List.of() : groups.entrySet().stream()
-                .map(e -> new Group(e.getKey(), e.getValue().figures(calendars))).toList();
-        return new QualityReport(query.from(), query.to(), query.zone().getId(), query.groupBy(), query.plan(),
-                query.tier(), query.channel(), total.figures(calendars), grouped, now, backlog(admitted.values(), now),
-                L1_NORM);
+        return builder.build();
     }
 
-    private static List<Tally> tallies(Query query, Map<String, Tally> groups, Tally total, QualityTicket t,
-            Instant at) {
-        if (query.groupBy() == null) {
-            return List.of(total);
+    /**
+     * Builds a report from tickets given one at a time and facts given already counted, keeping counters and the
+     * durations the percentiles need (two longs per ticket and time) rather than the tickets: a year of tickets is
+     * read page by page, and the facts are counted by the database.
+     */
+    public static final class Builder {
+        private final Query query;
+        private final Function<String, BusinessCalendar> calendars;
+        private final Instant now;
+        private final Tally total = new Tally();
+        private final Map<String, Tally> groups = new TreeMap<>();
+        private final Map<String, long[]> backlog = new LinkedHashMap<>();
+
+        public Builder(Query query, Function<String, BusinessCalendar> calendars, Instant now) {
+            this.query = query;
+            this.calendars = calendars;
+            this.now = now;
+            for (String tier : TIERS) {
+                backlog.put(tier, new long[1 + AGES.size()]);
+            }
         }
-        String key = switch (query.groupBy()) {
+
+        /** One ticket the query admits, given once. */
+        public void ticket(QualityTicket t) {
+            if (!query.admits(t)) {
+                return;
+            }
+            if (query.within(t.openedAt())) {
+                Duration firstResponse = t.firstResponseAt() == null ? null : Duration.between(t.openedAt(),
+                        t.firstResponseAt());
+                Duration firstResponseBusiness = t.firstResponseAt() == null ? null : business(t, t.firstResponseAt());
+                tallies(t.openedAt(), t).forEach(tally -> tally.opened(t, firstResponse, firstResponseBusiness));
+            }
+            if (query.within(t.resolvedAt())) {
+                Duration resolution = Duration.between(t.openedAt(), t.resolvedAt());
+                Duration resolutionBusiness = business(t, t.resolvedAt());
+                tallies(t.resolvedAt(), t).forEach(tally -> tally.resolved(t, resolution, resolutionBusiness));
+            }
+            if (query.within(t.closedAt())) {
+                tallies(t.closedAt(), t).forEach(tally -> tally.closed++);
+            }
+            if (t.rating() != null && query.within(t.ratedAt())) {
+                tallies(t.ratedAt(), t).forEach(tally -> tally.rated(t.rating()));
+            }
+            long[] line = t.open() ? backlog.get(t.tier()) : null;
+            if (line != null) {
+                line[0]++;
+                line[1 + AGES.indexOf(ageBucket(Duration.between(t.openedAt(), now)))]++;
+            }
+        }
+
+        /**
+         * {@code count} facts of one kind and detail in the period, of admitted tickets, under a group key
+         * ({@link #key}; ignored without a grouping).
+         */
+        public void facts(String key, QualityFact.Kind kind, String detail, long count) {
+            total.facts(kind, detail, count);
+            if (query.groupBy() != null) {
+                groups.computeIfAbsent(Objects.requireNonNullElse(key, "(unknown)"), k -> new Tally())
+                        .facts(kind, detail, count);
+            }
+        }
+
+        public QualityReport build() {
+            List<Group> grouped = query.groupBy() == null ? List.of() : groups.entrySet().stream()
+                    .map(e -> new Group(e.getKey(), e.getValue().figures())).toList();
+            List<Backlog> lines = new ArrayList<>();
+            backlog.forEach((tier, counts) -> {
+                Map<String, Long> ages = new LinkedHashMap<>();
+                for (int i = 0; i < AGES.size(); i++) {
+                    ages.put(AGES.get(i), counts[1 + i]);
+                }
+                lines.add(new Backlog(tier, counts[0], ages));
+            });
+            return new QualityReport(query.from(), query.to(), query.zone().getId(), query.groupBy(), query.plan(),
+                    query.tier(), query.channel(), total.figures(), grouped, now, lines, L1_NORM);
+        }
+
+        private Duration business(QualityTicket t, Instant end) {
+            BusinessCalendar calendar = t.calendar() == null ? null : calendars.apply(t.calendar());
+            return (calendar == null ? BusinessCalendar.alwaysOpen() : calendar).between(t.openedAt(), end);
+        }
+
+        private List<Tally> tallies(Instant at, QualityTicket t) {
+            if (query.groupBy() == null) {
+                return List.of(total);
+            }
+            return List.of(total, groups.computeIfAbsent(Objects.requireNonNullElse(key(query, t, at), "(unknown)"),
+                    k -> new Tally()));
+        }
+    }
+
+    /** The group a ticket's moment falls in: its date or week in the report's zone, or one of the ticket's own. */
+    static String key(Query query, QualityTicket t, Instant at) {
+        if (query.groupBy() == null) {
+            return null;
+        }
+        return switch (query.groupBy()) {
             case DAY -> LocalDate.ofInstant(at, query.zone()).toString();
             case WEEK -> LocalDate.ofInstant(at, query.zone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                     .toString();
@@ -140,24 +218,6 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
             case CHANNEL -> t.channel();
             case AGENT -> t.agent() == null ? NO_AGENT : t.agent();
         };
-        return List.of(total, groups.computeIfAbsent(Objects.requireNonNullElse(key, "(unknown)"), k -> new Tally()));
-    }
-
-    private static List<Backlog> backlog(java.util.Collection<QualityTicket> tickets, Instant now) {
-        List<Backlog> lines = new ArrayList<>();
-        for (String tier : TIERS) {
-            Map<String, Long> ages = new LinkedHashMap<>();
-            AGES.forEach(a -> ages.put(a, 0L));
-            long open = 0;
-            for (QualityTicket t : tickets) {
-                if (t.open() && tier.equals(t.tier())) {
-                    open++;
-                    ages.merge(ageBucket(Duration.between(t.openedAt(), now)), 1L, Long::sum);
-                }
-            }
-            lines.add(new Backlog(tier, open, ages));
-        }
-        return lines;
     }
 
     static String ageBucket(Duration age) {
@@ -172,86 +232,138 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
 
     /** The nearest-rank percentile: the smallest value with at least {@code p} of the values at or below it. */
     static Duration percentile(List<Duration> values, double p) {
-        if (values.isEmpty()) {
-            return null;
+        Durations all = new Durations();
+        values.forEach(all::add);
+        return all.percentile(p);
+    }
+
+    /** Durations as nanoseconds in a growing array: what a percentile needs, without an object per value. */
+    static final class Durations {
+        private long[] nanos = new long[16];
+        private int size;
+        private boolean sorted = true;
+
+        void add(Duration d) {
+            if (size == nanos.length) {
+                nanos = java.util.Arrays.copyOf(nanos, size * 2);
+            }
+            nanos[size++] = d.toNanos();
+            sorted = false;
         }
-        List<Duration> sorted = values.stream().sorted().toList();
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(rank, 1) - 1);
+
+        int size() {
+            return size;
+        }
+
+        Duration percentile(double p) {
+            if (size == 0) {
+                return null;
+            }
+            if (!sorted) {
+                java.util.Arrays.sort(nanos, 0, size);
+                sorted = true;
+            }
+            int rank = (int) Math.ceil(p * size);
+            return Duration.ofNanos(nanos[Math.max(rank, 1) - 1]);
+        }
     }
 
     static Double share(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
     }
 
-    /** What falls into one group (or the total) before it becomes figures. */
+    /** What falls into one group (or the total) before it becomes figures: counters and durations only. */
     private static final class Tally {
-        final List<QualityTicket> opened = new ArrayList<>();
-        final List<QualityTicket> resolved = new ArrayList<>();
+        long opened;
+        long resolvedOf;
+        long repeats;
+        final Durations firstResponse = new Durations();
+        final Durations firstResponseBusiness = new Durations();
+        long resolved;
+        long oneTouch;
+        long reopenedResolved;
+        long atL1;
+        final Durations resolution = new Durations();
+        final Durations resolutionBusiness = new Durations();
         long closed;
-        final List<Integer> ratings = new ArrayList<>();
-        final List<QualityFact> facts = new ArrayList<>();
+        final long[] ratings = new long[6];
+        long reopened;
+        final Map<String, Long> escalations = new TreeMap<>();
+        final Map<String, long[]> sla = new LinkedHashMap<>();
 
-        Figures figures(Function<String, BusinessCalendar> calendars) {
-            long resolvedOf = opened.stream().filter(t -> t.resolvedAt() != null).count();
-            long oneTouch = resolved.stream().filter(QualityTicket::oneTouch).count();
-            long reopenedResolved = resolved.stream().filter(t -> t.reopens() > 0).count();
-            long repeats = opened.stream().filter(QualityTicket::repeat).count();
-            long atL1 = resolved.stream().filter(t -> "L1".equals(t.resolvedTier())).count();
-            return new Figures(opened.size(), resolved.size(), closed,
-                    facts.stream().filter(f -> f.kind() == QualityFact.Kind.REOPENED).count(),
-                    share(resolvedOf, opened.size()),
-                    times(opened.stream().filter(t -> t.firstResponseAt() != null).toList(),
-                            QualityTicket::firstResponseAt, calendars),
-                    times(resolved, QualityTicket::resolvedAt, calendars),
-                    new Share(oneTouch, share(oneTouch, resolved.size())),
-                    share(reopenedResolved, resolved.size()), share(repeats, opened.size()),
-                    new Share(atL1, share(atL1, resolved.size())), escalations(), sla(), satisfaction());
+        void opened(QualityTicket t, Duration toFirstResponse, Duration toFirstResponseBusiness) {
+            opened++;
+            resolvedOf += t.resolvedAt() != null ? 1 : 0;
+            repeats += t.repeat() ? 1 : 0;
+            if (toFirstResponse != null) {
+                firstResponse.add(toFirstResponse);
+                firstResponseBusiness.add(toFirstResponseBusiness);
+            }
         }
 
-        private static Times times(List<QualityTicket> tickets, Function<QualityTicket, Instant> end,
-                Function<String, BusinessCalendar> calendars) {
-            List<Duration> wall = new ArrayList<>();
-            List<Duration> business = new ArrayList<>();
-            for (QualityTicket t : tickets) {
-                wall.add(Duration.between(t.openedAt(), end.apply(t)));
-                BusinessCalendar calendar = t.calendar() == null ? null : calendars.apply(t.calendar());
-                business.add((calendar == null ? BusinessCalendar.alwaysOpen() : calendar).between(t.openedAt(),
-                        end.apply(t)));
+        void resolved(QualityTicket t, Duration toResolution, Duration toResolutionBusiness) {
+            resolved++;
+            oneTouch += t.oneTouch() ? 1 : 0;
+            reopenedResolved += t.reopens() > 0 ? 1 : 0;
+            atL1 += "L1".equals(t.resolvedTier()) ? 1 : 0;
+            resolution.add(toResolution);
+            resolutionBusiness.add(toResolutionBusiness);
+        }
+
+        void rated(int rating) {
+            if (rating >= 1 && rating <= 5) {
+                ratings[rating]++;
             }
-            return new Times(tickets.size(), percentile(wall, 0.5), percentile(wall, 0.9),
-                    percentile(business, 0.5), percentile(business, 0.9));
+        }
+
+        void facts(QualityFact.Kind kind, String detail, long count) {
+            switch (kind) {
+                case REOPENED -> reopened += count;
+                case ESCALATED -> escalations.merge(detail, count, Long::sum);
+                case SLA_MET -> sla.computeIfAbsent(detail, k -> new long[2])[0] += count;
+                case SLA_BREACHED -> sla.computeIfAbsent(detail, k -> new long[2])[1] += count;
+            }
+        }
+
+        Figures figures() {
+            return new Figures(opened, resolved, closed, reopened, share(resolvedOf, opened),
+                    times(firstResponse, firstResponseBusiness), times(resolution, resolutionBusiness),
+                    new Share(oneTouch, share(oneTouch, resolved)), share(reopenedResolved, resolved),
+                    share(repeats, opened), new Share(atL1, share(atL1, resolved)), escalations(), sla(),
+                    satisfaction());
+        }
+
+        private static Times times(Durations wall, Durations business) {
+            return new Times(wall.size(), wall.percentile(0.5), wall.percentile(0.9), business.percentile(0.5),
+                    business.percentile(0.9));
         }
 
         private List<Escalations> escalations() {
-            return facts.stream().filter(f -> f.kind() == QualityFact.Kind.ESCALATED)
-                    .collect(Collectors.groupingBy(QualityFact::detail, TreeMap::new, Collectors.counting()))
-                    .entrySet().stream().map(e -> {
-                        String[] pair = e.getKey().split(">", 2);
-                        return new Escalations(pair[0], pair[1], e.getValue());
-                    }).sorted(Comparator.comparing(Escalations::from).thenComparing(Escalations::to)).toList();
+            return escalations.entrySet().stream().map(e -> {
+                String[] pair = e.getKey().split(">", 2);
+                return new Escalations(pair[0], pair.length > 1 ? pair[1] : "", e.getValue());
+            }).sorted(Comparator.comparing(Escalations::from).thenComparing(Escalations::to)).toList();
         }
 
         private Map<String, Compliance> sla() {
             Map<String, Compliance> clocks = new LinkedHashMap<>();
             for (String clock : CLOCKS) {
-                long met = facts.stream().filter(f -> f.kind() == QualityFact.Kind.SLA_MET
-                        && clock.equals(f.detail())).count();
-                long breached = facts.stream().filter(f -> f.kind() == QualityFact.Kind.SLA_BREACHED
-                        && clock.equals(f.detail())).count();
-                clocks.put(clock, new Compliance(met, breached, share(met, met + breached)));
+                long[] counts = sla.getOrDefault(clock, new long[2]);
+                clocks.put(clock, new Compliance(counts[0], counts[1], share(counts[0], counts[0] + counts[1])));
             }
             return clocks;
         }
 
         private Satisfaction satisfaction() {
             Map<Integer, Long> distribution = new LinkedHashMap<>();
+            long count = 0;
+            long sum = 0;
             for (int score = 1; score <= 5; score++) {
-                int s = score;
-                distribution.put(score, ratings.stream().filter(r -> r == s).count());
+                distribution.put(score, ratings[score]);
+                count += ratings[score];
+                sum += score * ratings[score];
             }
-            return new Satisfaction(ratings.size(), ratings.isEmpty() ? null
-                    : ratings.stream().mapToInt(Integer::intValue).average().orElseThrow(), distribution);
+            return new Satisfaction(count, count == 0 ? null : (double) sum / count, distribution);
         }
     }
 }
