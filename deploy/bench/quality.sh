@@ -38,20 +38,22 @@ UNION ALL SELECT ticket_id, 'ESCALATED', opened_at + interval '1 hour', 'L1>L2' 
 sql "ANALYZE quality_ticket; ANALYZE quality_fact" >/dev/null
 echo "   written in $(( $(date +%s) - T0 )) s: $(sql "SELECT count(*) FROM quality_ticket") tickets, $(sql "SELECT count(*) FROM quality_fact") facts" >&2
 
-FROM="$(date -u -d '366 days ago' +%Y-%m-%dT00:00:00Z)"; TO="$(date -u -d 'tomorrow' +%Y-%m-%dT00:00:00Z)"
+FROM="$(date -u -d '365 days ago' +%Y-%m-%dT00:00:00Z)"; TO="$(date -u -d 'tomorrow' +%Y-%m-%dT00:00:00Z)"
 report() {
   local query="$1" accept="$2" out
   out="$(curl -sS -o "$OUT/report" -w '%{http_code} %{size_download} %{time_total}' -H "Authorization: Bearer $TOKEN" \
     -H "Accept: $accept" "http://127.0.0.1:$PORT/api/v1/reports/quality?from=$FROM&to=$TO&$query")"
   read -r status size seconds <<<"$out"
   printf '%-34s status %s, %8s bytes, %6.2f s\n' "$query ($accept)" "$status" "$size" "$seconds"
+  [[ "$status" == 200 ]] || head -c 400 "$OUT/report" >&2
 }
 echo "== the year's report (heap $HEAP)" >&2
 report "groupBy=week&zone=Europe/Moscow" application/json
 report "groupBy=agent" application/json
 report "groupBy=day" text/csv
 report "groupBy=week&zone=Europe/Moscow" application/json
-HEAP_USED="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%.0f", s / 1048576 }')"
+HEAP_USED="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics" | grep '^jvm_memory_used_bytes' | grep 'area="heap"' \
+  | awk '{ s += $NF } END { printf "%.0f", s / 1048576 }')"
 PEAK_RSS="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")"
 echo "heap limit $HEAP, heap in use after the reports ${HEAP_USED} MiB, peak resident ${PEAK_RSS} MiB"
 echo "(date $(date -u +%Y-%m-%d), $(nproc) cores)"

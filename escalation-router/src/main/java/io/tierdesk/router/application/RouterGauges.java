@@ -33,8 +33,7 @@ public class RouterGauges {
     private final io.vertx.core.Vertx vertx;
     private final Duration interval;
     private final AtomicReference<LoadSnapshot> last = new AtomicReference<>(new LoadSnapshot(Map.of(), List.of()));
-    private final MultiGauge agentUtilisation;
-    private final MultiGauge agentActive;
+    private final MultiGauge tierActive;
     private PeriodicTask task;
 
     public RouterGauges(Mutiny.SessionFactory sessions, MeterRegistry registry, Clock clock,
@@ -55,10 +54,10 @@ public class RouterGauges {
                             g -> g.line(tier).map(LoadSnapshot.Line::utilisation).orElse(0.0))
                     .description("active tickets / capacity of the tier's online agents").tags(tags).register(registry);
         }
-        agentUtilisation = MultiGauge.builder("tierdesk.router.agent.utilisation")
-                .description("active tickets / capacity per agent").register(registry);
-        agentActive = MultiGauge.builder("tierdesk.router.agent.active")
-                .description("active tickets per agent").register(registry);
+        // Per line, never per agent: /q/metrics is open to the cluster, and who carries what load is for
+        // supervisors (GET /api/v1/agents/load).
+        tierActive = MultiGauge.builder("tierdesk.router.tier.active")
+                .description("active tickets held by the line's agents").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -87,14 +86,15 @@ public class RouterGauges {
 
     private void publish(LoadSnapshot snapshot) {
         last.set(snapshot);
-        List<MultiGauge.Row<?>> utilisation = new ArrayList<>();
-        List<MultiGauge.Row<?>> active = new ArrayList<>();
-        for (LoadSnapshot.AgentFigures a : snapshot.agents()) {
-            Tags tags = Tags.of("agent", a.agentId(), "tier", a.tier().name());
-            utilisation.add(MultiGauge.Row.of(tags, a.utilisation()));
-            active.add(MultiGauge.Row.of(tags, a.active()));
+        java.util.Map<Tier, Integer> active = new java.util.EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            active.put(tier, 0);
         }
-        agentUtilisation.register(utilisation, true);
-        agentActive.register(active, true);
+        for (LoadSnapshot.AgentFigures a : snapshot.agents()) {
+            active.merge(a.tier(), a.active(), Integer::sum);
+        }
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        active.forEach((tier, count) -> rows.add(MultiGauge.Row.of(Tags.of("tier", tier.name()), count)));
+        tierActive.register(rows, true);
     }
 }

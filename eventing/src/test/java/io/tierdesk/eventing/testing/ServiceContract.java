@@ -46,6 +46,17 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void servesNoSwaggerUiOutsideLocalMode() {
+        given().get("/q/swagger-ui/").then().statusCode(404);
+    }
+
+    @Test
+    void refusesAnOversizedBodyBeforeReadingIt() {
+        given().header("Authorization", TestTokens.bearer("someone", "admin")).contentType("application/json")
+                .body("[" + "1,".repeat(600_000) + "1]").post("/api/v1/no-such-resource").then().statusCode(413);
+    }
+
+    @Test
     void everyApiPathNeedsAToken() {
         given().get("/api/v1/anything").then().statusCode(401);
         given().header("Authorization", TestTokens.bearer("someone", "agent")).get("/api/v1/no-such-resource")

@@ -25,8 +25,11 @@ public class CaptureResource {
     private final Mutiny.SessionFactory sessions;
     private final KnowledgeCapture capture;
     private final SecurityIdentity identity;
+    private final io.tierdesk.eventing.api.IdempotencyKeys keys;
 
-    public CaptureResource(Mutiny.SessionFactory sessions, KnowledgeCapture capture, SecurityIdentity identity) {
+    public CaptureResource(Mutiny.SessionFactory sessions, KnowledgeCapture capture, SecurityIdentity identity,
+            io.tierdesk.eventing.api.IdempotencyKeys keys) {
+        this.keys = keys;
         this.sessions = sessions;
         this.capture = capture;
         this.identity = identity;
@@ -35,15 +38,20 @@ public class CaptureResource {
     @POST
     @Path("tickets/{ticketId}/article-draft")
     @RolesAllowed({"agent", "kb-editor"})
-    public Uni<Response> draft(@PathParam("ticketId") UUID ticketId, DraftRequest body) {
+    public Uni<Response> draft(@PathParam("ticketId") UUID ticketId,
+            @jakarta.ws.rs.HeaderParam(io.tierdesk.eventing.api.IdempotencyKeys.HEADER) String key, DraftRequest body) {
         if (body != null && body.covers() != null && (body.covers().size() > 500 || body.covers().contains(null))) {
             throw io.tierdesk.eventing.domain.Rejection.invalid("covers", "at most 500 ticket ids, none null");
         }
         ArticleDecider.Actor actor = new ArticleDecider.Actor(identity.getPrincipal().getName(),
                 identity.hasRole("kb-editor"));
         List<UUID> covers = body == null || body.covers() == null ? List.of() : body.covers();
-        return sessions.withTransaction(session -> capture.draftFrom(session, ticketId, covers, actor))
-                .map(outcome -> Response.created(URI.create("/api/v1/articles/" + outcome.articleId()))
-                        .entity(outcome).tag(Versions.etag(outcome.version())).build());
+        return sessions.withTransaction(session -> keys.once(session, key, actor.id(), "POST /tickets/" + ticketId
+                        + "/article-draft", body, io.tierdesk.knowledge.application.Articles.Outcome.class,
+                        () -> capture.draftFrom(session, ticketId, covers, actor)))
+                .map(once -> Response.created(URI.create("/api/v1/articles/" + once.answer().articleId()))
+                        .entity(once.answer()).tag(Versions.etag(once.answer().version()))
+                        .header(io.tierdesk.eventing.api.IdempotencyKeys.REPLAYED, once.replayed() ? "true" : null)
+                        .build());
     }
 }

@@ -32,9 +32,12 @@ public class SelfServiceResource {
     private final SelfService selfService;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final io.tierdesk.eventing.api.IdempotencyKeys keys;
 
     public SelfServiceResource(Mutiny.SessionFactory sessions, SelfService selfService, SecurityIdentity identity,
-            Clock clock) {
+            Clock clock,
+            io.tierdesk.eventing.api.IdempotencyKeys keys) {
+        this.keys = keys;
         this.sessions = sessions;
         this.selfService = selfService;
         this.identity = identity;
@@ -44,7 +47,8 @@ public class SelfServiceResource {
     @POST
     @Path("queries")
     @RolesAllowed("channel")
-    public Uni<Response> ask(Query body) {
+    public Uni<Response> ask(@jakarta.ws.rs.HeaderParam(io.tierdesk.eventing.api.IdempotencyKeys.HEADER) String key,
+            Query body) {
         if (body == null || body.text() == null || body.text().isBlank()) {
             throw Rejection.invalid("text", "what the customer typed is required");
         }
@@ -53,8 +57,13 @@ public class SelfServiceResource {
         }
         Limits.max("text", body.text(), Limits.SHORT_TEXT);
         Limits.max("customer", body.customer(), Limits.NAME);
-        return sessions.withTransaction(session -> selfService.ask(session, channel(), body.customer(), body.text()))
-                .map(answer -> Response.status(201).entity(answer).build());
+        // A retry after a lost answer gets the same query and answer, not a second query the deflection counts.
+        return sessions.withTransaction(session -> keys.once(session, key, channel(), "POST /self-service/queries",
+                        body, SelfService.Answer.class,
+                        () -> selfService.ask(session, channel(), body.customer(), body.text())))
+                .map(once -> Response.status(201).entity(once.answer())
+                        .header(io.tierdesk.eventing.api.IdempotencyKeys.REPLAYED, once.replayed() ? "true" : null)
+                        .build());
     }
 
     @POST

@@ -140,8 +140,13 @@ class CaptureTest {
                 .body("ticketIds.flatten()", hasItem(ticket.toString()))
                 .body("tickets.flatten().find { it.ticketId == '" + ticket + "' }.subject",
                         equalTo("Сканер сохраняет чёрные листы"));
-        String article = as("anna", "agent").post("/api/v1/tickets/" + ticket + "/article-draft").then()
+        String key = UUID.randomUUID().toString();
+        String article = as("anna", "agent").header("Idempotency-Key", key)
+                .post("/api/v1/tickets/" + ticket + "/article-draft").then()
                 .statusCode(201).body("state", equalTo("draft")).extract().path("articleId");
+        // A retry after a lost answer gets the same draft, not a 404 for a candidate already drafted.
+        as("anna", "agent").header("Idempotency-Key", key).post("/api/v1/tickets/" + ticket + "/article-draft")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("articleId", equalTo(article));
         as("anna", "agent").get("/api/v1/articles/" + article).then().statusCode(200)
                 .body("title", equalTo("Сканер сохраняет чёрные листы"))
                 .body("solution", equalTo("Откатили драйвер сканера до 5.2"))

@@ -93,4 +93,24 @@ class SelfServiceTest {
         as("portal", "channel").body("{\"customer\": \"" + customer + "\"}").post("/api/v1/self-service/queries")
                 .then().statusCode(400).body("errors.field", hasItem("text"));
     }
+
+    /** A channel's retry after a lost answer is the same query: one row, one answer, not two the deflection counts. */
+    @Test
+    void aRetriedQueryWithItsIdempotencyKeyIsAskedOnce() throws Exception {
+        String customer = "idem-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"customer\": \"" + customer + "\", \"text\": \"принтер не печатает\"}";
+        String first = as("portal", "channel").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/self-service/queries").then().statusCode(201).extract().path("queryId");
+        as("portal", "channel").header("Idempotency-Key", key).body(body).post("/api/v1/self-service/queries")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("queryId", equalTo(first));
+        as("portal", "channel").header("Idempotency-Key", key).body(body.replace("принтер", "сканер"))
+                .post("/api/v1/self-service/queries").then().statusCode(422)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        assertThat(io.tierdesk.eventing.testing.TestDb.number(database,
+                "SELECT count(*) FROM self_service_query WHERE customer = ?", customer)).isEqualTo(1);
+        // Out of the way of the deflection figures the other test works out by hand.
+        io.tierdesk.eventing.testing.TestDb.number(database, "WITH gone AS (DELETE FROM self_service_query "
+                + "WHERE customer = ? RETURNING 1) SELECT count(*) FROM gone", customer);
+    }
 }

@@ -117,13 +117,19 @@ public class DeliveryWorker {
     /** One round: claim, send, record; answers when the next row falls due (null: none waiting). */
     public Uni<Instant> round() {
         Instant now = clock.instant();
+        // Leases are taken and judged by the database's clock, never a replica's: one whose clock runs ahead would
+        // otherwise take rows another replica still holds, and send them a second time.
         return sessions.withTransaction(session -> SqlRows.select(session, """
-                        UPDATE delivery SET state = 'sending', next_attempt_at = ?2
+                        UPDATE delivery SET state = 'sending',
+                            next_attempt_at = clock_timestamp() + make_interval(secs => CAST(?2 AS double precision))
                         WHERE delivery_id IN (SELECT delivery_id FROM delivery
-                            WHERE state IN ('pending', 'sending') AND medium <> 'stream' AND next_attempt_at <= ?1
+                            WHERE state IN ('pending', 'sending') AND medium <> 'stream'
+                              AND next_attempt_at <= greatest(?1, clock_timestamp()) AND NOT (state = 'sending'
+                                  AND next_attempt_at > clock_timestamp())
                             ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
                         RETURNING delivery_id, event_id, ticket_id, kind, audience, recipient, medium, language,
-                            subject, text, html, payload, attempts, event_time""", now, now.plus(settings.lease()), settings.batch()))
+                            subject, text, html, payload, attempts, event_time""", now,
+                        settings.lease().toMillis() / 1000.0, settings.batch()))
                 .map(rows -> rows.stream().map(r -> new Claimed(r.uuid("delivery_id"), r.text("event_id"),
                         r.uuid("ticket_id"), r.text("kind"), r.text("audience"), r.text("recipient"), r.text("medium"),
                         r.text("language"), r.text("subject"), r.text("text"), r.text("html"), r.text("payload"),

@@ -63,6 +63,11 @@ public class ChannelIntake {
      * @param channel the subject of the calling channel's token
      */
     public Object read(CloudEvent event, String channel) {
+        // An adapter is one path segment: "mail/x" would own what lies under the adapter "mail".
+        if (channel.isEmpty() || channel.contains("/") || channel.equals(".") || channel.equals("..")) {
+            throw Rejection.forbidden("source", "a channel's token names its adapter in one path segment, not '"
+                    + channel + "'");
+        }
         String own = ADAPTERS + channel;
         if (event.source() == null || !(event.source().equals(own) || event.source().startsWith(own + "/"))) {
             throw Rejection.forbidden("source", "a channel posts its own events only: source must be " + own

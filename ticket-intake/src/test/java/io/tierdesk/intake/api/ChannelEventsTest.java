@@ -324,6 +324,12 @@ class ChannelEventsTest {
                 .body(Channel.structured(id, "tierdesk.channel.message.received", data))
                 .post("/api/v1/channel-events").then().statusCode(403).contentType("application/problem+json")
                 .body("errors.field", hasItem("source"));
+        // Nor is what lies under another adapter: a subject of two segments would own the "mail" adapter's paths.
+        given().header("Authorization", TestTokens.bearer("mail-gateway/inbox-2", "channel"))
+                .contentType("application/cloudevents+json")
+                .body(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received", data)
+                        .replace(Channel.SOURCE, Channel.SOURCE + "/inbox-2"))
+                .post("/api/v1/channel-events").then().statusCode(403).body("errors.field", hasItem("source"));
         // A prefix of another adapter's name is not its own either.
         given().header("Authorization", TestTokens.bearer("mail", "channel"))
                 .contentType("application/cloudevents-batch+json")
