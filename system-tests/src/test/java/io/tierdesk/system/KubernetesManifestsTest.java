@@ -85,6 +85,12 @@ class KubernetesManifestsTest {
             assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
             assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
         }
+        // Mail leaves the cluster over STARTTLS with a login from a secret.
+        JsonNode mailer = find("Deployment", "notification-service").at("/spec/template/spec/containers/0");
+        assertThat(env(mailer, "QUARKUS_MAILER_START_TLS").path("value").asText()).isEqualTo("REQUIRED");
+        assertThat(env(mailer, "QUARKUS_MAILER_LOGIN").path("value").asText()).isEqualTo("REQUIRED");
+        assertThat(env(mailer, "QUARKUS_MAILER_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("notification-service-smtp");
         for (JsonNode resource : RESOURCES) {
             assertThat(resource.path("kind").asText()).as("no Secret with values in the repository")
                     .isNotEqualTo("Secret");

@@ -52,14 +52,77 @@ public final class EventJson {
                 field = field.equals("data") ? invalid.field() : field + "." + invalid.field();
             }
             throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, field,
-                    type.getSimpleName() + ": " + cause.getMessage(), e);
-        } catch (JsonMappingException e) {
-            throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, path(e),
-                    type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+                    cause instanceof InvalidEventException ? cause.getMessage() : withoutTypes(cause.getMessage()), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD,
+                    e instanceof JsonMappingException m ? path(m) : "data", describe(e), e);
         } catch (IOException | RuntimeException e) {
             throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, "data",
-                    type.getSimpleName() + ": " + e.getMessage(), e);
+                    withoutTypes(e.getMessage()), e);
         }
+    }
+
+    /**
+     * What is wrong with a JSON body, for the caller: the field's expected kind of value, never the Java type the
+     * service happens to read it into.
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && mismatch.getTargetType() != null) {
+            return "must be " + expected(mismatch.getTargetType());
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            return "not valid JSON: " + withoutTypes(parse.getOriginalMessage());
+        }
+        return withoutTypes(e.getOriginalMessage());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.util.UUID.class) {
+            return "a UUID (8-4-4-4-12 hexadecimal digits)";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number in range";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date or time in ISO 8601";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration in ISO 8601 (PT4H)";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> { try {
+                            return String.valueOf(type.getMethod("wireName").invoke(c));
+                        } catch (ReflectiveOperationException noWireName) {
+                            return c.toString().toLowerCase(java.util.Locale.ROOT);
+                        } }).toList();
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "an object";
+    }
+
+    /** A message with the Java types Jackson names in it (`java.util.UUID`) left out. */
+    public static String withoutTypes(String message) {
+        return message == null ? "unreadable" : message.replaceAll("`[\\w.$\\[\\]<>, ]+`", "value");
     }
 
     private static String path(JsonMappingException e) {

@@ -17,8 +17,14 @@ public class ProblemMappers {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_BASE = "https://tierdesk.io/problems/";
 
+    // The Jackson types are named one by one: Quarkus REST maps a mismatched value with a mapper of its own (plain
+    // JSON naming the Java class) unless one as specific as it is registered here.
     @ServerExceptionMapper({Rejection.class, ConcurrencyConflictException.class, InvalidEventException.class,
-            JsonProcessingException.class})
+            JsonProcessingException.class, com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+            com.fasterxml.jackson.core.JsonParseException.class})
     public Response clientError(Exception e) {
         return respond(problemOf(e));
     }
@@ -86,9 +92,10 @@ public class ProblemMappers {
                     ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                             .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
                     : "body";
+            String what = io.tierdesk.events.EventJson.describe(json);
             return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400,
-                    "the body is not valid JSON for this request: " + json.getOriginalMessage(),
-                    List.of(new Problem.FieldError(field, json.getOriginalMessage())));
+                    "the body is not valid for this request: " + field + " " + what,
+                    List.of(new Problem.FieldError(field, what)));
         }
         return null;
     }
@@ -102,6 +109,7 @@ public class ProblemMappers {
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
             case NOT_ALLOWED_NOW -> 422;
+            case TOO_MANY -> 429;
         };
         String title = r.title() != null ? r.title() : switch (r.kind()) {
             case INVALID -> "Invalid request";
@@ -110,6 +118,7 @@ public class ProblemMappers {
             case CONFLICT -> "Conflict";
             case PRECONDITION_FAILED -> "Precondition failed";
             case NOT_ALLOWED_NOW -> "Not possible now";
+            case TOO_MANY -> "Too many at once";
         };
         String type = r.type() != null ? r.type() : slug(title);
         List<Problem.FieldError> errors = r.violations().stream().filter(v -> v.field() != null)

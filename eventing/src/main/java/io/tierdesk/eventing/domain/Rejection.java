@@ -27,7 +27,9 @@ public class Rejection extends RuntimeException {
         /** A precondition the caller named (a version in If-Match) no longer holds (412). */
         PRECONDITION_FAILED,
         /** Well-formed and allowed in general, but not possible now or with what it refers to (422). */
-        NOT_ALLOWED_NOW
+        NOT_ALLOWED_NOW,
+        /** The caller already holds as many of a bounded resource (open streams) as it may (429). */
+        TOO_MANY
     }
 
     /** One field (or header, or rule) at fault and why. */

@@ -118,6 +118,10 @@ class CaptureTest {
                 .body("errors.field", hasItem("ticketId"));
         as("mallory", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
                 .statusCode(403);
+        // A value of the wrong kind is named by its field and what it must be, not by a Java type.
+        String problem = as("anna", "agent").body("{\"ticketId\": \"not-a-ticket\", \"helpful\": \"maybe\"}")
+                .post(path).then().statusCode(400).body("errors.field", hasItem("ticketId")).extract().asString();
+        assertThat(problem).contains("UUID").doesNotContain("java.").doesNotContain("`");
         as("anna", "agent").body("{\"ticketId\": \"" + ticket + "\", \"helpful\": false}").post(path).then()
                 .statusCode(200).body("helpful", equalTo(0)).body("notHelpful", equalTo(1));
         // Anna changes her mind: her answer is replaced, not added.

@@ -60,7 +60,7 @@ public class StreamsResource {
                 throw Rejection.invalid("Last-Event-ID", "the id of an event this stream sent");
             }
         }
-        return streams.stream(recipients, last).map(item -> sse.newEventBuilder().id(item.id())
+        return streams.stream(identity.getPrincipal().getName(), recipients, last).map(item -> sse.newEventBuilder().id(item.id())
                 .name(item.kind()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(item).build());
     }
 }

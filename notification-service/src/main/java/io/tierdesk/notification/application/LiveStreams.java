@@ -73,12 +73,34 @@ public class LiveStreams {
     private volatile Position handed = new Position(0, 0);
     private PeriodicTask task;
 
+    /** Open streams per caller and per replica; a caller past either gets a 429. */
+    private final int perCaller;
+    private final int total;
+    /** The most notices a reconnection reads back; past it the client is told to resync instead. */
+    private final int catchUpLimit;
+    /** Notices held for one slow client; past it the stream ends and the client reconnects from its last id. */
+    private final int buffer;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> open =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger openTotal = new java.util.concurrent.atomic.AtomicInteger();
+
     public LiveStreams(Mutiny.SessionFactory sessions, io.vertx.core.Vertx vertx,
-            @ConfigProperty(name = "tierdesk.notification.stream.poll-interval") Duration interval) {
+            @ConfigProperty(name = "tierdesk.notification.stream.poll-interval") Duration interval,
+            @ConfigProperty(name = "tierdesk.notification.stream.max-per-caller", defaultValue = "5") int perCaller,
+            @ConfigProperty(name = "tierdesk.notification.stream.max-total", defaultValue = "1000") int total,
+            @ConfigProperty(name = "tierdesk.notification.stream.catch-up-limit", defaultValue = "500") int catchUpLimit,
+            @ConfigProperty(name = "tierdesk.notification.stream.buffer", defaultValue = "256") int buffer) {
         this.sessions = sessions;
         this.vertx = vertx;
         this.interval = interval;
+        this.perCaller = perCaller;
+        this.total = total;
+        this.catchUpLimit = catchUpLimit;
+        this.buffer = buffer;
     }
+
+    /** What a stream says when a reconnection missed more than it reads back: load the lists afresh. */
+    public static final String RESYNC = "resync";
 
     void start(@Observes StartupEvent event) throws Throwable {
         // From what is visible now: every transaction below the oldest running one is in, the rest comes by poll.
@@ -117,10 +139,21 @@ public class LiveStreams {
      * The stream of what the recipients hear: after {@code lastSeen} when the client says what it saw last, else
      * from now on.
      */
-    public Multi<Item> stream(Set<String> recipients, Position lastSeen) {
-        UnicastProcessor<Item> buffer = UnicastProcessor.create();
+    public Multi<Item> stream(String caller, Set<String> recipients, Position lastSeen) {
+        java.util.concurrent.atomic.AtomicInteger mine = open.computeIfAbsent(caller,
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (mine.incrementAndGet() > perCaller | openTotal.incrementAndGet() > total) {
+            release(caller, mine);
+            throw new io.tierdesk.eventing.domain.Rejection(io.tierdesk.eventing.domain.Rejection.Kind.TOO_MANY,
+                    "streams", "at most " + perCaller + " open streams per caller and " + total + " in all; close one "
+                    + "first", "too-many-streams", "Too many open streams");
+        }
+        // Bounded: a client that reads slower than its notices come loses its stream (and reconnects from its last
+        // id) rather than this replica's memory.
+        UnicastProcessor<Item> buffered = UnicastProcessor.create(
+                io.smallrye.mutiny.helpers.queues.Queues.<Item>get(buffer).get(), null);
         Cancellable subscription = live.filter(i -> recipients.contains(i.recipient()))
-                .subscribe().with(buffer::onNext, buffer::onError, buffer::onComplete);
+                .subscribe().with(buffered::onNext, buffered::onError, buffered::onComplete);
         Position bound = handed;
         Multi<Item> missed = lastSeen == null ? Multi.createFrom().empty()
                 : sessions.withSession(session -> resolve(session, lastSeen).chain(after -> SqlRows.select(session,
@@ -129,13 +162,29 @@ public class LiveStreams {
                                 WHERE medium = 'stream' AND recipient = ANY(CAST(?5 AS text[]))
                                     AND (transaction_id, seq) > (CAST(CAST(?1 AS text) AS xid8), ?2)
                                     AND (transaction_id, seq) <= (CAST(CAST(?3 AS text) AS xid8), ?4)
-                                ORDER BY transaction_id, seq""", Long.toString(after.transaction()), after.seq(),
-                                Long.toString(bound.transaction()), bound.seq(),
-                                (Object) recipients.toArray(String[]::new))))
-                        .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows.stream()
-                                .map(LiveStreams::item).toList()));
-        return Multi.createBy().concatenating().streams(missed, buffer.filter(i -> after(i, bound)))
-                .onTermination().invoke(subscription::cancel);
+                                ORDER BY transaction_id, seq LIMIT ?6""", Long.toString(after.transaction()),
+                                after.seq(), Long.toString(bound.transaction()), bound.seq(),
+                                (Object) recipients.toArray(String[]::new), catchUpLimit + 1)))
+                        .onItem().transformToMulti(rows -> {
+                            List<Item> items = rows.stream().map(LiveStreams::item).toList();
+                            // Too much missed (or an id from before the rows kept): say so once, and go on live.
+                            return items.size() > catchUpLimit
+                                    ? Multi.createFrom().item(new Item(bound.transaction(), bound.seq(), "", RESYNC,
+                                            null, "", "more was missed than a stream reads back", java.time.Instant.now()))
+                                    : Multi.createFrom().iterable(items);
+                        });
+        return Multi.createBy().concatenating().streams(missed, buffered.filter(i -> after(i, bound)))
+                .onTermination().invoke(() -> {
+                    subscription.cancel();
+                    release(caller, mine);
+                });
+    }
+
+    private void release(String caller, java.util.concurrent.atomic.AtomicInteger mine) {
+        openTotal.decrementAndGet();
+        if (mine.decrementAndGet() <= 0) {
+            open.remove(caller, mine);
+        }
     }
 
     /** An id of the older form (the seq alone) names its row's place. */

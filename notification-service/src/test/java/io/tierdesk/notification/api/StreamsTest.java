@@ -169,6 +169,52 @@ class StreamsTest {
         again.close();
     }
 
+    /** A caller keeps at most five streams open; the sixth is a 429, not one more buffer on this replica. */
+    @Test
+    void aCallersOpenStreamsAreCapped() throws Exception {
+        String agent = "cap-" + UUID.randomUUID().toString().substring(0, 6);
+        List<Connection> five = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(connect(agent, agent, "agent", null));
+        }
+        Thread.sleep(1000);
+        Connection sixth = connect(agent, agent, "agent", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sixth.response().isDone());
+        assertThat(sixth.response().get().statusCode()).isEqualTo(429);
+        assertThat(five.stream().filter(c -> c.response().isDone())).as("the five stay open").isEmpty();
+        five.forEach(Connection::close);
+    }
+
+    /**
+     * A reconnection that missed more than a stream reads back (three under test) is told to resync — load its
+     * lists afresh — instead of being sent the whole history, and goes on live.
+     */
+    @Test
+    void aReconnectionThatMissedTooMuchIsToldToResync() throws Exception {
+        String agent = "resync-" + UUID.randomUUID().toString().substring(0, 6);
+        Connection stream = connect(agent, agent, "agent", null);
+        Thread.sleep(1000);
+        assign(UUID.randomUUID(), agent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.ids().size() == 1);
+        String lastSeen = stream.ids().get(0);
+        stream.close();
+        for (int i = 0; i < 5; i++) {
+            assign(UUID.randomUUID(), agent);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestDb.number(database,
+                "SELECT count(*) FROM delivery WHERE recipient = ? AND medium = 'stream'", agent) == 6);
+        Thread.sleep(1000);
+        Connection again = connect(agent, agent, "agent", lastSeen);
+        await().atMost(Duration.ofSeconds(30)).until(() -> again.lines().contains("event:resync")
+                || again.lines().contains("event: resync"));
+        assertThat(again.data()).hasSize(1);
+        UUID next = UUID.randomUUID();
+        assign(next, agent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> again.data().size() == 2);
+        assertThat(again.data().get(1)).contains(next.toString());
+        again.close();
+    }
+
     @Test
     void anotherAgentsStreamIsForbiddenAndASupervisorMayWatch() throws Exception {
         HttpClient http = HttpClient.newHttpClient();

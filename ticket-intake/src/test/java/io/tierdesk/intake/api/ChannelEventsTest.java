@@ -300,6 +300,20 @@ class ChannelEventsTest {
         Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
                         Channel.message("x", "s", "b", null).replace("\"ru\"", "\"tlh\"")))
                 .statusCode(400).body("errors.field", hasItem("customer.language"));
+        // wrong kinds of values: the problem names the field and what it must be, never a Java type
+        for (String[] bad : new String[][] {
+                {"\"urgency\":\"high\"", "\"urgency\":5", "urgency"},
+                {"\"urgency\":\"high\"", "\"urgency\":\"whenever\"", "urgency"},
+                {"\"body\":\"b\"", "\"body\":[1,2]", "body"},
+                {"\"body\":\"b\"", "\"body\":\"b\",\"attachments\":{\"a\":1}", "attachments"}}) {
+            String problem = Channel.post(Channel.structured(UUID.randomUUID().toString(),
+                            "tierdesk.channel.message.received", Channel.message("x", "s", "b", null)
+                                    .replace(bad[0], bad[1])))
+                    .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(bad[2]))
+                    .extract().asString();
+            assertThat(problem).as(bad[1]).doesNotContain("java.").doesNotContain("io.tierdesk")
+                    .doesNotContain("`").doesNotContain("ChannelMessage");
+        }
         // a subject over the limit
         Channel.post(Channel.structured(UUID.randomUUID().toString(), "tierdesk.channel.message.received",
                         Channel.message("x", "s".repeat(501), "b", null)))
