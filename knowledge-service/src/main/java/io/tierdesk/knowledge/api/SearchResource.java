@@ -86,15 +86,17 @@ public class SearchResource {
         // the list; any other group a token carries adds nothing.
         boolean staff = identity.getRoles().stream().anyMatch(SEES_INTERNAL::contains);
         String seen = staff ? audience : Audience.PUBLIC.wireName();
-        List<ArticleIndex.Hit> hits = latency.record(() -> index.search(q, new ArticleIndex.Filter(lang, seen, product,
-                tier), n));
-        registry.counter("tierdesk.knowledge.searches", "caller", staff ? "staff" : "channel", "result",
-                hits.isEmpty() ? "empty" : "found").increment();
-        Results results = new Results(hits.stream()
-                .map(h -> new Item(h.articleId(), h.title(), h.language(), h.audience(), h.score(), h.snippet()))
-                .toList());
-        return hits.isEmpty() ? sessions.withTransaction(session -> gaps.record(session, q)).replaceWith(results)
-                : io.smallrye.mutiny.Uni.createFrom().item(results);
+        long started = System.nanoTime();
+        return index.find(q, new ArticleIndex.Filter(lang, seen, product, tier), n).chain(hits -> {
+            latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            registry.counter("tierdesk.knowledge.searches", "caller", staff ? "staff" : "channel", "result",
+                    hits.isEmpty() ? "empty" : "found").increment();
+            Results results = new Results(hits.stream()
+                    .map(h -> new Item(h.articleId(), h.title(), h.language(), h.audience(), h.score(), h.snippet()))
+                    .toList());
+            return hits.isEmpty() ? sessions.withTransaction(session -> gaps.record(session, q)).replaceWith(results)
+                    : io.smallrye.mutiny.Uni.createFrom().item(results);
+        });
     }
 
     private static void check(String field, String value, List<String> allowed) {

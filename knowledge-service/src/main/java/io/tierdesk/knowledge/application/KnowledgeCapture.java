@@ -96,23 +96,28 @@ public class KnowledgeCapture {
                             FROM article_candidate c LEFT JOIN ticket_context t ON t.ticket_id = c.ticket_id
                             WHERE c.article_id IS NULL ORDER BY c.resolved_at DESC LIMIT ?1) AS recent
                         ORDER BY resolved_at, ticket_id""", GROUPED)
-                .map(rows -> {
-                    List<Candidate> all = rows.stream().map(r -> new Candidate(r.uuid("ticket_id"), r.text("subject"),
-                            r.text("solution_summary"), r.text("resolved_by"), r.instant("resolved_at"))).toList();
-                    List<SimilarTickets.Ticket> compared = rows.stream().map(r -> new SimilarTickets.Ticket(
-                            String.join("\n", r.text("subject"), r.text("body"), r.text("solution_summary")),
-                            java.util.Arrays.stream(r.text("suggested").split(" ")).filter(id -> !id.isEmpty())
-                                    .map(UUID::fromString).toList())).toList();
-                    return SimilarTickets.group(compared, similarity).stream().map(members -> {
-                                List<Candidate> tickets = members.stream().map(all::get).toList();
-                                return new CandidateGroup(tickets.get(0).subject(), tickets.size(),
-                                        tickets.stream().map(Candidate::ticketId).toList(), tickets,
-                                        tickets.get(tickets.size() - 1).resolvedAt());
-                            })
-                            .sorted(java.util.Comparator.comparingInt(CandidateGroup::size).reversed()
-                                    .thenComparing(CandidateGroup::lastResolvedAt, java.util.Comparator.reverseOrder()))
-                            .limit(limit).toList();
-                });
+                // Grouping compares every pair of up to GROUPED tickets: CPU for a worker, not the event loop.
+                .chain(rows -> io.vertx.mutiny.core.Vertx.currentContext() == null ? Uni.createFrom().item(
+                        group(rows, limit)) : io.vertx.mutiny.core.Vertx.currentContext().owner()
+                        .executeBlocking(() -> group(rows, limit), false));
+    }
+
+    private List<CandidateGroup> group(List<SqlRows.Row> rows, int limit) {
+        List<Candidate> all = rows.stream().map(r -> new Candidate(r.uuid("ticket_id"), r.text("subject"),
+                r.text("solution_summary"), r.text("resolved_by"), r.instant("resolved_at"))).toList();
+        List<SimilarTickets.Ticket> compared = rows.stream().map(r -> new SimilarTickets.Ticket(
+                String.join("\n", r.text("subject"), r.text("body"), r.text("solution_summary")),
+                java.util.Arrays.stream(r.text("suggested").split(" ")).filter(id -> !id.isEmpty())
+                        .map(UUID::fromString).toList())).toList();
+        return SimilarTickets.group(compared, similarity).stream().map(members -> {
+                    List<Candidate> tickets = members.stream().map(all::get).toList();
+                    return new CandidateGroup(tickets.get(0).subject(), tickets.size(),
+                            tickets.stream().map(Candidate::ticketId).toList(), tickets,
+                            tickets.get(tickets.size() - 1).resolvedAt());
+                })
+                .sorted(java.util.Comparator.comparingInt(CandidateGroup::size).reversed()
+                        .thenComparing(CandidateGroup::lastResolvedAt, java.util.Comparator.reverseOrder()))
+                .limit(limit).toList();
     }
 
     /**

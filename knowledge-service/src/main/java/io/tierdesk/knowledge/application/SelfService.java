@@ -44,8 +44,13 @@ public class SelfService {
     }
 
     public Uni<Answer> ask(Mutiny.Session session, String channel, String customer, String text) {
-        List<Suggested> found = index.search(text, new ArticleIndex.Filter(null, Audience.PUBLIC.wireName(), null,
-                null), 5).stream().map(h -> new Suggested(h.articleId(), h.title(), h.snippet(), h.score())).toList();
+        return index.find(text, new ArticleIndex.Filter(null, Audience.PUBLIC.wireName(), null, null), 5)
+                .chain(hits -> record(session, channel, customer, text, hits.stream()
+                        .map(h -> new Suggested(h.articleId(), h.title(), h.snippet(), h.score())).toList()));
+    }
+
+    private Uni<Answer> record(Mutiny.Session session, String channel, String customer, String text,
+            List<Suggested> found) {
         UUID id = UUID.randomUUID();
         return SqlRows.execute(session, """
                         INSERT INTO self_service_query (query_id, channel, customer, text, articles, asked_at)

@@ -242,6 +242,14 @@ public class SearchIndex {
         return index.distinctTerms(text);
     }
 
+    /**
+     * {@link #search} on a worker thread, answered on the caller's context: a search costs milliseconds of CPU that
+     * the event loop serving every other request should not spend.
+     */
+    public Uni<List<ArticleIndex.Hit>> find(String query, ArticleIndex.Filter filter, int limit) {
+        return io.vertx.mutiny.core.Vertx.newInstance(vertx).executeBlocking(() -> search(query, filter, limit), false);
+    }
+
     public List<ArticleIndex.Hit> search(String query, ArticleIndex.Filter filter, int limit) {
         return index.search(query, filter, limit);
     }
