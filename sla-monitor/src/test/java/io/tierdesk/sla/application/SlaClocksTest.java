@@ -165,14 +165,7 @@ class SlaClocksTest {
     @Test
     void aHolidayAddedToACalendarRetimesTheRunningClocksOnItAndSaysSo() throws Exception {
         String calendar = "retime-" + UUID.randomUUID().toString().substring(0, 8);
-        String week = "{\"name\": \"Always, in UTC\", \"zone\": \"UTC\", \"week\": {%s}, \"holidays\": [%s]}";
-        String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-                .map(d -> "\"" + d + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]").toList());
-        var supervisor = io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor");
-        supervisor.body(week.formatted(days, "")).put("/api/v1/calendars/" + calendar).then().statusCode(200);
-        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("""
-                {"calendar": "%s", "warnings": [], "targets": {"P1": {"resolution": "PT10H"}}}""".formatted(calendar))
-                .put("/api/v1/policies/post-warranty").then().statusCode(200);
+        alwaysInUtc(calendar, "");
         UUID ticket = UUID.randomUUID();
         Instant openedAt = clock.instant();
         openTriagedP1(ticket, Tier.L1, SupportPlan.POST_WARRANTY, openedAt);
@@ -180,9 +173,8 @@ class SlaClocksTest {
                 .isEqualTo(openedAt.plus(Duration.ofHours(10)));
 
         java.time.LocalDate today = java.time.LocalDate.ofInstant(openedAt, java.time.ZoneOffset.UTC);
-        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body(week.formatted(days,
-                "{\"date\": \"" + today + "\", \"name\": \"closed today\"}")).put("/api/v1/calendars/" + calendar)
-                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        alwaysInUtc(calendar, "{\"date\": \"" + today + "\", \"name\": \"closed today\"}")
+                .body("version", org.hamcrest.Matchers.equalTo(2));
         List<SlaEvent> events = slaEvents(ticket, found -> kinds(found).contains("SlaClockRetimed resolution"));
         io.tierdesk.events.sla.SlaClockRetimed retimed = (io.tierdesk.events.sla.SlaClockRetimed) events.get(
                 kinds(events).indexOf("SlaClockRetimed resolution"));
@@ -204,14 +196,7 @@ class SlaClocksTest {
     @Test
     void aCalendarChangeOverThousandsOfTicketsCommitsAtOnceAndRetimesInBatchesWhileTheRestGoesOn() throws Exception {
         String calendar = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
-        String week = "{\"name\": \"Always, in UTC\", \"zone\": \"UTC\", \"week\": {%s}, \"holidays\": [%s]}";
-        String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-                .map(d -> "\"" + d + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]").toList());
-        var supervisor = io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor");
-        supervisor.body(week.formatted(days, "")).put("/api/v1/calendars/" + calendar).then().statusCode(200);
-        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("""
-                {"calendar": "%s", "warnings": [], "targets": {"P1": {"resolution": "PT10H"}}}""".formatted(calendar))
-                .put("/api/v1/policies/post-warranty").then().statusCode(200);
+        alwaysInUtc(calendar, "");
         UUID first = UUID.randomUUID();
         Instant openedAt = clock.instant();
         openTriagedP1(first, Tier.L1, SupportPlan.POST_WARRANTY, openedAt);
@@ -245,8 +230,7 @@ class SlaClocksTest {
                     EXECUTE FUNCTION refuse_retime()""".formatted(first));
         try {
             java.time.LocalDate today = java.time.LocalDate.ofInstant(openedAt, java.time.ZoneOffset.UTC);
-            supervisor.body(week.formatted(days, "{\"date\": \"" + today + "\", \"name\": \"closed today\"}"))
-                    .put("/api/v1/calendars/" + calendar).then().statusCode(200)
+            alwaysInUtc(calendar, "{\"date\": \"" + today + "\", \"name\": \"closed today\"}")
                     .body("version", org.hamcrest.Matchers.equalTo(2));
             // Everything but the held ticket is re-timed, each batch in a transaction of its own.
             await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.number(database, """
@@ -275,6 +259,24 @@ class SlaClocksTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestMetrics.sum(
                 "tierdesk_sla_calendar_retime_pending") == 0
                 && TestDb.number(database, "SELECT count(*) FROM calendar_retime WHERE calendar_id = ?", calendar) == 0);
+    }
+
+    /**
+     * Saves a calendar that is open around the clock in UTC but for the holidays given (JSON objects), and, on its
+     * first version, puts post-warranty's P1 resolution of ten hours on it.
+     */
+    private static io.restassured.response.ValidatableResponse alwaysInUtc(String calendar, String holidays) {
+        String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+                .map(d -> "\"" + d + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]").toList());
+        var saved = io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("{\"name\": \"Always, in UTC\", "
+                        + "\"zone\": \"UTC\", \"week\": {" + days + "}, \"holidays\": [" + holidays + "]}")
+                .put("/api/v1/calendars/" + calendar).then().statusCode(200);
+        if (holidays.isEmpty()) {
+            io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("""
+                    {"calendar": "%s", "warnings": [], "targets": {"P1": {"resolution": "PT10H"}}}""".formatted(calendar))
+                    .put("/api/v1/policies/post-warranty").then().statusCode(200);
+        }
+        return saved;
     }
 
     private void sql(String statements) throws Exception {

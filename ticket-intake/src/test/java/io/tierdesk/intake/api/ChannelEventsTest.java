@@ -78,12 +78,7 @@ class ChannelEventsTest {
         java.util.concurrent.ExecutorService adapters = java.util.concurrent.Executors.newFixedThreadPool(2);
         try (java.sql.Connection holder = io.tierdesk.eventing.testing.TierdeskInfra.connect(database)) {
             // The customer, inserted and not committed: both messages look for the thread, find none, then wait here.
-            holder.setAutoCommit(false);
-            try (java.sql.PreparedStatement insert = holder.prepareStatement(
-                    "INSERT INTO customer (external_id, plan) VALUES (?, 'warranty')")) {
-                insert.setString(1, customer);
-                insert.executeUpdate();
-            }
+            holdCustomer(holder, customer);
             List<java.util.concurrent.Future<String>> posts = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 posts.add(adapters.submit(() -> Channel.postMessage(customer, "Printer", "It jams", thread)
@@ -418,12 +413,7 @@ class ChannelEventsTest {
         try (java.sql.Connection holder = io.tierdesk.eventing.testing.TierdeskInfra.connect(database)) {
             // The customer, inserted and not committed: the single message takes the thread's lock, finds no
             // ticket and waits here; the batch must wait for the thread's lock, not look the thread up meanwhile.
-            holder.setAutoCommit(false);
-            try (java.sql.PreparedStatement insert = holder.prepareStatement(
-                    "INSERT INTO customer (external_id, plan) VALUES (?, 'warranty')")) {
-                insert.setString(1, customer);
-                insert.executeUpdate();
-            }
+            holdCustomer(holder, customer);
             var single = adapters.submit(() -> Channel.postMessage(customer, "Printer", "It jams", thread)
                     .extract().<String>path("ticketId"));
             await().atMost(Duration.ofSeconds(30)).until(() -> waiting() >= 1);
@@ -447,6 +437,16 @@ class ChannelEventsTest {
         }
         assertThat(count("SELECT count(*) FROM event WHERE type = 'tierdesk.ticket.opened.v1' "
                 + "AND payload ->> 'threadRef' = ?", thread)).isEqualTo(1);
+    }
+
+    /** Inserts the customer in the holder's transaction, not committed: whoever needs that row waits for it. */
+    private static void holdCustomer(java.sql.Connection holder, String customer) throws Exception {
+        holder.setAutoCommit(false);
+        try (java.sql.PreparedStatement insert = holder.prepareStatement(
+                "INSERT INTO customer (external_id, plan) VALUES (?, 'warranty')")) {
+            insert.setString(1, customer);
+            insert.executeUpdate();
+        }
     }
 
     private long waiting() throws Exception {
