@@ -24,7 +24,7 @@ public class DeliveriesResource {
 
     public record DeliveryView(UUID deliveryId, UUID ticketId, String eventId, String kind, String audience,
             String recipient, String medium, String language, String subject, String state, long attempts,
-            Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt) {
+            Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt, String fallback) {
     }
 
     private final Mutiny.SessionFactory sessions;
@@ -97,6 +97,6 @@ public class DeliveriesResource {
         return new DeliveryView(r.uuid("delivery_id"), r.uuid("ticket_id"), r.text("event_id"), r.text("kind"),
                 r.text("audience"), r.text("recipient"), r.text("medium"), r.text("language"), r.text("subject"),
                 r.text("state"), r.number("attempts"), r.instant("next_attempt_at"), r.text("last_error"),
-                r.instant("created_at"), r.instant("delivered_at"));
+                r.instant("created_at"), r.instant("delivered_at"), r.text("fallback"));
     }
 }

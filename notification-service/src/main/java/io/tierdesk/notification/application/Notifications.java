@@ -76,18 +76,23 @@ public class Notifications {
                         : raw ? rawPayload(delivered, ticketId) : customerPayload(notice, card, ticketId, text);
                 boolean stream = notice.medium().equals("stream");
                 toSend |= !stream;
+                String fallback = !notice.audience().equals("customer") || !notice.medium().equals("email") ? ""
+                        : webhooks.disabledForChannel(card.channel()).map(w -> "by e-mail: webhook " + w.id()
+                                + " of the " + card.channel() + " channel is disabled" + (w.disabledReason() == null
+                                        ? "" : " (" + w.disabledReason() + ")")).orElse("");
                 all = all.chain(() -> SqlRows.execute(session, """
                         INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium,
                             language, subject, text, html, state, next_attempt_at, event_time, created_at,
-                            delivered_at, payload)
+                            delivered_at, payload, fallback)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULLIF(?11, ''), ?12, ?13, ?14, ?13,
-                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, NULLIF(?15, ''))
+                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, NULLIF(?15, ''),
+                            NULLIF(?16, ''))
                         ON CONFLICT (event_id, recipient, medium) DO NOTHING""", UUID.randomUUID(),
                         delivered.eventId(), ticketId, notice.kind(), notice.audience(), notice.recipient(),
                         notice.medium(), notice.language(), text.subject(), text.text(),
                         text.html() == null || !notice.medium().equals("email") ? "" : text.html(),
                         stream ? "delivered" : "pending", now, delivered.time() == null ? now : delivered.time(),
-                        payload).replaceWithVoid());
+                        payload, fallback).replaceWithVoid());
             }
             // The rows are visible once the inbox's transaction commits, a moment after this: the worker looks then
             // (and again within its longest wait, should the commit take longer).

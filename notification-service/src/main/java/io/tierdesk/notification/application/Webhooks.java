@@ -81,6 +81,18 @@ public class Webhooks {
                 .sorted().findFirst();
     }
 
+    /**
+     * A disabled webhook that would serve the channel's customers were it enabled, and no enabled one does: their
+     * notices go by e-mail meanwhile, and say why.
+     */
+    public Optional<Webhook> disabledForChannel(String channel) {
+        if (channel == null || forChannel(channel).isPresent()) {
+            return Optional.empty();
+        }
+        return all.values().stream().filter(w -> !w.enabled() && w.channels().contains(channel))
+                .sorted(java.util.Comparator.comparing(Webhook::id)).findFirst();
+    }
+
     /** The enabled webhooks that asked for an event type as it is. */
     public List<String> forType(String type) {
         return all.values().stream().filter(w -> w.enabled() && w.types().contains(type)).map(Webhook::id).sorted()

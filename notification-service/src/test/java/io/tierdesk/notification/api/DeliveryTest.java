@@ -168,4 +168,38 @@ class DeliveryTest {
                 .body("find { it.kind == 'agent.customer-wrote' }.subject",
                         org.hamcrest.Matchers.startsWith("[TD-100006]"));
     }
+
+    @Inject
+    io.tierdesk.notification.TestClock clock;
+
+    /**
+     * A row another replica is sending, under a lease the database's clock says runs another half minute, while this
+     * replica's clock runs five minutes ahead: it must not take the row and send it a second time.
+     */
+    @Test
+    void aReplicaWhoseClockRunsAheadDoesNotTakeRowsAnotherStillHolds() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        String email = "leased-" + ticket + "@example.org";
+        TestDb.text(database, """
+                INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium, language,
+                    subject, text, state, attempts, next_attempt_at, event_time, created_at)
+                VALUES (gen_random_uuid(), gen_random_uuid()::text, ?, 'customer.receipt', 'customer', ?, 'email',
+                    'en', '[TD-100099] Held', 'Held by another replica', 'sending', 0,
+                    clock_timestamp() + interval '30 seconds', now(), now())
+                RETURNING recipient""", ticket, email);
+        clock.advance(Duration.ofMinutes(5));
+        try {
+            double attempts = io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_attempts_total",
+                    "medium=email");
+            // Several rounds of the worker (one at least every 300 ms under test).
+            Thread.sleep(1500);
+            assertThat(TestMailServer.to(email)).isEmpty();
+            assertThat(TestDb.text(database, "SELECT state FROM delivery WHERE ticket_id = ?", ticket))
+                    .isEqualTo("sending");
+            assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_attempts_total",
+                    "medium=email")).isEqualTo(attempts);
+        } finally {
+            clock.advance(Duration.ofMinutes(-5));
+        }
+    }
 }

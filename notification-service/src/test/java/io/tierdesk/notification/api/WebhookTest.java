@@ -157,6 +157,16 @@ class WebhookTest {
                 .path("find { it.medium == 'webhook' }.deliveryId");
         as("root", "admin").get("/api/v1/webhooks/gone-adapter").then().statusCode(200)
                 .body("enabled", equalTo(false));
+        // Meanwhile the channel's customers with an address are told by e-mail, and the log says why.
+        UUID next = UUID.randomUUID();
+        TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", next, new TicketOpened(next,
+                "TD-200013", Channel.MESSENGER, new CustomerRef("tg-" + next, "Ivan", "ivan-" + next + "@example.org",
+                        null, "ru"), SupportPlan.WARRANTY, "Роутер", "Нет сети", Diagnostics.NONE, Urgency.MEDIUM,
+                null, List.of(), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(state(next, "email")));
+        as("sam", "supervisor").queryParam("ticketId", next.toString()).get("/api/v1/deliveries").then()
+                .body("find { it.medium == 'email' }.fallback", containsString("gone-adapter"))
+                .body("find { it.medium == 'webhook' }", org.hamcrest.Matchers.nullValue());
         // A manual retry never sends to a disabled endpoint; once an admin saves it again, it may.
         as("sam", "supervisor").post("/api/v1/deliveries/" + id + "/retry").then().statusCode(409)
                 .body("errors.field", hasItem("webhook"));
