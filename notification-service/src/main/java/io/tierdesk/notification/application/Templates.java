@@ -66,6 +66,8 @@ public class Templates {
 
     public Templates(Mutiny.SessionFactory sessions, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.metrics = metrics;
+        io.micrometer.core.instrument.Gauge.builder("tierdesk.notification.templates.compiled", compiled, Map::size)
+                .description("compiled templates kept (at most " + CACHE_SIZE + ")").register(metrics);
         this.sessions = sessions;
         this.kinds = resource("kinds.txt").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

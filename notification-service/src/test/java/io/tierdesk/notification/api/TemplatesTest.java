@@ -155,6 +155,17 @@ class TemplatesTest {
         as("root", "admin").get(path).then().statusCode(200).body("version", equalTo(0));
     }
 
+    /** Previews of ever new texts do not grow the compiled templates without end. */
+    @Test
+    void compiledTemplatesAreKeptWithinTheirBound() {
+        for (int i = 0; i < 300; i++) {
+            as("root", "admin").body("{\"subject\": \"[{ticket.number}] " + i + "\", \"text\": \"Text " + i + "\"}")
+                    .post("/api/v1/templates/supervisor.vendor/en/preview").then().statusCode(200);
+        }
+        assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_templates_compiled"))
+                .isBetween(200.0, 256.0);
+    }
+
     /** A template that passes the check but fails on an event's real data: the shipped one serves that notice. */
     @Test
     void aTemplateThatFailsOnRealDataFallsBackToTheShippedOneAndTheEventIsNotLost() throws Exception {
