@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.tierdesk.events.WireNames;
 
-/** Where a request came in. */
+/** Where a request came in; {@code walk-in}: the customer came to the desk and an agent registered it. */
 public enum Channel {
-    EMAIL, WEB, CHAT, PHONE, MESSENGER, PORTAL, API;
+    EMAIL, WEB, CHAT, PHONE, MESSENGER, PORTAL, API, WALK_IN;
 
     @JsonValue
     public String wireName() {

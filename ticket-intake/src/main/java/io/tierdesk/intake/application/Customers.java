@@ -78,6 +78,20 @@ public class Customers {
         });
     }
 
+    /**
+     * Customers whose name or e-mail contains {@code q} (any case), or whose phone contains its digits, by name: the
+     * look-up of the registration form as an agent types.
+     */
+    public Uni<java.util.List<Customer>> search(Mutiny.Session session, String q, int limit) {
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String digits = q.replaceAll("\\D", "");
+        return SqlRows.select(session, "SELECT " + COLUMNS + " FROM customer WHERE name ILIKE ?1 OR email ILIKE ?1 "
+                        + "OR (?2 <> '' AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') LIKE '%' || ?2 || '%') "
+                        + "ORDER BY name NULLS LAST, external_id LIMIT ?3", like, digits.length() >= 3 ? digits : "",
+                        limit)
+                .map(rows -> rows.stream().map(Customers::toCustomer).toList());
+    }
+
     public LocalDate today(java.time.Instant now) {
         return now.atOffset(ZoneOffset.UTC).toLocalDate();
     }

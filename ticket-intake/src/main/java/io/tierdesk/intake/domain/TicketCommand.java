@@ -14,9 +14,16 @@ import java.util.UUID;
 public sealed interface TicketCommand {
     Instant at();
 
+    /** @param registeredBy the agent registering the request, or null when a channel posted it */
     record OpenTicket(UUID ticketId, String number, Channel channel, CustomerRef customer, SupportPlan plan,
             String subject, String body, Diagnostics diagnostics, Urgency statedUrgency, String threadRef,
-            List<Attachment> attachments, UUID repeatOf, Instant at) implements TicketCommand {
+            List<Attachment> attachments, UUID repeatOf, Instant at, String registeredBy) implements TicketCommand {
+        public OpenTicket(UUID ticketId, String number, Channel channel, CustomerRef customer, SupportPlan plan,
+                String subject, String body, Diagnostics diagnostics, Urgency statedUrgency, String threadRef,
+                List<Attachment> attachments, UUID repeatOf, Instant at) {
+            this(ticketId, number, channel, customer, plan, subject, body, diagnostics, statedUrgency, threadRef,
+                    attachments, repeatOf, at, null);
+        }
     }
 
     record ReceiveCustomerMessage(UUID messageId, Channel channel, String body, List<Attachment> attachments,

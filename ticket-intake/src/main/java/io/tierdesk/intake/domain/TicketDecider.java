@@ -75,7 +75,7 @@ public final class TicketDecider {
                 }
                 return List.of(new TicketOpened(c.ticketId(), c.number(), c.channel(), c.customer(), c.plan(),
                         c.subject(), c.body(), c.diagnostics(), c.statedUrgency(), c.threadRef(), c.attachments(),
-                        c.repeatOf(), c.at()));
+                        c.repeatOf(), c.at(), c.registeredBy()));
             }
             case ReceiveCustomerMessage c -> {
                 return receive(state, c);
