@@ -57,8 +57,21 @@ public class Router {
         return tickets.rules(session).chain(rules -> {
             Decision triage = RoutingDecider.open(opened, rules, at);
             return tickets.insert(session, triage.ticket()).chain(inserted -> !inserted ? Uni.createFrom().voidItem()
-                    : carryOut(session, triage.ticket(), triage, at));
+                    : carryOut(session, triage.ticket(), triage, at)
+                            .chain(() -> opened.registeredBy() == null ? Uni.createFrom().voidItem()
+                                    : registrantTakes(session, triage.ticket(), opened.registeredBy(), at)));
         });
+    }
+
+    /**
+     * The agent who registered a ticket works it when they work on its line; otherwise (the rules sent it to
+     * another line, or the agent is not in the directory) whoever fits there takes it, and the registrant stays
+     * its owner.
+     */
+    private Uni<Void> registrantTakes(Mutiny.Session session, RoutedTicket ticket, String agent, Instant at) {
+        return tickets.agentTier(session, agent).chain(tier -> tier.isPresent() && tier.get() == ticket.tier()
+                ? assignManually(session, ticket.ticketId(), agent, agent, false)
+                : seekAgent(session, ticket.ticketId(), ticket.tier(), at));
     }
 
     /** Resolved or waiting for the customer ({@code closed} false), or closed: the assignee takes the next ticket. */

@@ -44,7 +44,11 @@ public final class RoutingDecider {
     private RoutingDecider() {
     }
 
-    /** A new ticket: triaged by the rules in force, queued on its starting line, then looking for an agent. */
+    /**
+     * A new ticket: triaged by the rules in force, queued on its starting line, then looking for an agent. One an
+     * agent registered has them as its owner from the start — they stay the customer's contact wherever the ticket
+     * goes — and looks for no one else: the registrant takes it if they work on its line ({@code seekAgent} false).
+     */
     public static Decision open(TicketOpened opened, RoutingRules rules, Instant at) {
         String category = opened.diagnostics().product() == null ? null
                 : opened.diagnostics().product().toLowerCase(Locale.ROOT);
@@ -52,11 +56,11 @@ public final class RoutingDecider {
         Urgency urgency = opened.statedUrgency() == null ? Urgency.MEDIUM : opened.statedUrgency();
         Priority priority = PriorityMatrix.priority(route.impact(), urgency);
         RoutedTicket ticket = new RoutedTicket(opened.ticketId(), opened.plan(), category, route.skill(),
-                route.impact(), urgency, priority, route.tier(), null, null, RoutingState.QUEUED, null, at,
-                opened.openedAt());
+                route.impact(), urgency, priority, route.tier(), opened.registeredBy(), null, RoutingState.QUEUED, null,
+                at, opened.openedAt());
         return new Decision(ticket, List.of(new TicketTriaged(ticket.ticketId(), route.impact().wireName(),
                 urgency.wireName(), priority, category, route.skill(), route.tier(), POLICY, at)), Optional.empty(),
-                true);
+                opened.registeredBy() == null);
     }
 
     /** A queued ticket gets the best eligible agent of its line, or is announced as waiting. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.tierdesk.events.ticket.TicketOpened;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,39 @@ class AssignmentTest {
                 + "ORDER BY priority LIMIT 1", freedBy);
         // critical urgency x medium impact = P2; the older low-urgency tickets waiting are P4
         assertThat(priorityOfNewest).isEqualTo("P2");
+    }
+
+    /**
+     * A request an agent registered (a phone call) is theirs: they own it and, working on its line, take it; one the
+     * rules send to another line keeps them as owner while someone there takes it.
+     */
+    @Test
+    void aTicketAnAgentRegisteredIsTheirsAndTheyStayItsOwnerOnAnotherLine() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String registrant = "phone-" + run;
+        register(registrant, "printers-" + run);
+        register("other-" + run, "printers-" + run);
+        UUID ticket = UUID.randomUUID();
+        TicketOpened sample = TestEvents.opened(ticket, "printers-" + run, Urgency.MEDIUM);
+        publish(ticket, new TicketOpened(ticket, sample.number(), Channel.PHONE, sample.customer(), sample.plan(),
+                sample.subject(), sample.body(), sample.diagnostics(), sample.statedUrgency(), null, List.of(), null,
+                sample.openedAt(), registrant));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer("sup", "supervisor"))
+                .get("/api/v1/tickets/" + ticket + "/routing").then().statusCode(200)
+                .body("owner", org.hamcrest.Matchers.equalTo(registrant))
+                .body("assignee", org.hamcrest.Matchers.equalTo(registrant)));
+
+        // Not in the directory at all (a supervisor taking a call): owner still, and the line's agents take it.
+        UUID second = UUID.randomUUID();
+        publish(second, new TicketOpened(second, "TD-R" + run, Channel.WALK_IN, sample.customer(), sample.plan(),
+                sample.subject(), sample.body(), sample.diagnostics(), sample.statedUrgency(), null, List.of(), null,
+                sample.openedAt(), "desk-" + run));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer("sup", "supervisor"))
+                .get("/api/v1/tickets/" + second + "/routing").then().statusCode(200)
+                .body("owner", org.hamcrest.Matchers.equalTo("desk-" + run))
+                .body("assignee", org.hamcrest.Matchers.notNullValue()));
     }
 
     @Test
