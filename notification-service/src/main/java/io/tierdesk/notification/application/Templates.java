@@ -66,8 +66,6 @@ public class Templates {
 
     public Templates(Mutiny.SessionFactory sessions, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.metrics = metrics;
-        io.micrometer.core.instrument.Gauge.builder("tierdesk.notification.templates.compiled", compiled, Map::size)
-                .description("compiled templates kept (at most " + CACHE_SIZE + ")").register(metrics);
         this.sessions = sessions;
         this.kinds = resource("kinds.txt").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
@@ -150,6 +148,11 @@ public class Templates {
                     return size() > CACHE_SIZE;
                 }
             });
+
+    /** How many compiled templates are kept now: at most {@link #CACHE_SIZE}. */
+    public int compiledCount() {
+        return compiled.size();
+    }
 
     private io.quarkus.qute.Template parsed(String content, boolean html) {
         String key = (html ? "html:" : "text:") + content;
