@@ -39,15 +39,15 @@ public class ChannelIntake {
 
     private final Mutiny.SessionFactory sessions;
     private final TicketCommands tickets;
-    private final Customers customers;
+    private final TicketOpening opening;
     private final IntakeConfig config;
     private final MeterRegistry metrics;
 
-    public ChannelIntake(Mutiny.SessionFactory sessions, TicketCommands tickets, Customers customers,
+    public ChannelIntake(Mutiny.SessionFactory sessions, TicketCommands tickets, TicketOpening opening,
             IntakeConfig config, MeterRegistry metrics) {
         this.sessions = sessions;
         this.tickets = tickets;
-        this.customers = customers;
+        this.opening = opening;
         this.config = config;
         this.metrics = metrics;
     }
@@ -210,17 +210,9 @@ public class ChannelIntake {
         if (named != null) {
             metrics.counter("tierdesk.intake.numbers.unmatched").increment();
         }
-        return customers.findOrCreate(session, message.customer())
-                .chain(customer -> {
-                    var plan = customer.planOn(customers.today(at), config.defaultSupportPlan());
-                    return tickets.open(session, ticketId, number -> new TicketCommand.OpenTicket(ticketId, number,
-                                    message.channel(), message.customer(), plan, message.subject(), message.body(),
-                                    message.diagnostics(), message.urgency(), message.threadRef(),
-                                    message.attachments(), repeatOf, at), actor, reference,
-                                    message.customer().externalId())
-                            .invoke(() -> metrics.counter("tierdesk.intake.tickets.opened", "channel",
-                                    message.channel().wireName(), "plan", plan.wireName()).increment());
-                })
+        return opening.open(session, ticketId, new TicketOpening.Opening(message.channel(), message.customer(),
+                        message.subject(), message.body(), message.diagnostics(), message.urgency(),
+                        message.threadRef(), message.attachments(), repeatOf, null), actor, reference, at)
                 .call(result -> rememberThread(session, adapter, message, result.ticketId()))
                 .map(result -> new ChannelAnswer(event.id(), result.ticketId(), result.number(), ChannelAnswer.CREATED,
                         reference, named));

@@ -1,14 +1,11 @@
 package io.tierdesk.intake.application;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.CustomerRef;
 import io.tierdesk.events.ticket.Diagnostics;
 import io.tierdesk.events.ticket.Urgency;
-import io.tierdesk.intake.domain.TicketCommand;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -32,33 +29,23 @@ public class TicketRegistration {
     public record Registered(UUID ticketId, String number, String customerId, String reference) {
     }
 
+    private final TicketOpening opening;
     private final TicketCommands tickets;
-    private final Customers customers;
-    private final IntakeConfig config;
-    private final MeterRegistry metrics;
 
-    public TicketRegistration(TicketCommands tickets, Customers customers, IntakeConfig config, MeterRegistry metrics) {
+    public TicketRegistration(TicketOpening opening, TicketCommands tickets) {
+        this.opening = opening;
         this.tickets = tickets;
-        this.customers = customers;
-        this.config = config;
-        this.metrics = metrics;
     }
 
     public Uni<Registered> register(Mutiny.Session session, Request request, String agent) {
         UUID ticketId = UUID.randomUUID();
         String reference = CustomerReference.next();
-        Instant at = tickets.now();
         Customer given = request.customer();
         CustomerRef customer = new CustomerRef(given.externalId() != null ? given.externalId()
                 : "c-" + UUID.randomUUID(), given.name(), given.email(), given.phone(), given.language());
-        return customers.findOrCreate(session, customer).chain(known -> {
-            var plan = known.planOn(customers.today(at), config.defaultSupportPlan());
-            return tickets.open(session, ticketId, number -> new TicketCommand.OpenTicket(ticketId, number,
-                            request.channel(), customer, plan, request.subject(), request.body(),
-                            request.diagnostics(), request.urgency(), null, List.of(), null, at, agent), agent,
-                            reference, customer.externalId())
-                    .invoke(() -> metrics.counter("tierdesk.intake.tickets.opened", "channel",
-                            request.channel().wireName(), "plan", plan.wireName()).increment());
-        }).map(result -> new Registered(result.ticketId(), result.number(), customer.externalId(), reference));
+        return opening.open(session, ticketId, new TicketOpening.Opening(request.channel(), customer,
+                        request.subject(), request.body(), request.diagnostics(), request.urgency(), null, List.of(),
+                        null, agent), agent, reference, tickets.now())
+                .map(result -> new Registered(result.ticketId(), result.number(), customer.externalId(), reference));
     }
 }
