@@ -87,9 +87,9 @@ public class TicketRoutingResource {
         if (request == null) {
             throw Rejection.invalid("body", "is required");
         }
-        io.tierdesk.router.domain.Impact impact = parse("impact", request.impact(),
+        io.tierdesk.router.domain.Impact impact = Limits.parsed("impact", request.impact(),
                 io.tierdesk.router.domain.Impact::fromWire);
-        io.tierdesk.events.ticket.Urgency urgency = parse("urgency", request.urgency(),
+        io.tierdesk.events.ticket.Urgency urgency = Limits.parsed("urgency", request.urgency(),
                 io.tierdesk.events.ticket.Urgency::fromWire);
         if (request.category() != null && (request.category().isBlank() || request.category().length() > 100)) {
             throw Rejection.invalid("category", "must be 1 to 100 characters");
@@ -117,14 +117,6 @@ public class TicketRoutingResource {
         }
         return once(ticketId, "assignment", key, request, (session, caller) -> router.assignManually(session,
                 ticketId, agentId, caller, supervisor).replaceWith(Map.of("ticketId", ticketId, "assignee", agentId)));
-    }
-
-    private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
-        try {
-            return value == null ? null : parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw Rejection.invalid(field, e.getMessage());
-        }
     }
 
     @POST

@@ -25,6 +25,26 @@ public final class Limits {
         return value;
     }
 
+    /** Present, not blank, and at most {@code max} characters. */
+    public static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw Rejection.invalid(field, "is required");
+        }
+        return max(field, value, max);
+    }
+
+    /**
+     * A value named by its wire name ({@code high}, {@code walk-in}), parsed by {@code parser}; null passes, an
+     * unknown one is a 400 naming the field with the parser's list of what it takes.
+     */
+    public static <T> T parsed(String field, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return value == null ? null : parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.invalid(field, e.getMessage());
+        }
+    }
+
     /** At most {@code maxItems} items of at most {@code maxLength} characters each, none blank. */
     public static List<String> items(String field, List<String> values, int maxItems, int maxLength) {
         if (values == null) {

@@ -68,7 +68,7 @@ public class TicketCommandsResource {
     @Path("replies")
     public Uni<Response> reply(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key, Reply body) {
-        String text = required(body == null ? null : body.body(), "body", IntakeValidation.MAX_BODY);
+        String text = Limits.required("body", body == null ? null : body.body(), IntakeValidation.MAX_BODY);
         return run(id, ifMatch, key, "replies", body, at -> new TicketCommand.ReplyToCustomer(agent(), text, at));
     }
 
@@ -76,7 +76,7 @@ public class TicketCommandsResource {
     @Path("notes")
     public Uni<Response> note(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key, Note body) {
-        String text = required(body == null ? null : body.note(), "note", IntakeValidation.MAX_BODY);
+        String text = Limits.required("note", body == null ? null : body.note(), IntakeValidation.MAX_BODY);
         return run(id, ifMatch, key, "notes", body, at -> new TicketCommand.AddInternalNote(agent(), text, at));
     }
 
@@ -84,7 +84,7 @@ public class TicketCommandsResource {
     @Path("questions")
     public Uni<Response> ask(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key, Question body) {
-        String text = required(body == null ? null : body.question(), "question", IntakeValidation.MAX_BODY);
+        String text = Limits.required("question", body == null ? null : body.question(), IntakeValidation.MAX_BODY);
         return run(id, ifMatch, key, "questions", body, at -> new TicketCommand.AskCustomer(agent(), text, at));
     }
 
@@ -108,7 +108,8 @@ public class TicketCommandsResource {
     public Uni<Response> resolve(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             Resolution body) {
-        String summary = required(body == null ? null : body.solutionSummary(), "solutionSummary", Limits.LONG_TEXT);
+        String summary = Limits.required("solutionSummary", body == null ? null : body.solutionSummary(),
+                Limits.LONG_TEXT);
         return run(id, ifMatch, key, "resolution", body, at -> new TicketCommand.ResolveTicket(agent(), summary, body.articleId(), at));
     }
 
@@ -124,7 +125,7 @@ public class TicketCommandsResource {
     public Uni<Response> reopen(@PathParam("ticketId") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             Reopening body) {
-        String reason = required(body == null ? null : body.reason(), "reason", Limits.SHORT_TEXT);
+        String reason = Limits.required("reason", body == null ? null : body.reason(), Limits.SHORT_TEXT);
         return run(id, ifMatch, key, "reopening", body, at -> new TicketCommand.ReopenTicket(agent(), reason, at));
     }
 
@@ -149,13 +150,5 @@ public class TicketCommandsResource {
 
     private String agent() {
         return identity.getPrincipal().getName();
-    }
-
-    /** Present, not blank, and at most {@code max} characters (docs/ticket-intake.md lists each field's maximum). */
-    private static String required(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw Rejection.invalid(field, "is required");
-        }
-        return Limits.max(field, value, max);
     }
 }

@@ -61,7 +61,7 @@ public class TicketRegistrationResource {
         if (body == null) {
             throw Rejection.invalid("body", "a registration with channel, customer, subject and body is required");
         }
-        Channel channel = parse("channel", body.channel(), Channel::fromWire);
+        Channel channel = Limits.parsed("channel", body.channel(), Channel::fromWire);
         if (channel == null) {
             throw Rejection.invalid("channel", "is required: " + java.util.Arrays.stream(Channel.values())
                     .map(Channel::wireName).toList());
@@ -70,8 +70,8 @@ public class TicketRegistrationResource {
         if (c == null) {
             throw Rejection.invalid("customer", "is required: name and language, and an e-mail or phone to reach them");
         }
-        required("customer.name", c.name(), IntakeValidation.MAX_NAME);
-        required("customer.language", c.language(), 10);
+        Limits.required("customer.name", c.name(), IntakeValidation.MAX_NAME);
+        Limits.required("customer.language", c.language(), 10);
         if (!config.languages().contains(c.language())) {
             throw Rejection.invalid("customer.language", "must be one of " + config.languages().stream().sorted()
                     .toList());
@@ -82,30 +82,15 @@ public class TicketRegistrationResource {
             throw Rejection.invalid("customer.email", "is not an e-mail address");
         }
         Limits.max("customer.phone", c.phone(), 50);
-        String subject = required("subject", body.subject(), IntakeValidation.MAX_SUBJECT);
-        String text = required("body", body.body(), IntakeValidation.MAX_BODY);
-        Urgency urgency = parse("urgency", body.urgency(), Urgency::fromWire);
+        String subject = Limits.required("subject", body.subject(), IntakeValidation.MAX_SUBJECT);
+        String text = Limits.required("body", body.body(), IntakeValidation.MAX_BODY);
+        Urgency urgency = Limits.parsed("urgency", body.urgency(), Urgency::fromWire);
         Diagnostics diagnostics = body.diagnostics() == null ? Diagnostics.NONE : body.diagnostics();
         IntakeValidation.check(diagnostics);
         return new TicketRegistration.Request(channel, new TicketRegistration.Customer(blankToNull(c.externalId()),
                 c.name().strip(),
                 blankToNull(c.email()), blankToNull(c.phone()), c.language()), subject.strip(), text,
                 urgency == null ? Urgency.MEDIUM : urgency, diagnostics);
-    }
-
-    private static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw Rejection.invalid(field, "is required");
-        }
-        return Limits.max(field, value, max);
-    }
-
-    private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
-        try {
-            return value == null ? null : parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw Rejection.invalid(field, e.getMessage());
-        }
     }
 
     private static String blankToNull(String value) {
