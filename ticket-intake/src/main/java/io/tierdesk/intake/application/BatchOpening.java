@@ -67,13 +67,14 @@ public class BatchOpening {
      */
     public Uni<Map<Integer, ChannelIntake.Receipt>> open(String adapter, List<Candidate> candidates) {
         Instant at = tickets.now();
-        return intake.ownTransaction(session -> lockThreads(session, adapter, candidates)
+        // The thread locks of the single path, before the threads are looked up.
+        List<String> threads = candidates.stream().filter(c -> BatchPlan.channelThread(c.message()) != null)
+                .map(c -> c.message().threadRef()).toList();
+        return intake.ownTransaction(session -> ChannelIntake.lockThreads(session, adapter, threads)
                 .chain(() -> knownThreads(session, adapter, candidates)).chain(known -> {
             List<Candidate> fresh = candidates.stream()
-                    .filter(c -> {
-                        return BatchPlan.channelThread(c.message()) == null
-                                || !known.contains(c.message().threadRef());
-                    }).toList();
+                    .filter(c -> BatchPlan.channelThread(c.message()) == null
+                            || !known.contains(c.message().threadRef())).toList();
             if (fresh.isEmpty()) {
                 return Uni.createFrom().item(Map.<Integer, ChannelIntake.Receipt>of());
             }
@@ -102,23 +103,6 @@ public class BatchOpening {
                             CustomerReference.next())));
         }
         return openings;
-    }
-
-    /**
-     * The same thread locks as {@link ChannelIntake}'s single path, taken before the threads are looked up and in
-     * one order, so a batch and a single message of one thread never both find it new.
-     */
-    private Uni<Void> lockThreads(Mutiny.Session session, String adapter, List<Candidate> candidates) {
-        String[] keys = candidates.stream().filter(c -> BatchPlan.channelThread(c.message()) != null)
-                .map(c -> ChannelIntake.threadLock(adapter, c.message().threadRef())).distinct().sorted()
-                .toArray(String[]::new);
-        if (keys.length == 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return SqlRows.select(session, """
-                SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS locked
-                FROM (SELECT k FROM unnest(CAST(?1 AS text[])) AS x(k) ORDER BY k) AS ordered""", (Object) keys)
-                .replaceWithVoid();
     }
 
     /** The adapter's threads in the batch that already belong to a ticket (of any customer). */

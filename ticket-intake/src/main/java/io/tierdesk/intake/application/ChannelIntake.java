@@ -175,7 +175,9 @@ public class ChannelIntake {
     private Uni<ChannelAnswer> receiveMessage(Mutiny.Session session, String adapter, CloudEvent event,
             ChannelMessage message, String actor) {
         String named = firstNumber(message.threadRef(), message.subject());
-        return lockThread(session, adapter, message).chain(() -> findThread(session, adapter, message, named))
+        List<String> thread = message.threadRef() == null || message.threadRef().isBlank() ? List.of()
+                : List.of(message.threadRef());
+        return lockThreads(session, adapter, thread).chain(() -> findThread(session, adapter, message, named))
                 .chain(existing -> {
             if (existing == null) {
                 return openTicket(session, adapter, event, message, actor, null, named);
@@ -218,22 +220,22 @@ public class ChannelIntake {
                         reference, named));
     }
 
-    /** The advisory lock key of a channel thread: the calling adapter's, whatever channel the payload names. */
-    public static String threadLock(String adapter, String threadRef) {
-        return "thread:" + adapter + ":" + threadRef;
-    }
-
     /**
      * Messages of one channel thread are decided one after another: two first messages arriving at once would
-     * otherwise both find no ticket for the thread and open two. A transaction-scoped advisory lock on the thread,
-     * taken before the thread is looked up; {@link BatchOpening} takes the same lock.
+     * otherwise both find no ticket for the thread and open two. A transaction-scoped advisory lock per thread of the
+     * calling adapter (whatever channel the payload names), taken before the thread is looked up; several in one
+     * order, so the single path and {@link BatchOpening} wait for each other and never deadlock.
      */
-    private Uni<Void> lockThread(Mutiny.Session session, String adapter, ChannelMessage message) {
-        if (message.threadRef() == null || message.threadRef().isBlank()) {
+    static Uni<Void> lockThreads(Mutiny.Session session, String adapter, List<String> threadRefs) {
+        String[] keys = threadRefs.stream().map(thread -> "thread:" + adapter + ":" + thread).distinct().sorted()
+                .toArray(String[]::new);
+        if (keys.length == 0) {
             return Uni.createFrom().voidItem();
         }
-        return SqlRows.select(session, "SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(?1, 0))",
-                threadLock(adapter, message.threadRef())).replaceWithVoid();
+        return SqlRows.select(session, """
+                SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS locked
+                FROM (SELECT k FROM unnest(CAST(?1 AS text[])) AS x(k) ORDER BY k) AS ordered""", (Object) keys)
+                .replaceWithVoid();
     }
 
     /**
