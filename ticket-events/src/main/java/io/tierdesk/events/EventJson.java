@@ -114,9 +114,6 @@ public final class EventJson {
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
-        if (java.util.Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
         return "an object";
     }
 

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A request became a ticket. {@code repeatOf} names an earlier ticket this one repeats, when there is one. */
 /**
+ * A request became a ticket. {@code repeatOf} names an earlier ticket this one repeats, when there is one.
+ *
  * @param registeredBy the agent who registered the request (a phone call, a walk-in), who stays the customer's
  *                     contact; null when a channel adapter posted it
  */
