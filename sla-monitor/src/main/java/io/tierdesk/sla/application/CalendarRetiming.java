@@ -66,21 +66,30 @@ public class CalendarRetiming {
     private record Job(String calendarId, long toVersion) {
     }
 
+    /**
+     * Counts what is to do (the gauge), makes one pass over each calendar, then counts again: a calendar with
+     * nothing left is finished. Between the counts the gauge goes down by what each batch re-timed.
+     */
     Uni<Void> round() {
         return sessions.withSession(session -> SqlRows.select(session,
                         "SELECT calendar_id, to_version FROM calendar_retime ORDER BY requested_at"))
                 .map(rows -> rows.stream().map(r -> new Job(r.text("calendar_id"), r.number("to_version"))).toList())
-                .chain(jobs -> {
-                    if (jobs.isEmpty()) {
-                        pending.set(0);
-                        return Uni.createFrom().voidItem();
-                    }
-                    Uni<Long> left = Uni.createFrom().item(0L);
-                    for (Job job : jobs) {
-                        left = left.chain(sum -> work(job).map(remaining -> sum + remaining));
-                    }
-                    return left.invoke(pending::set).replaceWithVoid();
-                });
+                .chain(jobs -> jobs.isEmpty() ? Uni.createFrom().item(0L)
+                        : sum(jobs, this::remaining).invoke(pending::set)
+                                .chain(() -> sum(jobs, job -> pass(job, FIRST).replaceWith(0L)))
+                                .chain(() -> sum(jobs, job -> remaining(job).call(left -> left == 0 ? finish(job)
+                                        : Uni.createFrom().voidItem()))))
+                .invoke(pending::set)
+                .replaceWithVoid();
+    }
+
+    /** The jobs one after another, their answers added up. */
+    private static Uni<Long> sum(List<Job> jobs, java.util.function.Function<Job, Uni<Long>> each) {
+        Uni<Long> total = Uni.createFrom().item(0L);
+        for (Job job : jobs) {
+            total = total.chain(sum -> each.apply(job).map(one -> sum + one));
+        }
+        return total;
     }
 
     /** Below every ticket id as PostgreSQL orders them (bytes, unsigned). */
@@ -91,37 +100,33 @@ public class CalendarRetiming {
      * done again one ticket per transaction, so one ticket that cannot be re-timed (logged) holds up no other; what
      * is left — failed, or held by another transaction — waits for the next round.
      */
-    private Uni<Long> work(Job job) {
-        return pass(job, FIRST).chain(() -> remaining(job)).chain(left -> left == 0 ? finish(job).replaceWith(0L)
-                : Uni.createFrom().item(left));
-    }
-
     private Uni<Void> pass(Job job, UUID after) {
         return sessions.withSession(session -> clocks.staleTickets(session, job.calendarId(), after, batch))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
                         : sessions.withTransaction(session -> clocks.retime(session, job.calendarId(), ids))
-                                .replaceWithVoid()
                                 .onFailure().recoverWithUni(e -> oneByOne(job, ids, e))
-                                .chain(() -> remaining(job).invoke(pending::set))
+                                .invoke(taken -> pending.addAndGet(-taken))
                                 .chain(() -> ids.size() < batch ? Uni.createFrom().voidItem()
                                         : pass(job, ids.get(ids.size() - 1))));
     }
 
-    private Uni<Void> oneByOne(Job job, List<UUID> ids, Throwable batchFailure) {
+    /** @return how many of the tickets were re-timed */
+    private Uni<Integer> oneByOne(Job job, List<UUID> ids, Throwable batchFailure) {
         LOG.warnf("re-timing %d tickets of calendar %s together failed, one by one now: %s", ids.size(),
                 job.calendarId(), batchFailure.toString());
-        Uni<Void> each = Uni.createFrom().voidItem();
+        Uni<Integer> taken = Uni.createFrom().item(0);
         for (UUID id : ids) {
-            each = each.chain(() -> sessions.withTransaction(session -> clocks.retime(session, job.calendarId(),
-                            List.of(id))).replaceWithVoid()
+            taken = taken.chain(sum -> sessions.withTransaction(session -> clocks.retime(session, job.calendarId(),
+                            List.of(id)))
                     .onFailure().invoke(e -> {
                         LOG.errorf("ticket %s could not be re-timed to calendar %s's new version; tried again next "
                                 + "round: %s", id, job.calendarId(), e.toString());
                         registry.counter("tierdesk.sla.calendar.retime.failures").increment();
                     })
-                    .onFailure().recoverWithNull().replaceWithVoid());
+                    .onFailure().recoverWithItem(0)
+                    .map(one -> sum + one));
         }
-        return each;
+        return taken;
     }
 
     private Uni<Long> remaining(Job job) {
@@ -132,10 +137,5 @@ public class CalendarRetiming {
         LOG.infof("calendar %s: every ticket re-timed to version %d", job.calendarId(), job.toVersion());
         return sessions.withTransaction(session -> clocks.retimeFinished(session, job.calendarId(),
                 job.toVersion()));
-    }
-
-    /** For tests and the runbook: the tickets still to re-time as of the last round. */
-    public long pending() {
-        return pending.get();
     }
 }

@@ -171,7 +171,7 @@ public class SlaClocks {
 
     /**
      * A new version of a calendar, committed with a note that the tickets on it are to be re-timed: that happens
-     * afterwards, a batch per transaction ({@link #retimeBatch}), so that one change never holds the oldest-transaction
+     * afterwards, a batch per transaction ({@link #retime}), so that one change never holds the oldest-transaction
      * mark every relay waits on, nor the clocks' locks, for the time it takes to go through every ticket.
      */
     public Uni<BusinessCalendar> changeCalendar(Mutiny.Session session, String id,
@@ -185,14 +185,16 @@ public class SlaClocks {
                 .map(SlaSettings.CalendarChange::after);
     }
 
+    /** The tickets {@code s} on calendar ?1 with moments to come computed on an older version of it. */
+    private static final String STALE = """
+            s.state -> 'policy' ->> 'calendar' = ?1
+              AND s.timers_calendar_version < (SELECT max(version) FROM calendar WHERE id = ?1)
+              AND EXISTS (SELECT 1 FROM sla_timer t WHERE t.ticket_id = s.ticket_id)""";
+
     /** Up to {@code limit} tickets on the calendar with timers of an older version, after {@code after}. */
     public Uni<List<UUID>> staleTickets(Mutiny.Session session, String calendarId, UUID after, int limit) {
-        return SqlRows.select(session, """
-                        SELECT s.ticket_id FROM sla_ticket s
-                        WHERE s.state -> 'policy' ->> 'calendar' = ?1 AND s.ticket_id > ?2
-                          AND s.timers_calendar_version < (SELECT max(version) FROM calendar WHERE id = ?1)
-                          AND EXISTS (SELECT 1 FROM sla_timer t WHERE t.ticket_id = s.ticket_id)
-                        ORDER BY s.ticket_id LIMIT ?3""", calendarId, after, limit)
+        return SqlRows.select(session, "SELECT s.ticket_id FROM sla_ticket s WHERE " + STALE
+                        + " AND s.ticket_id > ?2 ORDER BY s.ticket_id LIMIT ?3", calendarId, after, limit)
                 .map(rows -> rows.stream().map(r -> r.uuid("ticket_id")).toList());
     }
 
@@ -240,16 +242,9 @@ public class SlaClocks {
         });
     }
 
-    /**
-     * How many tickets on the calendar still have timers of an older version; once none has, those without timers
-     * (nothing to come) are marked current too, and the answer is 0.
-     */
+    /** How many tickets on the calendar still have timers of an older version. */
     public Uni<Long> retimeRemaining(Mutiny.Session session, String calendarId) {
-        return SqlRows.first(session, """
-                        SELECT count(*) AS remaining FROM sla_ticket s
-                        WHERE s.state -> 'policy' ->> 'calendar' = ?1
-                          AND s.timers_calendar_version < (SELECT max(version) FROM calendar WHERE id = ?1)
-                          AND EXISTS (SELECT 1 FROM sla_timer t WHERE t.ticket_id = s.ticket_id)""", calendarId)
+        return SqlRows.first(session, "SELECT count(*) AS remaining FROM sla_ticket s WHERE " + STALE, calendarId)
                 .map(row -> row.number("remaining"));
     }
 
