@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Clock;
+import io.tierdesk.knowledge.application.ArticleFeedback;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -20,20 +21,17 @@ public class FeedbackResource {
     public record Feedback(UUID ticketId, Boolean helpful) {
     }
 
-    public record Counts(UUID articleId, long helpful, long notHelpful) {
-    }
-
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry registry;
 
     private final io.tierdesk.knowledge.projection.SearchIndex index;
-    private final io.tierdesk.knowledge.application.ArticleFeedback feedback;
+    private final ArticleFeedback feedback;
 
     public FeedbackResource(Mutiny.SessionFactory sessions, SecurityIdentity identity, Clock clock,
             io.micrometer.core.instrument.MeterRegistry registry, io.tierdesk.knowledge.projection.SearchIndex index,
-            io.tierdesk.knowledge.application.ArticleFeedback feedback) {
+            ArticleFeedback feedback) {
         this.feedback = feedback;
         this.index = index;
         this.sessions = sessions;
@@ -44,7 +42,7 @@ public class FeedbackResource {
 
     @POST
     @RolesAllowed({"agent", "kb-editor"})
-    public Uni<Counts> give(@PathParam("articleId") UUID articleId, Feedback body) {
+    public Uni<ArticleFeedback.Counts> give(@PathParam("articleId") UUID articleId, Feedback body) {
         if (body == null || body.ticketId() == null) {
             throw Rejection.invalid("ticketId", "name the ticket the article was suggested for");
         }
@@ -54,7 +52,6 @@ public class FeedbackResource {
         String agent = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> feedback.give(session, articleId, body.ticketId(), agent,
                         body.helpful(), clock.instant()))
-                .map(c -> new Counts(c.articleId(), c.helpful(), c.notHelpful()))
                 .invoke(() -> registry.counter("tierdesk.knowledge.feedback", "helpful",
                         body.helpful().toString()).increment())
                 // Weighs in this replica's ranking at once; the others read it within tierdesk.knowledge.feedback-refresh.

@@ -46,11 +46,14 @@ public class KnowledgeCapture {
     private final io.micrometer.core.instrument.MeterRegistry registry;
 
     private final double similarity;
+    private final io.vertx.mutiny.core.Vertx vertx;
 
     public KnowledgeCapture(Articles articles, io.micrometer.core.instrument.MeterRegistry registry,
+            io.vertx.mutiny.core.Vertx vertx,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.knowledge.candidate-similarity",
                     defaultValue = "" + SimilarTickets.THRESHOLD) double similarity) {
         this.similarity = similarity;
+        this.vertx = vertx;
         this.articles = articles;
         this.registry = registry;
     }
@@ -97,9 +100,7 @@ public class KnowledgeCapture {
                             WHERE c.article_id IS NULL ORDER BY c.resolved_at DESC LIMIT ?1) AS recent
                         ORDER BY resolved_at, ticket_id""", GROUPED)
                 // Grouping compares every pair of up to GROUPED tickets: CPU for a worker, not the event loop.
-                .chain(rows -> io.vertx.mutiny.core.Vertx.currentContext() == null ? Uni.createFrom().item(
-                        group(rows, limit)) : io.vertx.mutiny.core.Vertx.currentContext().owner()
-                        .executeBlocking(() -> group(rows, limit), false));
+                .chain(rows -> vertx.executeBlocking(() -> group(rows, limit), false));
     }
 
     private List<CandidateGroup> group(List<SqlRows.Row> rows, int limit) {

@@ -45,6 +45,7 @@ public class SearchIndex {
     /** The database's time of the latest feedback looked at. */
     private volatile java.time.Instant feedbackSeen = java.time.Instant.EPOCH;
     private final io.vertx.core.Vertx vertx;
+    private final io.vertx.mutiny.core.Vertx workers;
     private final java.time.Duration feedbackInterval;
     private io.tierdesk.eventing.PeriodicTask feedbackTask;
 
@@ -54,6 +55,7 @@ public class SearchIndex {
         this.sessions = sessions;
         this.articles = articles;
         this.vertx = vertx;
+        this.workers = io.vertx.mutiny.core.Vertx.newInstance(vertx);
         this.feedbackInterval = feedbackInterval;
     }
 
@@ -247,7 +249,7 @@ public class SearchIndex {
      * the event loop serving every other request should not spend.
      */
     public Uni<List<ArticleIndex.Hit>> find(String query, ArticleIndex.Filter filter, int limit) {
-        return io.vertx.mutiny.core.Vertx.newInstance(vertx).executeBlocking(() -> search(query, filter, limit), false);
+        return workers.executeBlocking(() -> search(query, filter, limit), false);
     }
 
     public List<ArticleIndex.Hit> search(String query, ArticleIndex.Filter filter, int limit) {
