@@ -32,13 +32,22 @@ public class LiveStreams {
     /** One notice on a stream; {@link #id()} is its SSE id. */
     public record Item(long transaction, long seq, String recipient, String kind, UUID ticketId, String subject,
             String text, Instant at) {
+        public Position position() {
+            return new Position(transaction, seq);
+        }
+
         public String id() {
-            return new Position(transaction, seq).id();
+            return position().id();
         }
     }
 
     /** A place in the streams' order: after every notice of an earlier transaction, and of this one up to seq. */
     public record Position(long transaction, long seq) {
+        /** Later in the streams' order than {@code other}. */
+        boolean isAfter(Position other) {
+            return transaction > other.transaction || transaction == other.transaction && seq > other.seq;
+        }
+
         /** {@code transaction-seq}, the SSE id. */
         public String id() {
             return transaction + "-" + seq;
@@ -127,8 +136,7 @@ public class LiveStreams {
                 .invoke(rows -> {
                     List<Item> items = rows.stream().map(LiveStreams::item).toList();
                     if (!items.isEmpty()) {
-                        Item last = items.get(items.size() - 1);
-                        handed = new Position(last.transaction(), last.seq());
+                        handed = items.get(items.size() - 1).position();
                         items.forEach(live::onNext);
                     }
                 })
@@ -173,7 +181,7 @@ public class LiveStreams {
                                             null, "", "more was missed than a stream reads back", java.time.Instant.now()))
                                     : Multi.createFrom().iterable(items);
                         });
-        return Multi.createBy().concatenating().streams(missed, buffered.filter(i -> after(i, bound)))
+        return Multi.createBy().concatenating().streams(missed, buffered.filter(i -> i.position().isAfter(bound)))
                 .onTermination().invoke(() -> {
                     subscription.cancel();
                     release(caller, mine);
@@ -196,11 +204,6 @@ public class LiveStreams {
                         SELECT CAST(CAST(transaction_id AS text) AS bigint) AS tx FROM delivery
                         WHERE medium = 'stream' AND seq = ?1""", seen.seq())
                 .map(r -> new Position(r == null ? 0 : r.number("tx"), seen.seq()));
-    }
-
-    private static boolean after(Item item, Position bound) {
-        return item.transaction() > bound.transaction()
-                || item.transaction() == bound.transaction() && item.seq() > bound.seq();
     }
 
     private static Item item(SqlRows.Row r) {
