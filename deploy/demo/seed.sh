@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Demo data for a local platform: agents on four lines, routing rules, customers on every plan, and tickets from
-# several channels. Run by `./tierdesk up` (TIERDESK_NO_DEMO=1 skips it); safe to run again: agents and customers
+# Demo data for a local platform: agents on four lines, routing rules, customers on every plan, tickets from
+# several channels, then day.mjs's knowledge base and tickets in every state. Run by `./tierdesk up` (TIERDESK_NO_DEMO=1 skips it); safe to run again: agents and customers
 # are PUT as they are, rules are written only while none exist, and the channel events carry fixed ids, so a second
 # run is absorbed as retries.
 set -euo pipefail
@@ -31,8 +31,10 @@ agent() { # id name tier capacity supervisor skills(json array)
 }
 agent anna   "Anna Smirnova"     L1 5  sveta '["network","mail","printer"]'
 agent boris  "Boris Kuznetsov"   L1 5  sveta '["network","servers","mail"]'
+agent elena  "Elena Popova"      L1 5  sveta '["printer","mail","accounts"]'
 agent viktor "Viktor Orlov"      L2 4  pavel '["network","servers"]'
 agent galina "Galina Petrova"    L2 4  pavel '["servers","mail"]'
+agent igor   "Igor Novikov"      L2 4  pavel '["network","security"]'
 agent dmitry "Dmitry Volkov"     L3 3  pavel '["servers","network"]'
 agent vendor "Vendor liaison"    L4 10 pavel '["servers","network","mail","printer"]'
 
@@ -68,4 +70,6 @@ $(message demo-4 portal umbrella ru "Не приходит почта" "Со в�
 $(message demo-5 phone globex en "Cannot log in to mail" "Password reset did not help." Mail medium),
 $(message demo-6 web globex en "Re: VPN drops every ten minutes" "It happened again at 10:42, log attached." VPN high web-4711)
 ]" "application/cloudevents-batch+json" >/dev/null
-echo "demo data: 6 agents on L1-L4, routing rules, 4 customers (one per plan), 5 tickets from 5 channels" >&2
+echo "demo data: 8 agents on L1-L4, routing rules, 4 customers (one per plan), 5 tickets from 5 channels" >&2
+# The rest of a working day: knowledge articles and tickets in every state (deploy/demo/day.mjs).
+node "$ROOT/deploy/demo/day.mjs"
