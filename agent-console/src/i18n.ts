@@ -52,6 +52,7 @@ const en = {
   'kb.audience': 'Audience', 'kb.public': 'Public', 'kb.internal': 'Internal', 'kb.tier': 'Line', 'kb.save': 'Save',
   'kb.preview': 'Preview', 'kb.versions': 'Versions', 'kb.submit': 'Submit for review', 'kb.publish': 'Publish',
   'kb.sendBack': 'Return with a comment', 'kb.retire': 'Retire', 'kb.comment': 'Comment', 'kb.version': 'Version {v}',
+  'kb.products': 'Products (comma-separated)', 'kb.tags': 'Tags (comma-separated)', 'kb.solutionText': 'Solution',
   'kb.live': 'live', 'kb.saved': 'Saved as version {v}.', 'kb.state': 'State: {state}', 'kb.back': 'Back to the knowledge base',
   'sup.title': 'Supervision', 'sup.queues': 'Queues by line', 'sup.agents': 'Agents', 'sup.atRisk': 'At risk (within 2 hours)',
   'sup.reassign': 'Reassign', 'sup.to': 'To agent', 'sup.none': 'Nothing at risk.',
@@ -60,6 +61,8 @@ const en = {
   'q.norm': 'Norm 70–80 %', 'q.compliance': 'SLA compliance', 'q.repeat': 'Repeat contacts', 'q.satisfaction': 'Satisfaction',
   'q.firstResponse': 'First response p50', 'q.resolution': 'Resolution p50', 'q.opened': 'Opened', 'q.resolvedCount': 'Resolved',
   'q.chart': 'Quality by group', 'q.day': 'Day', 'q.week': 'Week', 'q.plan': 'Plan', 'q.tier': 'Line', 'q.channel': 'Channel', 'q.agent': 'Agent',
+  'status.new': 'new', 'status.open': 'open', 'status.awaiting-customer': 'awaiting customer', 'status.resolved': 'resolved',
+  'status.closed': 'closed', 'status.draft': 'draft', 'status.in-review': 'in review', 'status.published': 'published', 'status.retired': 'retired',
   'common.loading': 'Loading…', 'common.save': 'Save', 'common.cancel': 'Cancel', 'common.open': 'Open', 'common.error': 'Something went wrong: {detail}',
   'common.unavailable': '{service} is not answering; this part waits for it.', 'common.retry': 'Retry', 'common.close': 'Dismiss',
 };
@@ -116,6 +119,7 @@ const ru: Partial<Record<Key, string>> = {
   'kb.audience': 'Аудитория', 'kb.public': 'Публичная', 'kb.internal': 'Внутренняя', 'kb.tier': 'Линия', 'kb.save': 'Сохранить',
   'kb.preview': 'Предпросмотр', 'kb.versions': 'Версии', 'kb.submit': 'На проверку', 'kb.publish': 'Опубликовать',
   'kb.sendBack': 'Вернуть с комментарием', 'kb.retire': 'Снять', 'kb.comment': 'Комментарий', 'kb.version': 'Версия {v}',
+  'kb.products': 'Продукты (через запятую)', 'kb.tags': 'Метки (через запятую)', 'kb.solutionText': 'Решение',
   'kb.live': 'действующая', 'kb.saved': 'Сохранено как версия {v}.', 'kb.state': 'Состояние: {state}', 'kb.back': 'Назад к базе знаний',
   'sup.title': 'Контроль', 'sup.queues': 'Очереди по линиям', 'sup.agents': 'Специалисты', 'sup.atRisk': 'Под угрозой (в ближайшие 2 часа)',
   'sup.reassign': 'Переназначить', 'sup.to': 'Специалисту', 'sup.none': 'Угроз нет.',
@@ -124,6 +128,8 @@ const ru: Partial<Record<Key, string>> = {
   'q.norm': 'Норма 70–80 %', 'q.compliance': 'Соблюдение SLA', 'q.repeat': 'Повторные обращения', 'q.satisfaction': 'Удовлетворённость',
   'q.firstResponse': 'Первый ответ p50', 'q.resolution': 'Решение p50', 'q.opened': 'Открыто', 'q.resolvedCount': 'Решено',
   'q.chart': 'Качество по группам', 'q.day': 'День', 'q.week': 'Неделя', 'q.plan': 'Тариф', 'q.tier': 'Линия', 'q.channel': 'Канал', 'q.agent': 'Специалист',
+  'status.new': 'новое', 'status.open': 'в работе', 'status.awaiting-customer': 'ждёт клиента', 'status.resolved': 'решено',
+  'status.closed': 'закрыто', 'status.draft': 'черновик', 'status.in-review': 'на проверке', 'status.published': 'опубликована', 'status.retired': 'снята',
   'common.loading': 'Загрузка…', 'common.save': 'Сохранить', 'common.cancel': 'Отмена', 'common.open': 'Открыть', 'common.error': 'Что-то пошло не так: {detail}',
   'common.unavailable': '{service} не отвечает; эта часть ждёт его.', 'common.retry': 'Повторить', 'common.close': 'Закрыть',
 };

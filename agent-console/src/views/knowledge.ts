@@ -73,7 +73,7 @@ export class TdKnowledge extends Screen {
         <table class="list" aria-labelledby="kb-articles"><thead><tr><th scope="col">${this.t('col.title')}</th>
           <th scope="col">${this.t('col.state')}</th><th scope="col">${this.t('col.language')}</th><th scope="col">${this.t('col.updated')}</th></tr></thead>
           <tbody>${this.articles.map((a) => html`<tr><td><a href="#/articles/${a.articleId}">${a.title}</a></td>
-            <td><span class="status ${a.state}">${a.state}</span></td><td>${a.language}</td>
+            <td><span class="status ${a.state}">${this.t(`status.${a.state}`)}</span></td><td>${a.language}</td>
             <td>${formatDateTime(a.updatedAt, this.ctx.lang, this.ctx.zone)}</td></tr>`)}</tbody></table></section>
       ${this.candidates.length ? html`<section aria-labelledby="kb-cand"><h2 id="kb-cand">${this.t('kb.candidates')}</h2>
         <ul>${this.candidates.map((c) => html`<li>${c.subject} <span class="count">${c.size}</span>
@@ -185,12 +185,12 @@ export class TdArticle extends Screen {
         <select id="ar-audience" name="audience">${['internal', 'public'].map((x) => html`<option value=${x} ?selected=${(a?.audience ?? 'internal') === x}>${this.t(`kb.${x}`)}</option>`)}</select>
         <label for="ar-tier">${this.t('kb.tier')}</label>
         <select id="ar-tier" name="tier">${['L1', 'L2', 'L3', 'L4'].map((x) => html`<option value=${x} ?selected=${(a?.tier ?? 'L1') === x}>${x}</option>`)}</select>
-        <label for="ar-products">Products</label><input id="ar-products" name="products" .value=${(a?.products ?? []).join(', ')}>
-        <label for="ar-tags">Tags</label><input id="ar-tags" name="tags" .value=${(a?.tags ?? []).join(', ')}>
+        <label for="ar-products">${this.t('kb.products')}</label><input id="ar-products" name="products" .value=${(a?.products ?? []).join(', ')}>
+        <label for="ar-tags">${this.t('kb.tags')}</label><input id="ar-tags" name="tags" .value=${(a?.tags ?? []).join(', ')}>
         <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy || state === 'in-review' || state === 'retired'}>${this.t('kb.save')}</button></div>
       </form>
       ${a ? html`<section class="card" aria-labelledby="ar-preview"><h2 id="ar-preview">${this.t('kb.preview')}</h2>
-        <div class="article-html">${FIELDS.slice(1).map((f) => (a.html?.[f as 'problem'] ? html`<h3>${this.t(`kb.${f}`)}</h3>${unsafeHTML(a.html[f as 'problem'])}` : nothing))}</div>
+        <div class="article-html">${FIELDS.slice(1).map((f) => (a.html?.[f as 'problem'] ? html`<h3>${this.t(f === 'solution' ? 'kb.solutionText' : `kb.${f}`)}</h3>${unsafeHTML(a.html[f as 'problem'])}` : nothing))}</div>
         <h2>${this.t('kb.versions')}</h2>
         <ul>${this.versions.map((v) => html`<li><button type="button" class="link" @click=${() => this.load(v.version)}>${this.t('kb.version', { v: v.version })}</button>
           ${v.live ? html`<span class="badge">${this.t('kb.live')}</span>` : nothing} ${v.title}</li>`)}</ul>

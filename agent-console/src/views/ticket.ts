@@ -66,13 +66,20 @@ export class TdTicket extends Screen {
   async load(quiet = false) {
     const api = this.ctx.api;
     const id = encodeURIComponent(this.ticketId);
-    try {
-      this.ticket = await api.get<Ticket>('intake', `/api/v1/tickets/${id}`);
-      if (!quiet) this.error = '';
-    } catch (e) {
-      if (!quiet) this.error = describe(this.ctx, e);
-      return;
+    // A ticket registered a moment ago may not be in intake's view yet (a projection): look again briefly.
+    for (const wait of this.ticket ? [0] : [0, 100, 200, 300, 500, 800, 1200, 2000]) {
+      await new Promise((r) => setTimeout(r, wait));
+      try {
+        this.ticket = await api.get<Ticket>('intake', `/api/v1/tickets/${id}`);
+        if (!quiet) this.error = '';
+        break;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404 && wait < 2000) continue;
+        if (!quiet || !this.ticket) this.error = describe(this.ctx, e);
+        return;
+      }
     }
+    if (!this.ticket) return;
     // Each part waits only for its own service: a dead service empties its part, not the page.
     const [timeline, sla, suggestions] = await Promise.allSettled([
       api.get<TimelineEntry[]>('intake', `/api/v1/tickets/${id}/timeline?limit=1000`),
@@ -91,11 +98,11 @@ export class TdTicket extends Screen {
     this.error = ''; this.info = '';
     const ifMatch = opts.ifMatch ? this.ticket?.version : undefined;
     try {
-      if (opts.put) await this.ctx.api.put(service, path, body, ifMatch);
-      else await this.ctx.api.post(service, path, body, this.intent(action), ifMatch);
+      const answer = opts.put ? await this.ctx.api.put<{ version?: number }>(service, path, body, ifMatch)
+        : await this.ctx.api.post<{ version?: number }>(service, path, body, this.intent(action), ifMatch);
       this.intent(action).done();
       this.info = this.t('ticket.done');
-      await this.load(true);
+      await this.settle(answer.data?.version);
       return true;
     } catch (e) {
       this.error = describe(this.ctx, e);
@@ -103,6 +110,21 @@ export class TdTicket extends Screen {
       return false;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /**
+   * The page reads projections, which follow a command by a moment: wait until the view has the version the
+   * command answered (intake), or for the other services' events to reach it (a few quick looks), not 15 s.
+   */
+  private async settle(version?: number) {
+    const before = this.ticket ? JSON.stringify([this.ticket.version, this.ticket.tier, this.ticket.assignee, this.ticket.status]) : '';
+    for (const wait of [150, 250, 400, 600, 800, 1000, 1500, 2000]) {
+      await new Promise((r) => setTimeout(r, wait));
+      await this.load(true);
+      const t = this.ticket;
+      if (!t) return;
+      if (version !== undefined ? t.version >= version : JSON.stringify([t.version, t.tier, t.assignee, t.status]) !== before) return;
     }
   }
 
@@ -197,7 +219,7 @@ export class TdTicket extends Screen {
       <div class="ticket-layout">
       <section aria-label=${tk.number} class="card">
         <dl class="facts">
-          <dt>${this.t('ticket.status')}</dt><dd data-field="status"><span class="status ${tk.status}">${tk.status}</span></dd>
+          <dt>${this.t('ticket.status')}</dt><dd data-field="status"><span class="status ${tk.status}" data-status=${tk.status}>${this.t(`status.${tk.status}`)}</span></dd>
           <dt>${this.t('ticket.priority')}</dt><dd>${tk.priority ?? '—'}</dd>
           <dt>${this.t('ticket.line')}</dt><dd data-field="tier">${tk.tier ?? '—'}</dd>
           <dt>${this.t('ticket.owner')}</dt><dd>${tk.owner ?? '—'}</dd>

@@ -139,7 +139,7 @@ export class TdWork extends Screen {
       <div class="filters">
         <label>${this.t('work.status')} <select @change=${(e: Event) => setFilter({ status: (e.target as HTMLSelectElement).value })}>
           <option value="all">${this.t('work.all')}</option>
-          ${statuses(this.rows).map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${s}</option>`)}
+          ${statuses(this.rows).map((s) => html`<option value=${s} ?selected=${this.filter.status === s}>${this.t(`status.${s}`)}</option>`)}
         </select></label>
         <label>${this.t('work.filter')} <input type="search" placeholder=${this.t('work.search')} .value=${this.filter.text}
           @input=${(e: Event) => setFilter({ text: (e.target as HTMLInputElement).value })}></label>
@@ -153,7 +153,7 @@ export class TdWork extends Screen {
           <th scope="col">${this.t('col.sla')}</th><th scope="col">${this.t('col.relation')}</th></tr></thead>
         <tbody>${shown.map((r) => html`<tr data-ticket=${r.ticketId}>
           <td><a href="#/tickets/${r.ticketId}">${r.number ?? r.ticketId.slice(0, 8)}</a></td>
-          <td>${r.subject}</td><td>${r.customer?.name ?? ''}</td><td><span class="status ${r.status}">${r.status}</span></td>
+          <td>${r.subject}</td><td>${r.customer?.name ?? ''}</td><td><span class="status ${r.status}">${this.t(`status.${r.status}`)}</span></td>
           <td>${r.priority ?? ''}</td><td>${r.tier ?? ''}</td><td>${this.due(r)}</td>
           <td>${relationLabel(r.relation)}${r.relation === 'queue' ? html` <button type="button" @click=${() => this.take(r)}
             aria-label="${this.t('work.take')} ${r.number ?? ''}">${this.t('work.take')}</button>` : nothing}</td></tr>`)}

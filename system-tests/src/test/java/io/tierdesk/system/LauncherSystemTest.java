@@ -52,6 +52,7 @@ class LauncherSystemTest {
         for (String service : SERVICES) {
             assertThat(status.output()).containsPattern(service + "\\s+healthy");
         }
+        assertThat(status.output()).containsPattern("agent-console\\s+healthy\\s+http://127.0.0.1:" + Launcher.PORT_BASE);
     }
 
     @Test
@@ -137,13 +138,63 @@ class LauncherSystemTest {
 
     @Test
     @Order(6)
+    void theConsoleAndEveryServicesApiShareOneOriginAndNothingElseIsForwarded() throws Exception {
+        String base = "http://127.0.0.1:" + Launcher.PORT_BASE;
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<td-app>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("connect-src 'self'"));
+        String jwt = launcher.run("token", "agent", "anna").output().lines().filter(l -> l.startsWith("ey"))
+                .findFirst().orElseThrow();
+        for (String api : List.of("/intake/api/v1/tickets?limit=1", "/router/api/v1/queues", "/sla/api/v1/calendars",
+                "/knowledge/api/v1/articles?limit=1", "/notification/api/v1/deliveries?limit=1")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + api))
+                    .header("Authorization", "Bearer " + jwt).header("Origin", "https://elsewhere.example").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(api + ": " + answer.body()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).as(api).isEmpty();
+        }
+        // Health, metrics and the API description stay inside: only /api/ is forwarded.
+        for (String inside : List.of("/intake/q/health", "/router/q/metrics", "/knowledge/q/openapi")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + inside)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(inside).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    /**
+     * The agent console's end-to-end day (agent-console/e2e/day.mjs) in headless Chromium against this platform:
+     * registering, live arrival, escalation, resolution, supervision, quality, knowledge, a refused action, expiry,
+     * axe-core on every screen in both languages. Screenshots land in agent-console/target/screenshots.
+     */
+    @Test
+    @Order(7)
+    void theAgentConsoleCarriesAWorkingDayInARealBrowser() throws Exception {
+        Path root = Launcher.projectRoot();
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/day.mjs").directory(root.resolve("agent-console").toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("TIERDESK_CONSOLE_URL", "http://127.0.0.1:" + Launcher.PORT_BASE);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        System.out.println(output);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("# all ").doesNotContain("not ok");
+    }
+
+    @Test
+    @Order(8)
     void downStopsEveryService() throws Exception {
         assertThat(launcher.run("down").exitCode()).isZero();
         Launcher.Result status = launcher.run("status");
         for (String service : SERVICES) {
             assertThat(status.output()).containsPattern(service + "\\s+stopped");
         }
-        for (int i = 1; i <= SERVICES.size(); i++) {
+        assertThat(status.output()).containsPattern("agent-console\\s+stopped");
+        for (int i = 0; i <= SERVICES.size(); i++) {
             int port = Launcher.PORT_BASE + i;
             assertThat(isListening(port)).as("port " + port + " closed").isFalse();
         }
