@@ -97,6 +97,28 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void theConsolesEdgeIsTheOneWayInAndForwardsToEveryServiceInTheCluster() throws IOException {
+        JsonNode ingress = find("Ingress", "tierdesk");
+        assertThat(ingress.at("/spec/rules/0/http/paths/0/path").asText()).isEqualTo("/");
+        assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo("agent-console");
+        JsonNode container = find("Deployment", "agent-console").at("/spec/template/spec/containers/0");
+        // The edge's variables are the ones edge/server.mjs reads, each naming a Service of this rendering.
+        String edge = Files.readString(root.resolve("agent-console/edge/server.mjs"));
+        for (String[] upstream : new String[][] {{"INTAKE", "ticket-intake"}, {"ROUTER", "escalation-router"},
+                {"SLA", "sla-monitor"}, {"KNOWLEDGE", "knowledge-service"}, {"NOTIFICATION", "notification-service"}}) {
+            String variable = "TIERDESK_EDGE_" + upstream[0];
+            assertThat(edge).contains("env." + variable);
+            assertThat(env(container, variable).path("value").asText()).isEqualTo("http://" + upstream[1]);
+            assertThat(find("Service", upstream[1])).as(upstream[1]).isNotNull();
+        }
+        assertThat(container.toString()).as("no demo sign-in in a cluster").doesNotContain("TIERDESK_EDGE_DEMO_KEY");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/edge/health");
+        assertThat(edge).contains("'/edge/health'");
+        assertThat(find("Deployment", "agent-console").at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean())
+                .isTrue();
+    }
+
     private static JsonNode find(String kind, String name) {
         return RESOURCES.stream().filter(r -> kind.equals(r.path("kind").asText())
                 && name.equals(r.at("/metadata/name").asText())).findFirst().orElse(null);
