@@ -66,3 +66,18 @@ export function countWork(rows: WorkRow[], now: number): WorkCounts {
 export function statuses(rows: WorkRow[]): string[] {
   return [...new Set(rows.map((r) => r.status).filter((s): s is string => !!s))].sort();
 }
+
+/**
+ * One ticket's news applied to the list without reloading it: the row takes the ticket's new view under the
+ * relation the news gives (an assignment notice makes it "assigned" even before the view shows the assignee),
+ * or leaves the list when the ticket is no longer the agent's and not waiting in their line.
+ */
+export function upsertWork(rows: WorkRow[], ticket: TicketRow, me: string, myTier: string | null, assignedToMe = false): WorkRow[] {
+  const others = rows.filter((r) => r.ticketId !== ticket.ticketId);
+  let relation: Relation | null = null;
+  if (assignedToMe || ticket.assignee === me) relation = 'assigned';
+  else if (ticket.owner === me) relation = 'owned';
+  else if (!ticket.assignee && myTier && ticket.tier === myTier) relation = 'queue';
+  if (!relation || ticket.status === 'closed') return others;
+  return sortBySlaDue([...others, { ...ticket, relation }]);
+}

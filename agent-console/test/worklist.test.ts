@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilter, countWork, mergeWork, NO_FILTER, statuses } from '../src/worklist';
+import { applyFilter, countWork, mergeWork, NO_FILTER, statuses, upsertWork } from '../src/worklist';
 
 const now = Date.parse('2026-12-04T09:00:00Z');
 const t = (id: string, slaDueAt: string | null, extra = {}) => ({ ticketId: id, number: `TD-${id}`, subject: `subject ${id}`,
@@ -26,5 +26,24 @@ describe('My work', () => {
     expect(applyFilter(rows, { ...NO_FILTER, text: 'olga' }).map((r) => r.ticketId)).toEqual(['1']);
     expect(applyFilter(rows, { ...NO_FILTER, text: 'td-3' }).map((r) => r.ticketId)).toEqual(['3']);
     expect(statuses(rows)).toEqual(['assigned', 'awaiting-customer']);
+  });
+});
+
+describe('live news', () => {
+  const row = (extra = {}) => ({ ticketId: 'x', number: 'TD-9', status: 'new', slaDueAt: '2026-12-04T09:30:00Z', ...extra });
+  it('puts a ticket assigned to the agent first when it is due first, even before the view shows the assignee', () => {
+    const rows = mergeWork([t('1', '2026-12-04T12:00:00Z')], [], []);
+    const after = upsertWork(rows, row({ tier: 'L2', assignee: null }), 'igor', 'L2', true);
+    expect(after.map((r) => [r.ticketId, r.relation])).toEqual([['x', 'assigned'], ['1', 'assigned']]);
+  });
+
+  it('moves, keeps or drops a row as the ticket changes', () => {
+    let rows = upsertWork([], row({ tier: 'L1', assignee: null }), 'anna', 'L1');
+    expect(rows[0].relation).toBe('queue');
+    rows = upsertWork(rows, row({ tier: 'L1', assignee: 'boris', owner: 'anna' }), 'anna', 'L1');
+    expect(rows.map((r) => r.relation)).toEqual(['owned']);
+    rows = upsertWork(rows, row({ tier: 'L2', assignee: 'igor', owner: 'boris' }), 'anna', 'L1');
+    expect(rows).toEqual([]);
+    expect(upsertWork([], row({ assignee: 'anna', status: 'closed' }), 'anna', 'L1')).toEqual([]);
   });
 });

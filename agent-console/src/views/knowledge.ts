@@ -9,6 +9,7 @@ import { formatDateTime } from '../time';
 interface Hit { articleId: string; title: string; language: string; audience: string; score: number; snippet: string }
 interface ArticleRow { articleId: string; title: string; state: string; latestVersion: number; liveVersion?: number | null; language: string; updatedAt: string }
 interface Candidate { subject: string; size: number; ticketIds: string[] }
+const draftIntents = new Map<string, Intent>();
 interface Gap { query: string; searches: number; lastAt: string }
 interface Article {
   articleId: string; version: number; latestVersion: number; state: string; liveVersion?: number | null; author?: string;
@@ -40,6 +41,20 @@ export class TdKnowledge extends Screen {
       .catch((e) => { this.error = describe(this.ctx, e); });
     void api.get<Candidate[]>('knowledge', '/api/v1/articles/candidates?limit=20').then((r) => { this.candidates = r; }).catch(() => {});
     if (this.editor) void api.get<Gap[]>('knowledge', '/api/v1/search/gaps?limit=20').then((r) => { this.gaps = r; }).catch(() => {});
+  }
+
+  /** One draft for a group of tickets of one problem: written from the first, covering the rest. */
+  private async draftFrom(c: Candidate) {
+    const key = c.ticketIds.join(',');
+    if (!draftIntents.has(key)) draftIntents.set(key, new Intent());
+    try {
+      const answer = await this.ctx.api.post<{ articleId: string }>('knowledge', `/api/v1/tickets/${c.ticketIds[0]}/article-draft`,
+        { covers: c.ticketIds.slice(1) }, draftIntents.get(key));
+      draftIntents.delete(key);
+      this.ctx.navigate(`/articles/${answer.data.articleId}`);
+    } catch (e) {
+      this.error = describe(this.ctx, e);
+    }
   }
 
   private async search(e: Event) {
@@ -76,8 +91,10 @@ export class TdKnowledge extends Screen {
             <td><span class="status ${a.state}">${this.t(`status.${a.state}`)}</span></td><td>${a.language}</td>
             <td>${formatDateTime(a.updatedAt, this.ctx.lang, this.ctx.zone)}</td></tr>`)}</tbody></table></section>
       ${this.candidates.length ? html`<section aria-labelledby="kb-cand"><h2 id="kb-cand">${this.t('kb.candidates')}</h2>
-        <ul>${this.candidates.map((c) => html`<li>${c.subject} <span class="count">${c.size}</span>
-          ${c.ticketIds.slice(0, 3).map((id) => html` <a href="#/tickets/${id}">${id.slice(0, 8)}</a>`)}</li>`)}</ul></section>` : nothing}
+        <ul class="candidates">${this.candidates.map((c) => html`<li>${c.subject} <span class="count">${c.size}</span>
+          ${c.ticketIds.slice(0, 3).map((id) => html` <a href="#/tickets/${id}">${id.slice(0, 8)}</a>`)}
+          ${this.ctx.session.roles.some((r) => r === 'agent' || r === 'kb-editor') ? html`<button type="button"
+            @click=${() => this.draftFrom(c)}>${this.t('kb.draftGroup')}</button>` : nothing}</li>`)}</ul></section>` : nothing}
       ${this.gaps.length ? html`<section aria-labelledby="kb-gaps"><h2 id="kb-gaps">${this.t('kb.gaps')}</h2>
         <table class="list" aria-labelledby="kb-gaps"><thead><tr><th scope="col">${this.t('col.query')}</th><th scope="col">${this.t('col.count')}</th></tr></thead>
         <tbody>${this.gaps.map((g) => html`<tr><td>${g.query}</td><td>${g.searches}</td></tr>`)}</tbody></table></section>` : nothing}`;

@@ -46,7 +46,7 @@ export class TdTicket extends Screen {
 
   connectedCallback() {
     super.connectedCallback();
-    void this.load();
+    void this.load().then(() => this.warmUp());
     this.ticker = window.setInterval(() => { this.now = Date.now(); }, 1000);
     // Other people and services change the ticket too: a quiet refresh keeps the page near the truth.
     this.refresher = window.setInterval(() => void this.load(true), 15_000);
@@ -58,6 +58,16 @@ export class TdTicket extends Screen {
     clearInterval(this.refresher);
   }
 
+  /** A new ticket's clocks and suggestions come from other services a moment later: look again soon, not in 15 s. */
+  private async warmUp() {
+    for (const wait of [1000, 1500, 2500, 4000, 6000]) {
+      if (this.clocks.length && this.suggestions.length) return;
+      await new Promise((r) => setTimeout(r, wait));
+      if (!this.isConnected) return;
+      await this.load(true);
+    }
+  }
+
   private intent(action: string) {
     if (!this.intents.has(action)) this.intents.set(action, new Intent());
     return this.intents.get(action)!;
@@ -67,14 +77,14 @@ export class TdTicket extends Screen {
     const api = this.ctx.api;
     const id = encodeURIComponent(this.ticketId);
     // A ticket registered a moment ago may not be in intake's view yet (a projection): look again briefly.
-    for (const wait of this.ticket ? [0] : [0, 100, 200, 300, 500, 800, 1200, 2000]) {
+    for (const wait of this.ticket ? [0] : [0, 100, 200, 300, 500, 800, 1200, 2000, 3000, 3000, 3000, 3000]) {
       await new Promise((r) => setTimeout(r, wait));
       try {
         this.ticket = await api.get<Ticket>('intake', `/api/v1/tickets/${id}`);
         if (!quiet) this.error = '';
         break;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 404 && wait < 2000) continue;
+        if (e instanceof ApiError && e.status === 404 && wait < 3000) continue;
         if (!quiet || !this.ticket) this.error = describe(this.ctx, e);
         return;
       }

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { Intent, openStream, type StreamNotice } from '../api';
 import { describe, Screen } from '../context';
 import { formatDateTime, formatDuration } from '../time';
-import { applyFilter, countWork, mergeWork, NO_FILTER, statuses, type TicketRow, type WorkFilter, type WorkRow } from '../worklist';
+import { applyFilter, countWork, mergeWork, NO_FILTER, statuses, upsertWork, type TicketRow, type WorkFilter, type WorkRow } from '../worklist';
 
 interface Agent { agentId: string; presence: string; version?: number; profile: { name: string; tier: string; capacity: number } }
 interface Load { agentId: string; active: number; capacity: number; presence: string }
@@ -46,14 +46,47 @@ export class TdWork extends Screen {
     this.closeStream?.();
   }
 
+  private pending = new Map<string, boolean>();
+
   private onNotice(notice: StreamNotice) {
-    if (notice.event !== 'resync') {
-      const text = String(notice.data.subject ?? notice.data.text ?? notice.event);
-      this.ctx.toast(this.t('work.notice', { text }));
-    }
-    // A burst of notices makes one reload.
+    if (notice.event === 'resync') { void this.reload(); return; }
+    const text = String(notice.data.subject ?? notice.data.text ?? notice.event);
+    this.ctx.toast(this.t('work.notice', { text }));
+    const ticketId = typeof notice.data.ticketId === 'string' ? notice.data.ticketId : '';
+    if (!ticketId) { void this.reload(); return; }
+    // A notice changes one ticket: fetch that one (a burst is fetched together), not the whole list.
+    const assigned = String(notice.data.kind ?? notice.event).includes('assigned');
+    this.pending.set(ticketId, (this.pending.get(ticketId) ?? false) || assigned);
     clearTimeout(this.reloadTimer);
-    this.reloadTimer = window.setTimeout(() => void this.reload(), 150);
+    this.reloadTimer = window.setTimeout(() => void this.applyPending(), 50);
+  }
+
+  private async applyPending() {
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    const views = await Promise.all(batch.map(([id]) => this.ctx.api.get<TicketRow>('intake', `/api/v1/tickets/${id}`)
+      .catch(() => null)));
+    let rows = this.rows;
+    const me = this.ctx.session.subject;
+    batch.forEach(([, assigned], i) => {
+      const view = views[i];
+      if (view) rows = upsertWork(rows, view, me, this.me?.profile?.tier ?? null, assigned);
+    });
+    this.rows = rows;
+  }
+
+  /** Every page of a list (keyset cursors), up to a bound that keeps the screen responsive. */
+  private async all(query: string): Promise<TicketRow[]> {
+    const rows: TicketRow[] = [];
+    let cursor = '';
+    for (let page = 0; page < 10; page += 1) {
+      const answer = await this.ctx.api.get<{ items: TicketRow[]; nextCursor?: string | null }>('intake',
+        `/api/v1/tickets?${query}&sort=slaDue&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      rows.push(...answer.items);
+      if (!answer.nextCursor) break;
+      cursor = answer.nextCursor;
+    }
+    return rows;
   }
 
   async reload() {
@@ -62,8 +95,8 @@ export class TdWork extends Screen {
     try {
       const [agent, assigned, owned, loads] = await Promise.all([
         api.get<Agent>('router', `/api/v1/agents/${me}`).catch(() => null),
-        api.get<{ items: TicketRow[] }>('intake', `/api/v1/tickets?assignee=${me}&sort=slaDue&limit=200`),
-        api.get<{ items: TicketRow[] }>('intake', `/api/v1/tickets?owner=${me}&sort=slaDue&limit=200`),
+        this.all(`assignee=${me}`),
+        this.all(`owner=${me}`),
         api.get<Load[]>('router', '/api/v1/agents/load').catch(() => []),
       ]);
       this.me = agent;
@@ -75,7 +108,7 @@ export class TdWork extends Screen {
           .catch(() => null)))).filter((x): x is TicketRow => !!x);
       }
       const active = (r: TicketRow) => r.status !== 'closed';
-      this.rows = mergeWork(assigned.items.filter(active), owned.items.filter(active), queue);
+      this.rows = mergeWork(assigned.filter(active), owned.filter(active), queue);
       this.error = '';
     } catch (e) {
       this.error = describe(this.ctx, e);
