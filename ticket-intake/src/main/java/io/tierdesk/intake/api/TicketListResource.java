@@ -93,8 +93,10 @@ public class TicketListResource {
             String[] position = decode(cursor);
             params.add(position[0]);
             params.add(UUID.fromString(position[1]));
-            where.add("(" + sort.key + ", t.ticket_id) " + (sort.ascending ? ">" : "<") + " (CAST(?"
-                    + (params.size() - 1) + " AS " + sort.type + "), ?" + params.size() + ")");
+            // The key travels as text: a parameter cast straight to timestamptz would be typed as one by the
+            // driver, which then refuses the string.
+            where.add("(" + sort.key + ", t.ticket_id) " + (sort.ascending ? ">" : "<") + " (CAST(CAST(?"
+                    + (params.size() - 1) + " AS text) AS " + sort.type + "), ?" + params.size() + ")");
         }
         String direction = sort.ascending ? " ASC" : " DESC";
         String sql = "SELECT t.*, CAST(" + sort.key + " AS text) AS sort_key FROM (" + TicketViewResource.VIEW + ") t"

@@ -69,28 +69,17 @@ class TicketListTest {
                 .then().statusCode(200).extract().<List<String>>path("items.ticketId")).hasSize(1);
 
         // by priority, two at a time: P1, P1 | P2, P3 | P4
-        List<String> byPriority = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            RequestSpecification request = agent().queryParam("customer", customer).queryParam("sort", "priority")
-                    .queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/tickets").then().statusCode(200).extract().jsonPath();
-            byPriority.addAll(page.getList("items.priority"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null);
-        assertThat(pages).isEqualTo(3);
-        assertThat(byPriority).containsExactly("P1", "P1", "P2", "P3", "P4");
+        assertThat(pageByPage(customer, "priority", "priority")).containsExactly("P1", "P1", "P2", "P3", "P4");
 
-        // by SLA due: the last opened is due first
+        // by SLA due: the last opened is due first — on one page and two at a time alike (a time in the cursor)
         List<String> bySla = agent().queryParam("customer", customer).queryParam("sort", "slaDue")
                 .get("/api/v1/tickets").then().extract().path("items.ticketId");
         assertThat(bySla).containsExactly(ids.get(4).toString(), ids.get(3).toString(), ids.get(2).toString(),
                 ids.get(1).toString(), ids.get(0).toString());
+        assertThat(pageByPage(customer, "slaDue", "ticketId")).isEqualTo(bySla);
+        List<String> byUpdate = agent().queryParam("customer", customer).get("/api/v1/tickets").then().extract()
+                .path("items.ticketId");
+        assertThat(pageByPage(customer, "updated", "ticketId")).hasSize(5).isEqualTo(byUpdate);
 
         // free text and status
         assertThat(agent().queryParam("q", marker + " 3").get("/api/v1/tickets").then().extract()
@@ -99,6 +88,26 @@ class TicketListTest {
                 .then().extract().<List<String>>path("items.ticketId")).hasSize(5);
         assertThat(agent().queryParam("customer", customer).queryParam("status", "closed").get("/api/v1/tickets")
                 .then().extract().<List<String>>path("items")).isEmpty();
+    }
+
+    /** Every page of the customer's tickets, two at a time, following nextCursor: the field asked of each item. */
+    private static List<String> pageByPage(String customer, String sort, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = agent().queryParam("customer", customer).queryParam("sort", sort)
+                    .queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/tickets").then().statusCode(200).extract().jsonPath();
+            values.addAll(page.getList("items." + field));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).as(sort).isEqualTo(3);
+        return values;
     }
 
     @Test
