@@ -81,6 +81,7 @@ const page = await context.newPage();
 const usable = []; const rawTimes = [];
 for (let i = 0; i < 6; i += 1) {
   rawTimes.push(await rawWork());
+  await page.goto('about:blank');
   const t0 = Date.now();
   await page.goto(`${consoleUrl}/#/work`);
   await page.waitForFunction((n) => document.querySelectorAll('tr[data-ticket]').length >= n, tickets, { timeout: 120_000, polling: 20 });
@@ -90,7 +91,26 @@ usable.shift(); rawTimes.shift(); // the first of each warms caches and the JIT
 console.log(`My work usable with ${tickets} tickets: median ${ms(pct(usable, 0.5))}, max ${ms(Math.max(...usable))} `
   + `(raw API calls: median ${ms(pct(rawTimes, 0.5))}; ratio ${(pct(usable, 0.5) / pct(rawTimes, 0.5)).toFixed(1)}x)`);
 
-// 3. Assignments arriving live: registrations at R/s make TicketAssigned events for this agent.
+// 3. Assignments arriving live: a supervisor moves tickets of a second agent to this one at R/s, each a
+// TicketAssigned for this agent (registering at that rate would measure the platform's intake, not the console).
+const other = `bench-${run}-b`;
+const otherToken = token('agent', other);
+await api('PUT', `/router/api/v1/agents/${other}`, supervisor, { name: `Bench ${run} B`, email: `${other}@tierdesk.local`, tier: 'L1',
+  capacity: 1000, supervisor: 'pavel', skills: ['network'], languages: ['en'] });
+await api('POST', `/router/api/v1/agents/${other}/presence`, supervisor, { presence: 'online' }, `bench-${run}-b-online`);
+const moving = [];
+for (let i = 0; i < assignments; i += 20) {
+  moving.push(...await Promise.all(Array.from({ length: Math.min(20, assignments - i) }, (_, k) =>
+    api('POST', '/intake/api/v1/tickets', otherToken, { channel: 'phone', customer: { name: `Bench caller B${i + k}`, language: 'en' },
+      subject: `Bench call ${run}-B${i + k}`, body: 'Moved to the measured agent.', urgency: 'medium' }, `bench-${run}-b-${i + k}`)
+      .then((a) => a.ticketId))));
+}
+for (let i = 0; i < 120; i += 1) {
+  const routed = await Promise.all(moving.slice(-5).map((id) => api('GET', `/router/api/v1/tickets/${id}/routing`, supervisor).catch(() => null)));
+  if (routed.every((r) => r?.assignee === other)) break;
+  await new Promise((r) => setTimeout(r, 1000));
+}
+await new Promise((r) => setTimeout(r, 3000));
 await page.evaluate(() => {
   window.__seen = {};
   new MutationObserver(() => {
@@ -115,7 +135,9 @@ const jobs = [];
 for (let i = 0; i < assignments; i += 1) {
   const due = started + (i * 1000) / rate;
   await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
-  jobs.push(register(tickets + i).then((a) => sent.set(a.ticketId, Date.now())));
+  const id = moving[i];
+  jobs.push(api('POST', `/router/api/v1/tickets/${id}/assignment`, supervisor, { agentId }, `bench-${run}-move-${i}`)
+    .then(() => sent.set(id, Date.now())));
 }
 await Promise.all(jobs);
 const deadline = Date.now() + 60_000;

@@ -57,6 +57,10 @@ export class TdWork extends Screen {
     // A notice changes one ticket: fetch that one (a burst is fetched together), not the whole list.
     const assigned = String(notice.data.kind ?? notice.event).includes('assigned');
     this.pending.set(ticketId, (this.pending.get(ticketId) ?? false) || assigned);
+    // An assignment shows at once from the notice itself; the ticket's view fills the row in a moment later.
+    if (assigned && !this.rows.some((r) => r.ticketId === ticketId)) {
+      this.rows = upsertWork(this.rows, { ticketId, subject: text, status: undefined }, this.ctx.session.subject, null, true);
+    }
     clearTimeout(this.reloadTimer);
     this.reloadTimer = window.setTimeout(() => void this.applyPending(), 50);
   }
