@@ -45,20 +45,28 @@ export class TdApp extends Screen {
       .then((b: { users: DemoUser[] }) => { this.demoUsers = b.users ?? []; }).catch(() => {});
   }
 
+  private ctxCache?: { key: string; ctx: Ctx };
+
+  /** The same object while the user and language stay: a new one would redraw the whole screen (a notice does not). */
   private get ctx_(): Ctx {
-    return {
-      api: this.api, session: this.session!, lang: this.lang, zone: undefined,
-      navigate: (path: string) => { location.hash = path; },
-      toast: (text: string) => this.toast(text),
-      unavailable: (service: string) => { this.banner = translate(this.lang, 'banner.unavailable', { service }); },
-    };
+    const key = `${this.session?.token}|${this.lang}`;
+    if (this.ctxCache?.key !== key) {
+      this.ctxCache = { key, ctx: {
+        api: this.api, session: this.session!, lang: this.lang, zone: undefined,
+        navigate: (path: string) => { location.hash = path; },
+        toast: (text: string) => this.toast(text),
+        unavailable: (service: string) => { this.banner = translate(this.lang, 'banner.unavailable', { service }); },
+      } };
+    }
+    return this.ctxCache.ctx;
   }
 
   private tr(key: string, params: Record<string, string | number> = {}) { return translate(this.lang, key, params); }
 
   private toast(text: string) {
     const id = ++this.toastId;
-    this.toasts = [...this.toasts, { id, text }];
+    // A burst shows its latest few notices, not a column of them.
+    this.toasts = [...this.toasts.slice(-2), { id, text }];
     setTimeout(() => { this.toasts = this.toasts.filter((x) => x.id !== id); }, 8000);
   }
 

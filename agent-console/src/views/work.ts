@@ -1,5 +1,6 @@
 // My work: what the agent owns or is assigned and their line's queue, nearest SLA due time first, live.
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { Intent, openStream, type StreamNotice } from '../api';
 import { describe, Screen } from '../context';
 import { formatDateTime, formatDuration } from '../time';
@@ -47,6 +48,8 @@ export class TdWork extends Screen {
   }
 
   private pending = new Map<string, boolean>();
+  private provisional = new Map<string, string>();
+  private frame = 0;
 
   private onNotice(notice: StreamNotice) {
     if (notice.event === 'resync') { void this.reload(); return; }
@@ -58,8 +61,16 @@ export class TdWork extends Screen {
     const assigned = String(notice.data.kind ?? notice.event).includes('assigned');
     this.pending.set(ticketId, (this.pending.get(ticketId) ?? false) || assigned);
     // An assignment shows at once from the notice itself; the ticket's view fills the row in a moment later.
-    if (assigned && !this.rows.some((r) => r.ticketId === ticketId)) {
-      this.rows = upsertWork(this.rows, { ticketId, subject: text, status: undefined }, this.ctx.session.subject, null, true);
+    if (assigned && !this.rows.some((r) => r.ticketId === ticketId)) this.provisional.set(ticketId, text);
+    if (!this.frame) {
+      // Notices of one frame are drawn together: a burst redraws the table once, not once per notice.
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        let rows = this.rows;
+        for (const [id, subject] of this.provisional) rows = upsertWork(rows, { ticketId: id, subject, status: undefined }, this.ctx.session.subject, null, true);
+        this.provisional.clear();
+        this.rows = rows;
+      });
     }
     clearTimeout(this.reloadTimer);
     this.reloadTimer = window.setTimeout(() => void this.applyPending(), 50);
@@ -188,7 +199,7 @@ export class TdWork extends Screen {
           <th scope="col">${this.t('col.customer')}</th><th scope="col">${this.t('col.status')}</th>
           <th scope="col">${this.t('col.priority')}</th><th scope="col">${this.t('col.line')}</th>
           <th scope="col">${this.t('col.sla')}</th><th scope="col">${this.t('col.relation')}</th></tr></thead>
-        <tbody>${shown.map((r) => html`<tr data-ticket=${r.ticketId}>
+        <tbody>${repeat(shown, (r) => r.ticketId, (r) => html`<tr data-ticket=${r.ticketId}>
           <td><a href="#/tickets/${r.ticketId}">${r.number ?? r.ticketId.slice(0, 8)}</a></td>
           <td>${r.subject}</td><td>${r.customer?.name ?? ''}</td><td><span class="status ${r.status}">${this.t(`status.${r.status}`)}</span></td>
           <td>${r.priority ?? ''}</td><td>${r.tier ?? ''}</td><td>${this.due(r)}</td>
