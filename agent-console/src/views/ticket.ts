@@ -1,7 +1,7 @@
 // The ticket page: everything about one ticket and every action on it, SLA clocks counting down, the timeline
 // from every service, suggested articles. A stale page that acts gets the API's 409/412 and the fresh state.
 import { html, nothing } from 'lit';
-import { ApiError, Intent, type Service } from '../api';
+import { ApiError, Intent, Unavailable, type Service } from '../api';
 import { describe, Screen } from '../context';
 import { clocksFromTicketView, orderedClocks, type ClockAnswer, type ClockView } from '../sla';
 import { formatDateTime, formatDuration } from '../time';
@@ -23,7 +23,8 @@ const TIERS = ['L1', 'L2', 'L3', 'L4'];
 export class TdTicket extends Screen {
   static properties = { ticketId: { attribute: false }, ticket: { state: true }, timeline: { state: true },
     clocks: { state: true }, suggestions: { state: true }, error: { state: true }, info: { state: true },
-    now: { state: true }, busy: { state: true }, reply: { state: true } };
+    now: { state: true }, busy: { state: true }, reply: { state: true }, partErrors: { state: true } };
+  declare partErrors: Record<string, string>;
   declare ticketId: string;
   declare ticket: Ticket | null;
   declare timeline: TimelineEntry[];
@@ -41,7 +42,7 @@ export class TdTicket extends Screen {
   constructor() {
     super();
     this.ticket = null; this.timeline = []; this.clocks = []; this.suggestions = []; this.error = ''; this.info = '';
-    this.now = Date.now(); this.busy = false; this.reply = '';
+    this.now = Date.now(); this.busy = false; this.reply = ''; this.partErrors = {};
   }
 
   connectedCallback() {
@@ -99,6 +100,10 @@ export class TdTicket extends Screen {
     if (timeline.status === 'fulfilled') this.timeline = timeline.value;
     this.clocks = sla.status === 'fulfilled' ? sla.value.clocks : clocksFromTicketView(this.ticket.sla);
     if (suggestions.status === 'fulfilled') this.suggestions = suggestions.value.articles ?? [];
+    // A part whose service is down says so in its place (and the banner offers a retry); the rest stays usable.
+    const down = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' && r.reason instanceof Unavailable ? describe(this.ctx, r.reason) : '');
+    this.partErrors = { timeline: down(timeline), sla: sla.status === 'rejected' && sla.reason instanceof Unavailable ? describe(this.ctx, sla.reason) : '',
+      suggestions: down(suggestions) };
   }
 
   /** Runs one action: the same Idempotency-Key until it succeeds; a conflict reloads the ticket. */
@@ -244,6 +249,7 @@ export class TdTicket extends Screen {
       </section>
       <section class="card" role="region" aria-label=${this.t('ticket.sla')}>
         <h2>${this.t('ticket.sla')}</h2>
+        ${this.partErrors.sla ? html`<p class="notice" role="status">${this.partErrors.sla}</p>` : nothing}
         ${clocks.length ? html`<ul class="clocks">${clocks.map((c) => this.clock(c))}</ul>` : html`<p class="muted">${this.t('sla.none')}</p>`}
       </section>
       <section class="card" aria-labelledby="tk-actions"><h2 id="tk-actions">${this.t('ticket.actions')}</h2>
@@ -283,7 +289,8 @@ export class TdTicket extends Screen {
         </div>
       </section>
       <section class="card" aria-labelledby="tk-suggested"><h2 id="tk-suggested">${this.t('ticket.suggested')}</h2>
-        ${this.suggestions.length ? html`<ul class="suggestions">${this.suggestions.map((s) => html`<li data-article=${s.articleId}>
+        ${this.partErrors.suggestions ? html`<p class="notice" role="status">${this.partErrors.suggestions}</p>` : nothing}
+        ${this.partErrors.suggestions ? nothing : this.suggestions.length ? html`<ul class="suggestions">${this.suggestions.map((s) => html`<li data-article=${s.articleId}>
           <a href="#/articles/${s.articleId}">${s.title}</a>
           <div class="actions"><button type="button" @click=${() => this.useInReply(s)}>${this.t('ticket.useInReply')}</button>
           <button type="button" @click=${() => this.feedback(s, true)} aria-label="${this.t('ticket.helpful')}: ${s.title}">${this.t('ticket.helpful')}</button>
@@ -301,6 +308,7 @@ export class TdTicket extends Screen {
         </form>
       </section>
       <section class="card wide" aria-labelledby="tk-timeline"><h2 id="tk-timeline">${this.t('ticket.timeline')}</h2>
+        ${this.partErrors.timeline ? html`<p class="notice" role="status">${this.partErrors.timeline}</p>` : nothing}
         <ol class="timeline">${this.timeline.map((e) => this.entry(e))}</ol>
       </section>
       </div>`;

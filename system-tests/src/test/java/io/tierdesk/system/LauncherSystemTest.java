@@ -173,20 +173,33 @@ class LauncherSystemTest {
     @Test
     @Order(7)
     void theAgentConsoleCarriesAWorkingDayInARealBrowser() throws Exception {
-        Path root = Launcher.projectRoot();
-        ProcessBuilder builder = new ProcessBuilder("node", "e2e/day.mjs").directory(root.resolve("agent-console").toFile())
-                .redirectErrorStream(true);
+        String output = console("e2e/day.mjs");
+        assertThat(output).contains("# all ").doesNotContain("not ok");
+    }
+
+    /** A stopped service pauses only the console's parts that need it (agent-console/e2e/outage.mjs). */
+    @Test
+    @Order(8)
+    void aStoppedServicePausesOnlyTheConsolesPartsThatNeedIt() throws Exception {
+        assertThat(launcher.run("down", "knowledge-service").exitCode()).isZero();
+        assertThat(console("e2e/outage.mjs")).contains("ok - a dead knowledge-service pauses only the suggestions");
+    }
+
+    /** Runs one of the console's browser scripts against this platform; it must exit 0. */
+    private static String console(String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", script)
+                .directory(Launcher.projectRoot().resolve("agent-console").toFile()).redirectErrorStream(true);
         builder.environment().put("TIERDESK_CONSOLE_URL", "http://127.0.0.1:" + Launcher.PORT_BASE);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
         System.out.println(output);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("# all ").doesNotContain("not ok");
+        return output;
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downStopsEveryService() throws Exception {
         assertThat(launcher.run("down").exitCode()).isZero();
         Launcher.Result status = launcher.run("status");
