@@ -149,6 +149,8 @@ try {
       if (!assignee) await l1.waitForTimeout(1000);
     }
     if (!assignee) throw new Error('no L2 agent was assigned');
+    // From here the L1 page is left as it is, as a page is between its refreshes: stop its timers so it stays stale.
+    await l1.evaluate(() => { const top = window.setInterval(() => {}, 1e9); for (let i = 0; i <= top; i += 1) window.clearInterval(i); });
   });
 
   await step('another L1 agent replying on that ticket is shown the rule, not an error page', async () => {
@@ -174,6 +176,16 @@ try {
     if (option) await page.getByLabel('Article that solved it').selectOption(option);
     await page.getByRole('button', { name: 'Resolve' }).click();
     await page.locator('[data-field="status"]', { hasText: 'resolved' }).waitFor(WAIT);
+  });
+
+  await step('the L1 agent acting on the stale page is told the ticket changed and shown its current state', async () => {
+    if ((await l1.locator('[data-field="status"]').innerText()).includes('resolved')) throw new Error('the L1 page is not stale');
+    await l1.getByLabel('Solution summary').fill('Resolved from a page that did not know.');
+    await l1.getByRole('button', { name: 'Resolve' }).click();
+    await l1.getByRole('alert').filter({ hasText: 'The ticket changed meanwhile' }).waitFor(WAIT);
+    await l1.locator('[data-field="status"]', { hasText: 'resolved' }).waitFor(WAIT);
+    const solution = await l1.locator('.card', { hasText: 'Last solution' }).innerText();
+    if (solution.includes('did not know')) throw new Error('the stale resolution was applied');
   });
 
   await step('a supervisor sees queues, the at-risk list and reassigns', async () => {

@@ -89,6 +89,11 @@ const TICKETS = [
   ['demo-24', 'web', 'wayne', 'Cannot log in to mail after password change', 'Mail refuses my new password; the portal accepts it.', 'Mail', 'medium', 'resolved'],
   ['demo-25', 'messenger', 'vector', 'Ноутбук не видит Wi-Fi', 'Ноутбук директора перестал видеть офисную сеть.', 'Wi-Fi', 'high', 'open'],
   ['demo-26', 'email', 'globex', 'Slow internet in the whole office', 'Everyone complains the internet is very slow since lunch.', 'Network', 'medium', 'new'],
+  ['demo-27', 'phone', 'initech', 'Disk full on my workstation', 'Windows says the C: drive is almost full and updates fail.', 'Storage', 'low', 'closed'],
+  ['demo-28', 'email', 'romashka', 'RAID-массив деградировал', 'Мониторинг сообщает о деградации RAID на сервере бухгалтерии.', 'Servers', 'high', 'escalated'],
+  ['demo-29', 'web', 'vector', 'Удалённый рабочий стол не находит компьютер', 'Из дома не подключиться к рабочему ПК: компьютер не найден.', 'Remote access', 'medium', 'awaiting'],
+  ['demo-30', 'chat', 'stark', 'Account locked after the holidays', 'I cannot sign in; it says my account is locked.', 'Accounts', 'high', 'resolved'],
+  ['demo-31', 'portal', 'wayne', 'UPS beeping in the server room', 'The UPS beeps every 30 seconds although we have power.', 'Power', 'critical', 'new'],
 ];
 
 async function ticketsOfTheDay() {
