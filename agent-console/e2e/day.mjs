@@ -5,6 +5,7 @@
 // forbidden action shows the rule; roles see only their screens; an expired or refused token brings the sign-in
 // back. Every screen is checked with axe-core and photographed in English and Russian.
 //   TIERDESK_CONSOLE_URL (http://127.0.0.1:8080)   TIERDESK_SCREENSHOTS (agent-console/target/screenshots)
+import { execFileSync } from 'node:child_process';
 import { accessibility, ensureDir, launch, path, person, signInAsDemoUser } from './browser.mjs';
 
 const base = process.env.TIERDESK_CONSOLE_URL ?? 'http://127.0.0.1:8080';
@@ -46,6 +47,19 @@ async function bothLanguages(page, name, ready) {
     await check(page, `${name} (${lang})`);
     await photo(page, `${name}-${lang}`);
   }
+}
+
+/** A demo user's token from the edge, as the sign-in page gets it. */
+async function demoToken(user) {
+  const r = await fetch(`${base}/edge/demo-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+  if (!r.ok) throw new Error(`demo token for ${user}: ${r.status}`);
+  return (await r.json()).token;
+}
+
+/** A token for someone who is not a demo user, made by the launcher (TIERDESK_HOME says whose key). */
+function launcherToken(roles, subject) {
+  return execFileSync(path.resolve(import.meta.dirname, '..', '..', 'tierdesk'), ['token', roles, subject], { encoding: 'utf8' })
+    .trim().split('\n').pop();
 }
 
 const browser = await launch();
@@ -124,14 +138,28 @@ try {
     await bothLanguages(l1, 'ticket', async (lang) => { await l1.getByRole('region', { name: 'SLA' }).waitFor(); void lang; });
   });
 
-  // The L2 agents watch their work before the escalation: whoever the router picks must see it arrive live.
+  // The L2 agent watches their work before the escalation and must see it arrive live. The platform keeps its
+  // data between runs, so the demo's L2 agents may be full: this run brings an L2 agent of its own online, the
+  // least loaded one, whom the router picks (when they come online they also take what waits in the L2 queue).
   const l2 = {};
-  for (const [id, name] of [['viktor', 'Viktor Orlov (L2)'], ['galina', 'Galina Petrova (L2)'], ['igor', 'Igor Novikov (L2)']]) {
-    l2[id] = await (await person(browser)).newPage();
-    pages.push(l2[id]);
-    await signInAsDemoUser(l2[id], base, name);
-    await l2[id].getByText('Live', { exact: true }).waitFor(WAIT);
-  }
+  const l2Agent = `e2e-l2-${run}`;
+  await step('an L2 agent comes online and watches My work', async () => {
+    const supervisorToken = await demoToken('pavel');
+    const headers = { Authorization: `Bearer ${supervisorToken}`, 'Content-Type': 'application/json' };
+    const put = await fetch(`${base}/router/api/v1/agents/${l2Agent}`, { method: 'PUT', headers, body: JSON.stringify({
+      name: `Lev Zaitsev ${run}`, email: `${l2Agent}@tierdesk.local`, tier: 'L2', capacity: 200, supervisor: 'pavel',
+      skills: ['network', 'servers', 'mail', 'printer', 'security'], languages: ['ru', 'en'] }) });
+    if (!put.ok) throw new Error(`the L2 agent was refused: ${put.status} ${await put.text()}`);
+    const online = await fetch(`${base}/router/api/v1/agents/${l2Agent}/presence`, { method: 'POST',
+      headers: { ...headers, 'Idempotency-Key': `${l2Agent}-online` }, body: JSON.stringify({ presence: 'online' }) });
+    if (!online.ok) throw new Error(`presence: ${online.status}`);
+    const context = await person(browser);
+    await context.addInitScript((t) => sessionStorage.setItem('tierdesk.token', t), launcherToken('agent', l2Agent));
+    l2[l2Agent] = await context.newPage();
+    pages.push(l2[l2Agent]);
+    await l2[l2Agent].goto(`${base}/#/work`);
+    await l2[l2Agent].getByText('Live', { exact: true }).waitFor(WAIT);
+  });
 
   let assignee = '';
   await step('the L1 agent escalates to L2 with a reason', async () => {
@@ -262,6 +290,12 @@ try {
 } catch {
   exit = 1;
 } finally {
+  // The run's L2 agent leaves: an online agent of its own would take the platform's next L2 tickets.
+  const supervisorToken = await demoToken('pavel').catch(() => null);
+  if (supervisorToken) {
+    await fetch(`${base}/router/api/v1/agents/e2e-l2-${run}/presence`, { method: 'POST', headers: { Authorization: `Bearer ${supervisorToken}`,
+      'Content-Type': 'application/json', 'Idempotency-Key': `e2e-l2-${run}-offline` }, body: JSON.stringify({ presence: 'offline' }) }).catch(() => {});
+  }
   await browser.close();
 }
 console.log(failures.length ? `# ${failures.length} failed: ${failures.join('; ')}` : `# all ${stepNo} steps passed; screenshots in ${shots}`);

@@ -51,7 +51,8 @@ final class Launcher {
         return new Result(process.exitValue(), text);
     }
 
-    private Map<String, String> environment() throws IOException {
+    /** The environment ./tierdesk runs with here: this state folder, these ports, the checkout's database password. */
+    Map<String, String> environment() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("TIERDESK_HOME", home.toString());
         env.put("TIERDESK_PORT_BASE", String.valueOf(PORT_BASE));

@@ -189,6 +189,7 @@ class LauncherSystemTest {
     private static String console(String script) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("node", script)
                 .directory(Launcher.projectRoot().resolve("agent-console").toFile()).redirectErrorStream(true);
+        builder.environment().putAll(launcher.environment());
         builder.environment().put("TIERDESK_CONSOLE_URL", "http://127.0.0.1:" + Launcher.PORT_BASE);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
