@@ -130,7 +130,10 @@ try {
   await step('the L1 agent replies using a suggested article', async () => {
     await l1.locator('tr', { hasText: number }).getByRole('link', { name: number }).click();
     const suggested = l1.locator('.suggestions li', { hasText: 'VPN disconnects every few minutes' });
-    for (let i = 0; i < 15 && !(await suggested.count()); i += 1) { await l1.waitForTimeout(1000); await l1.reload(); }
+    for (let i = 0; i < 6; i += 1) {
+      if (await suggested.first().waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+      await l1.reload();
+    }
     await suggested.first().getByRole('button', { name: 'Use in reply' }).click();
     await l1.waitForFunction(() => document.querySelector('#tk-message')?.value.includes('keep-alive'), null, WAIT);
     await l1.getByRole('button', { name: 'Reply', exact: true }).click();
@@ -223,7 +226,11 @@ try {
     for (const tier of ['L1', 'L2', 'L3', 'L4']) await sup.locator(`tr[data-tier="${tier}"]`).waitFor(WAIT);
     await sup.getByRole('heading', { name: /At risk/ }).waitFor();
     const risk = sup.locator('tr', { hasText: riskNumber }).first();
-    for (let i = 0; i < 20 && !(await risk.count()); i += 1) { await sup.waitForTimeout(1000); await sup.reload(); }
+    // sla-monitor lists the clock once it has started it: look again (the screen also refreshes every 15 s).
+    for (let i = 0; i < 6; i += 1) {
+      if (await risk.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+      await sup.reload();
+    }
     const select = risk.getByLabel('To agent');
     const current = await select.inputValue();
     const other = (await select.locator('option').evaluateAll((os) => os.map((o) => o.value))).find((v) => v !== current);

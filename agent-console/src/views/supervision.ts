@@ -10,7 +10,9 @@ interface AtRisk { ticketId: string; clock: string; dueAt: string; tier?: string
 
 export class TdSupervision extends Screen {
   static properties = { queues: { state: true }, agents: { state: true }, atRisk: { state: true }, error: { state: true },
-    info: { state: true }, now: { state: true } };
+    info: { state: true }, now: { state: true }, within: { state: true }, tier: { state: true } };
+  declare within: string;
+  declare tier: string;
   declare queues: Queue[];
   declare agents: Load[];
   declare atRisk: (AtRisk & { number?: string; subject?: string })[];
@@ -23,6 +25,7 @@ export class TdSupervision extends Screen {
   constructor() {
     super();
     this.queues = []; this.agents = []; this.atRisk = []; this.error = ''; this.info = ''; this.now = Date.now();
+    this.within = 'PT30M'; this.tier = '';
   }
 
   connectedCallback() {
@@ -41,7 +44,7 @@ export class TdSupervision extends Screen {
     const [queues, agents, atRisk] = await Promise.allSettled([
       api.get<Queue[]>('router', '/api/v1/queues'),
       api.get<Load[]>('router', '/api/v1/agents/load'),
-      api.get<AtRisk[]>('sla', '/api/v1/sla/at-risk?within=PT2H&limit=100'),
+      api.get<AtRisk[]>('sla', `/api/v1/sla/at-risk?within=${this.within}&limit=100${this.tier ? `&tier=${this.tier}` : ''}`),
     ]);
     const failed = [queues, agents, atRisk].find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
     this.error = failed ? describe(this.ctx, failed.reason) : '';
@@ -83,6 +86,12 @@ export class TdSupervision extends Screen {
           <td>${q.active}</td><td>${q.capacity}</td><td><meter min="0" max="1" value=${q.utilisation} aria-label="${q.tier} ${pct(q.utilisation)}"></meter> ${pct(q.utilisation)}</td></tr>`)}</tbody></table>
       </section>
       <section aria-labelledby="sup-risk"><h2 id="sup-risk">${this.t('sup.atRisk')}</h2>
+        <div class="filters">
+          <label>${this.t('sup.within')} <select @change=${(e: Event) => { this.within = (e.target as HTMLSelectElement).value; void this.load(); }}>
+            ${[['PT30M', '30 min'], ['PT2H', '2 h'], ['PT8H', '8 h']].map(([v, l]) => html`<option value=${v} ?selected=${this.within === v}>${l}</option>`)}</select></label>
+          <label>${this.t('col.line')} <select @change=${(e: Event) => { this.tier = (e.target as HTMLSelectElement).value; void this.load(); }}>
+            <option value="">${this.t('work.all')}</option>${['L1', 'L2', 'L3', 'L4'].map((x) => html`<option value=${x} ?selected=${this.tier === x}>${x}</option>`)}</select></label>
+        </div>
         ${this.atRisk.length === 0 ? html`<p class="muted">${this.t('sup.none')}</p>` : html`
         <table class="list" aria-labelledby="sup-risk"><thead><tr><th scope="col">${this.t('col.number')}</th><th scope="col">${this.t('col.subject')}</th>
           <th scope="col">${this.t('col.clock')}</th><th scope="col">${this.t('col.due')}</th><th scope="col">${this.t('col.line')}</th><th scope="col">${this.t('sup.reassign')}</th></tr></thead>
