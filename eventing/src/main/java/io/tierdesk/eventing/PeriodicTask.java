@@ -76,6 +76,11 @@ public final class PeriodicTask {
         }
     }
 
+    /** Stopped: no run will start any more (one under way may still end). */
+    public synchronized boolean isStopped() {
+        return stopped;
+    }
+
     public synchronized void stop() {
         stopped = true;
         if (timerId >= 0) {

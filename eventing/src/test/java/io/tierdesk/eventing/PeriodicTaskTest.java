@@ -81,4 +81,22 @@ class PeriodicTaskTest {
             task.stop();
         }
     }
+
+    @Test
+    void jobsStartedThroughPeriodicJobsAllStopWhenTheApplicationShutsDown() {
+        PeriodicJobs jobs = new PeriodicJobs(vertx);
+        AtomicInteger every = new AtomicInteger();
+        AtomicInteger untilDue = new AtomicInteger();
+        PeriodicTask first = jobs.every(Duration.ofMillis(20), "test job",
+                () -> Uni.createFrom().item(every.incrementAndGet()));
+        PeriodicTask second = jobs.untilDue(Duration.ofMillis(20), java.time.Clock.systemUTC(), "test due job",
+                () -> Uni.createFrom().item(java.time.Instant.now()).invoke(untilDue::incrementAndGet));
+        await().atMost(Duration.ofSeconds(30)).until(() -> every.get() >= 3 && untilDue.get() >= 3);
+        assertThat(first.isStopped() || second.isStopped()).isFalse();
+
+        jobs.stopAll(new io.quarkus.runtime.ShutdownEvent());
+
+        assertThat(first.isStopped()).isTrue();
+        assertThat(second.isStopped()).isTrue();
+    }
 }

@@ -1,10 +1,9 @@
 package io.tierdesk.router.application;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.events.routing.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,27 +19,20 @@ public class QueueSweep {
     private final Mutiny.SessionFactory sessions;
     private final RoutingRepository tickets;
     private final Router router;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final RouterConfig config;
-    private PeriodicTask task;
 
     public QueueSweep(Mutiny.SessionFactory sessions, RoutingRepository tickets, Router router,
-            io.vertx.core.Vertx vertx, RouterConfig config) {
+            PeriodicJobs jobs, RouterConfig config) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.router = router;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
-        task = PeriodicTask.start(vertx, config.sweepInterval(), "queue sweep", this::sweep);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
+        jobs.every(config.sweepInterval(), "queue sweep", this::sweep);
     }
 
     /** One pass over every line, each in its own transaction. */

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.events.routing.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,17 +29,16 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class RouterGauges {
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final Duration interval;
     private final AtomicReference<LoadSnapshot> last = new AtomicReference<>(new LoadSnapshot(Map.of(), List.of()));
     private final MultiGauge tierActive;
-    private PeriodicTask task;
 
     public RouterGauges(Mutiny.SessionFactory sessions, MeterRegistry registry, Clock clock,
-            io.vertx.core.Vertx vertx, RouterConfig config) {
+            PeriodicJobs jobs, RouterConfig config) {
         this.sessions = sessions;
         this.clock = clock;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.interval = config.gaugeInterval();
         for (Tier tier : Tier.values()) {
             Tags tags = Tags.of("tier", tier.name());
@@ -61,13 +59,7 @@ public class RouterGauges {
     }
 
     void start(@Observes StartupEvent event) {
-        task = PeriodicTask.start(vertx, interval, "router gauges", this::refresh);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
+        jobs.every(interval, "router gauges", this::refresh);
     }
 
     private java.util.Optional<LoadSnapshot.Line> line(Tier tier) {

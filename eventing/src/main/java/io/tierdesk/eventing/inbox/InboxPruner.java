@@ -1,10 +1,9 @@
 package io.tierdesk.eventing.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.api.IdempotencyKeys;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.store.SqlRows;
@@ -23,30 +22,23 @@ public class InboxPruner {
     static final int BATCH = 10_000;
 
     private final Mutiny.SessionFactory sessions;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final EventingConfig config;
     private final MeterRegistry registry;
     private final IdempotencyKeys keys;
-    private PeriodicTask task;
 
-    public InboxPruner(Mutiny.SessionFactory sessions, io.vertx.core.Vertx vertx, EventingConfig config,
+    public InboxPruner(Mutiny.SessionFactory sessions, PeriodicJobs jobs, EventingConfig config,
             MeterRegistry registry, IdempotencyKeys keys) {
         this.keys = keys;
         this.sessions = sessions;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.config = config;
         this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
-        task = PeriodicTask.start(vertx, config.inbox().pruneInterval(), "inbox pruning",
+        jobs.every(config.inbox().pruneInterval(), "inbox pruning",
                 () -> prune().chain(this::pruneReceipts));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
     }
 
     /** Deletes rows past the retention until a batch comes back short. */

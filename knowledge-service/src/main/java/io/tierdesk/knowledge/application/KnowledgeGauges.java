@@ -2,10 +2,9 @@ package io.tierdesk.knowledge.application;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.knowledge.domain.ArticleState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +27,17 @@ public class KnowledgeGauges {
     private final Mutiny.SessionFactory sessions;
     private final SelfService selfService;
     private final MeterRegistry registry;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final Clock clock;
     private final Map<String, Double> byState = new ConcurrentHashMap<>();
     private volatile double deflectionRate = Double.NaN;
-    private PeriodicTask task;
 
     public KnowledgeGauges(Mutiny.SessionFactory sessions, SelfService selfService, MeterRegistry registry,
-            io.vertx.core.Vertx vertx, Clock clock) {
+            PeriodicJobs jobs, Clock clock) {
         this.sessions = sessions;
         this.selfService = selfService;
         this.registry = registry;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -51,13 +49,7 @@ public class KnowledgeGauges {
         }
         Gauge.builder("tierdesk.knowledge.deflection.rate", this, g -> g.deflectionRate)
                 .description("self-service queries deflected / settled, last seven days").register(registry);
-        task = PeriodicTask.start(vertx, INTERVAL, "knowledge gauges", this::refresh);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
+        jobs.every(INTERVAL, "knowledge gauges", this::refresh);
     }
 
     public Uni<Void> refresh() {

@@ -44,17 +44,17 @@ public class SearchIndex {
     private final java.util.concurrent.CompletableFuture<Void> built = new java.util.concurrent.CompletableFuture<>();
     /** The database's time of the latest feedback looked at. */
     private volatile java.time.Instant feedbackSeen = java.time.Instant.EPOCH;
-    private final io.vertx.core.Vertx vertx;
     private final io.vertx.mutiny.core.Vertx workers;
     private final java.time.Duration feedbackInterval;
-    private io.tierdesk.eventing.PeriodicTask feedbackTask;
+    /** Field-injected: tests build an index of their own with the constructor and never start its job. */
+    @jakarta.inject.Inject
+    io.tierdesk.eventing.PeriodicJobs jobs;
 
     public SearchIndex(Mutiny.SessionFactory sessions, Articles articles, io.vertx.core.Vertx vertx,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.knowledge.feedback-refresh",
                     defaultValue = "30s") java.time.Duration feedbackInterval) {
         this.sessions = sessions;
         this.articles = articles;
-        this.vertx = vertx;
         this.workers = io.vertx.mutiny.core.Vertx.newInstance(vertx);
         this.feedbackInterval = feedbackInterval;
     }
@@ -63,14 +63,8 @@ public class SearchIndex {
         // On a duplicated Vert.x context, as Hibernate Reactive requires; the service is ready once it is done.
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::rebuild);
         // Feedback is not an event: every replica looks now and then for answers given since it last looked.
-        feedbackTask = io.tierdesk.eventing.PeriodicTask.start(vertx, feedbackInterval, "article feedback",
+        jobs.every(feedbackInterval, "article feedback",
                 () -> feedbackSince().chain(this::retryMissed).replaceWithVoid());
-    }
-
-    void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
-        if (feedbackTask != null) {
-            feedbackTask.stop();
-        }
     }
 
     /** Articles whose change this replica could not index when it heard of it: read again at the next look. */

@@ -1,9 +1,9 @@
 package io.tierdesk.notification.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.PeriodicTask;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
@@ -46,7 +46,7 @@ public class DeliveryWorker {
     private final Webhooks endpoints;
     private final EventStore store;
     private final MeterRegistry registry;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final Clock clock;
     private final DeliverySettings settings;
     private PeriodicTask task;
@@ -58,7 +58,7 @@ public class DeliveryWorker {
 
     public DeliveryWorker(Mutiny.SessionFactory sessions, MailSender mail, WebhookSender webhooks, Webhooks endpoints,
             EventStore store, MeterRegistry registry,
-            io.vertx.core.Vertx vertx, Clock clock,
+            PeriodicJobs jobs, Clock clock,
             @ConfigProperty(name = "tierdesk.notification.delivery.batch") int batch,
             @ConfigProperty(name = "tierdesk.notification.delivery.max-attempts") int maxAttempts,
             @ConfigProperty(name = "tierdesk.notification.delivery.initial-backoff") Duration initialBackoff,
@@ -72,7 +72,7 @@ public class DeliveryWorker {
         this.endpoints = endpoints;
         this.store = store;
         this.registry = registry;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.clock = clock;
         this.settings = new DeliverySettings(batch, maxAttempts, initialBackoff, maxBackoff, lease, longestWait,
                 sendTimeout);
@@ -87,14 +87,8 @@ public class DeliveryWorker {
                             m -> m.getOrDefault(medium, Double.NaN))
                     .description("deliveries pending or being sent").tags("medium", medium).register(registry);
         }
-        task = PeriodicTask.startUntilDue(vertx, settings.longestWait(), clock, "notification deliveries",
+        task = jobs.untilDue(settings.longestWait(), clock, "notification deliveries",
                 this::round);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
     }
 
     /** Something is due at {@code at}. */

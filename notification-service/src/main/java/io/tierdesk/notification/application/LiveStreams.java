@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.store.SqlRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,12 +75,11 @@ public class LiveStreams {
             """;
 
     private final Mutiny.SessionFactory sessions;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final Duration interval;
     private final BroadcastProcessor<Item> live = BroadcastProcessor.create();
     /** The last position handed to the live connections: set before they get it, so a joiner's catch-up covers it. */
     private volatile Position handed = new Position(0, 0);
-    private PeriodicTask task;
 
     /** Open streams per caller and per replica; a caller past either gets a 429. */
     private final int perCaller;
@@ -93,14 +92,14 @@ public class LiveStreams {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger openTotal = new java.util.concurrent.atomic.AtomicInteger();
 
-    public LiveStreams(Mutiny.SessionFactory sessions, io.vertx.core.Vertx vertx,
+    public LiveStreams(Mutiny.SessionFactory sessions, PeriodicJobs jobs,
             @ConfigProperty(name = "tierdesk.notification.stream.poll-interval") Duration interval,
             @ConfigProperty(name = "tierdesk.notification.stream.max-per-caller", defaultValue = "5") int perCaller,
             @ConfigProperty(name = "tierdesk.notification.stream.max-total", defaultValue = "1000") int total,
             @ConfigProperty(name = "tierdesk.notification.stream.catch-up-limit", defaultValue = "500") int catchUpLimit,
             @ConfigProperty(name = "tierdesk.notification.stream.buffer", defaultValue = "256") int buffer) {
         this.sessions = sessions;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.interval = interval;
         this.perCaller = perCaller;
         this.total = total;
@@ -119,13 +118,11 @@ public class LiveStreams {
                             coalesce(max(seq), 0) AS seq FROM delivery
                         WHERE medium = 'stream' AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())""")
                         .map(r -> new Position(r.number("tx"), r.number("seq")))));
-        task = PeriodicTask.start(vertx, interval, "live streams", this::poll);
+        jobs.every(interval, "live streams", this::poll);
     }
 
+    /** The poll stops with the other jobs (PeriodicJobs); open streams end here. */
     void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
         live.onComplete();
     }
 

@@ -1,9 +1,9 @@
 package io.tierdesk.sla.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.PeriodicTask;
 import io.tierdesk.eventing.store.SqlRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,18 +27,18 @@ public class CalendarRetiming {
 
     private final Mutiny.SessionFactory sessions;
     private final SlaClocks clocks;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
+    private volatile PeriodicTask task;
     private final int batch;
     private final Duration interval;
     private final AtomicLong pending = new AtomicLong();
     private final MeterRegistry registry;
-    private volatile PeriodicTask task;
 
-    public CalendarRetiming(Mutiny.SessionFactory sessions, SlaClocks clocks, io.vertx.core.Vertx vertx,
+    public CalendarRetiming(Mutiny.SessionFactory sessions, SlaClocks clocks, PeriodicJobs jobs,
             MeterRegistry registry, SlaConfig config) {
         this.sessions = sessions;
         this.clocks = clocks;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.registry = registry;
         this.batch = config.retimeBatch();
         this.interval = config.retimeInterval();
@@ -46,13 +46,7 @@ public class CalendarRetiming {
 
     void start(@Observes StartupEvent event) {
         registry.gauge("tierdesk.sla.calendar.retime.pending", pending);
-        task = PeriodicTask.start(vertx, interval, "calendar re-timing", this::round);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
+        task = jobs.every(interval, "calendar re-timing", this::round);
     }
 
     /** A calendar changed: the work starts once the change has committed, a moment after this. */

@@ -2,10 +2,9 @@ package io.tierdesk.sla.application;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.sla.domain.QualityReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,19 +31,18 @@ public class SlaGauges {
     private final QualityReports reports;
     private final Mutiny.SessionFactory sessions;
     private final MeterRegistry registry;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final Clock clock;
     private final SlaConfig config;
     private volatile QualityReport latest;
     private final Map<String, Double> openClocks = new ConcurrentHashMap<>();
-    private PeriodicTask task;
 
     public SlaGauges(QualityReports reports, Mutiny.SessionFactory sessions, MeterRegistry registry,
-            io.vertx.core.Vertx vertx, Clock clock, SlaConfig config) {
+            PeriodicJobs jobs, Clock clock, SlaConfig config) {
         this.reports = reports;
         this.sessions = sessions;
         this.registry = registry;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.clock = clock;
         this.config = config;
     }
@@ -85,13 +83,7 @@ public class SlaGauges {
             Gauge.builder("tierdesk.sla.clocks.open", openClocks, m -> m.getOrDefault(state, Double.NaN))
                     .description("clocks that still count, by state").tags("state", state).register(registry);
         }
-        task = PeriodicTask.start(vertx, config.gaugeInterval(), "SLA gauges", this::refresh);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
+        jobs.every(config.gaugeInterval(), "SLA gauges", this::refresh);
     }
 
     /** Refreshes every gauge: one report over the window, one count of the open clocks. */

@@ -1,14 +1,14 @@
 package io.tierdesk.sla.application;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.eventing.PeriodicJobs;
+import io.tierdesk.eventing.PeriodicTask;
 
 /**
  * Announces warnings and breaches when they fall due. Every moment is a row of {@code sla_timer}; no timer lives only
@@ -23,21 +23,21 @@ public class SlaTimers {
 
     private final Mutiny.SessionFactory sessions;
     private final SlaClocks clocks;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
+    private volatile PeriodicTask task;
     private final Duration interval;
     private final MeterRegistry registry;
     private final java.time.Clock clock;
-    private volatile PeriodicTask task;
     /** Tickets with a moment due in the first round after start: what a restart had to catch up. */
     private final java.util.concurrent.atomic.AtomicLong caughtUp = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean firstRound = true;
 
-    public SlaTimers(Mutiny.SessionFactory sessions, SlaClocks clocks, io.vertx.core.Vertx vertx,
+    public SlaTimers(Mutiny.SessionFactory sessions, SlaClocks clocks, PeriodicJobs jobs,
             SlaConfig config, MeterRegistry registry, java.time.Clock clock) {
         this.clock = clock;
         this.sessions = sessions;
         this.clocks = clocks;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.interval = config.timerMaxWait();
         this.registry = registry;
     }
@@ -45,14 +45,8 @@ public class SlaTimers {
     void start(@Observes StartupEvent event) {
         registry.gauge("tierdesk.sla.catch.up.tickets", caughtUp);
         registry.gauge("tierdesk.sla.timers.pending", java.util.List.of(), this, t -> t.pending);
-        task = PeriodicTask.startUntilDue(vertx, interval, clock, "SLA timers", () -> fireDue()
+        task = jobs.untilDue(interval, clock, "SLA timers", () -> fireDue()
                 .invoke(() -> firstRound = false).chain(this::measure).chain(this::nextDue));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
     }
 
     /** A moment this instance just wrote: the loop runs then, if it would have slept past it. */

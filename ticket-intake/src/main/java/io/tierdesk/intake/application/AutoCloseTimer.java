@@ -1,11 +1,10 @@
 package io.tierdesk.intake.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.intake.domain.TicketCommand;
 import io.tierdesk.intake.domain.TicketDecider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,31 +28,24 @@ public class AutoCloseTimer {
     private final Mutiny.SessionFactory sessions;
     private final TicketCommands tickets;
     private final IntakeConfig config;
-    private final io.vertx.core.Vertx vertx;
+    private final PeriodicJobs jobs;
     private final MeterRegistry metrics;
-    private PeriodicTask task;
 
     public AutoCloseTimer(Mutiny.SessionFactory sessions, TicketCommands tickets, IntakeConfig config,
-            io.vertx.core.Vertx vertx, MeterRegistry metrics) {
+            PeriodicJobs jobs, MeterRegistry metrics) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.config = config;
-        this.vertx = vertx;
+        this.jobs = jobs;
         this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
-        task = PeriodicTask.start(vertx, config.timerInterval(), "auto-close timer", () -> runOnce().invoke(closed -> {
+        jobs.every(config.timerInterval(), "auto-close timer", () -> runOnce().invoke(closed -> {
             if (closed > 0) {
                 LOG.infof("auto-closed %d tickets", closed);
             }
         }));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (task != null) {
-            task.stop();
-        }
     }
 
     /** Closes what is due now; answers how many tickets it closed. */
