@@ -1,6 +1,6 @@
 package io.tierdesk.router.api;
 
-import io.tierdesk.eventing.api.TierParam;
+import io.tierdesk.rules.TierParam;
 import jakarta.ws.rs.QueryParam;
 import io.tierdesk.eventing.api.Paging;
 import io.smallrye.mutiny.Uni;

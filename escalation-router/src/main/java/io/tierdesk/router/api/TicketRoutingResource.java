@@ -1,6 +1,6 @@
 package io.tierdesk.router.api;
 
-import io.tierdesk.eventing.api.TierParam;
+import io.tierdesk.rules.TierParam;
 import io.tierdesk.eventing.domain.Limits;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

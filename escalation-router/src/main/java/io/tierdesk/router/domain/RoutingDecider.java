@@ -1,7 +1,7 @@
 package io.tierdesk.router.domain;
 
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.domain.WorkRule;
+import io.tierdesk.rules.WorkRule;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.SupervisorAlerted;

@@ -108,7 +108,7 @@ class EscalationTest {
         String body = "{\"targetTier\":\"L2\",\"reason\":\"needs a DBA\"}";
 
         as("other-" + run, "agent").body(body).post("/api/v1/tickets/" + ticket + "/escalations").then()
-                .statusCode(403).body("errors.field", hasItem(io.tierdesk.eventing.domain.WorkRule.NAME));
+                .statusCode(403).body("errors.field", hasItem(io.tierdesk.rules.WorkRule.NAME));
         for (String replayed : new String[] {null, "true"}) {
             as("l1-" + run, "agent").header(io.tierdesk.eventing.api.IdempotencyKeys.HEADER, key).body(body)
                     .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(200)

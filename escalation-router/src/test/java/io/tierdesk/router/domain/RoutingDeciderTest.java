@@ -20,7 +20,7 @@ import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import io.tierdesk.router.domain.RoutingDecider.Supervisors;
-import io.tierdesk.eventing.domain.WorkRule;
+import io.tierdesk.rules.WorkRule;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.tierdesk.eventing.domain.Limits;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.knowledge.Audience;
 import io.tierdesk.events.knowledge.Language;
-import io.tierdesk.eventing.api.TierParam;
+import io.tierdesk.rules.TierParam;
 import io.tierdesk.knowledge.projection.SearchIndex;
 import io.tierdesk.knowledge.search.ArticleIndex;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,7 +2,7 @@ package io.tierdesk.sla.api;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.api.TierParam;
+import io.tierdesk.rules.TierParam;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.sla.application.QualityReports;

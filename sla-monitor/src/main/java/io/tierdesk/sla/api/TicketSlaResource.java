@@ -3,7 +3,7 @@ package io.tierdesk.sla.api;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.api.Paging;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.api.TierParam;
+import io.tierdesk.rules.TierParam;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.BusinessCalendar;
 import io.tierdesk.sla.domain.SlaClock;

@@ -26,7 +26,7 @@ import io.tierdesk.intake.domain.TicketCommand.RejectResolution;
 import io.tierdesk.intake.domain.TicketCommand.ReopenTicket;
 import io.tierdesk.intake.domain.TicketCommand.ReplyToCustomer;
 import io.tierdesk.intake.domain.TicketCommand.ResolveTicket;
-import io.tierdesk.eventing.domain.WorkRule;
+import io.tierdesk.rules.WorkRule;
 import java.time.Instant;
 import java.util.List;
 

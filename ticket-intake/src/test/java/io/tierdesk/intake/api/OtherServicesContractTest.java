@@ -25,7 +25,7 @@ import io.tierdesk.events.sla.SlaClockStarted;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import io.tierdesk.eventing.domain.WorkRule;
+import io.tierdesk.rules.WorkRule;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.api;
+package io.tierdesk.rules;
 
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.routing.Tier;

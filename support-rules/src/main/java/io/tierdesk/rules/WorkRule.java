@@ -1,4 +1,6 @@
-package io.tierdesk.eventing.domain;
+package io.tierdesk.rules;
+
+import io.tierdesk.eventing.domain.Rejection;
 
 /**
  * The rule of the lines: a ticket is worked on by its owner (the L1 agent who registered it and stays the customer's
