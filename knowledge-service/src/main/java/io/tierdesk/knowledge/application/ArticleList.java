@@ -2,12 +2,11 @@ package io.tierdesk.knowledge.application;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.KeysetCursor;
 import io.tierdesk.eventing.store.SqlRows;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -28,16 +27,16 @@ public class ArticleList {
 
     public Uni<Page> page(Mutiny.Session session, String state, String language, String product, String cursor,
             int limit) {
+        KeysetCursor position = KeysetCursor.decode(cursor);
         Instant after = Instant.parse("9999-12-31T23:59:59Z");
         String afterId = "ffffffff-ffff-ffff-ffff-ffffffffffff";
-        if (cursor != null) {
+        if (position != null) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                after = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]).toString();
+                after = Instant.parse(position.key());
             } catch (RuntimeException e) {
-                throw Rejection.invalid("cursor", "not a cursor this list gave");
+                throw Rejection.invalid("cursor", "is not a cursor this list gave out");
             }
+            afterId = position.id().toString();
         }
         return SqlRows.select(session, """
                         SELECT article_id, title, state, latest_version, live_version, language, audience, tier,
@@ -59,8 +58,7 @@ public class ArticleList {
     }
 
     private static String cursor(Row last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((last.updatedAt() + "|" + last.articleId())
-                .getBytes(StandardCharsets.UTF_8));
+        return new KeysetCursor(last.updatedAt().toString(), last.articleId()).encode();
     }
 
     private static String blank(String value) {

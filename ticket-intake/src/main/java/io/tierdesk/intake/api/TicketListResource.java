@@ -2,6 +2,7 @@ package io.tierdesk.intake.api;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.KeysetCursor;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.events.routing.Priority;
@@ -13,12 +14,9 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -89,12 +87,10 @@ public class TicketListResource {
             params.add("%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             where.add("(t.subject ILIKE ?" + params.size() + " OR t.body ILIKE ?" + params.size() + ")");
         }
-        if (cursor != null) {
-            String[] position = decode(cursor);
-            params.add(position[0]);
-            params.add(UUID.fromString(position[1]));
-            // The key travels as text: a parameter cast straight to timestamptz would be typed as one by the
-            // driver, which then refuses the string.
+        KeysetCursor after = KeysetCursor.decode(cursor);
+        if (after != null) {
+            params.add(after.key());
+            params.add(after.id());
             where.add("(" + sort.key + ", t.ticket_id) " + (sort.ascending ? ">" : "<") + " (CAST(CAST(?"
                     + (params.size() - 1) + " AS text) AS " + sort.type + "), ?" + params.size() + ")");
         }
@@ -109,7 +105,7 @@ public class TicketListResource {
             String next = null;
             if (more) {
                 Row last = page.get(page.size() - 1);
-                next = encode(last.text("sort_key"), last.uuid("ticket_id").toString());
+                next = new KeysetCursor(last.text("sort_key"), last.uuid("ticket_id")).encode();
             }
             return new Page(items, next);
         });
@@ -139,20 +135,5 @@ public class TicketListResource {
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
-    }
-
-    private static String encode(String key, String ticketId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((key + "\n" + ticketId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-            UUID.fromString(parts[1]);
-            return parts;
-        } catch (RuntimeException e) {
-            throw Rejection.invalid("cursor", "is not a cursor this API gave out");
-        }
     }
 }
