@@ -5,23 +5,20 @@
 //  3. the delay from an assignment to its row appearing in an open browser, at R assignments/s (20), beside the
 //     delay of a raw SSE client on the same stream.
 // Needs the platform running (./tierdesk up). Usage: node e2e/bench.mjs [tickets] [rate] [assignments]
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import zlib from 'node:zlib';
-import { launch, path, person } from './browser.mjs';
+import { launch, launcherToken, path, person } from './browser.mjs';
 
 const here = import.meta.dirname;
-const root = path.resolve(here, '..', '..');
 const base = Number(process.env.TIERDESK_PORT_BASE ?? 8080);
 const consoleUrl = `http://127.0.0.1:${base}`;
 const [tickets = 500, rate = 20, assignments = 200] = process.argv.slice(2).map(Number);
 const run = Date.now().toString(36);
 const agentId = `bench-${run}`;
-const token = (roles, subject) => execFileSync(path.join(root, 'tierdesk'), ['token', roles, subject], { encoding: 'utf8' }).trim().split('\n').pop();
-const supervisor = token('supervisor', 'pavel');
-const agent = token('agent', agentId);
+const supervisor = launcherToken('supervisor', 'pavel');
+const agent = launcherToken('agent', agentId);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
 const ms = (x) => `${x.toFixed(0)} ms`;
 
@@ -94,7 +91,7 @@ console.log(`My work usable with ${tickets} tickets: median ${ms(pct(usable, 0.5
 // 3. Assignments arriving live: a supervisor moves tickets of a second agent to this one at R/s, each a
 // TicketAssigned for this agent (registering at that rate would measure the platform's intake, not the console).
 const other = `bench-${run}-b`;
-const otherToken = token('agent', other);
+const otherToken = launcherToken('agent', other);
 await api('PUT', `/router/api/v1/agents/${other}`, supervisor, { name: `Bench ${run} B`, email: `${other}@tierdesk.local`, tier: 'L1',
   capacity: 1000, supervisor: 'pavel', skills: ['network'], languages: ['en'] });
 await api('POST', `/router/api/v1/agents/${other}/presence`, supervisor, { presence: 'online' }, `bench-${run}-b-online`);
@@ -153,3 +150,7 @@ const rawDelays = [...sent.entries()].filter(([id]) => rawSeen.has(id)).map(([id
 console.log(`assignment -> row in the browser at ${rate}/s: ${delays.length}/${sent.size} seen, p50 ${ms(pct(delays, 0.5))}, p99 ${ms(pct(delays, 0.99))} `
   + `(raw SSE client: p50 ${ms(pct(rawDelays, 0.5))}, p99 ${ms(pct(rawDelays, 0.99))}; aim p99 1 s)`);
 await browser.close();
+// The bench's agents leave: online with room to spare, they would take the platform's next L1 tickets.
+for (const id of [agentId, other]) {
+  await api('POST', `/router/api/v1/agents/${id}/presence`, supervisor, { presence: 'offline' }, `${id}-offline`);
+}
