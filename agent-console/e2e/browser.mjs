@@ -2,6 +2,7 @@
 // download is possible here), axe-core injected into the page for the accessibility check.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -48,6 +49,12 @@ export async function accessibility(page) {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A token made by the launcher for anyone (TIERDESK_HOME in the environment says whose key). */
+export function launcherToken(roles, subject) {
+  return execFileSync(path.resolve(import.meta.dirname, '..', '..', 'tierdesk'), ['token', roles, subject], { encoding: 'utf8' })
+    .trim().split('\n').pop();
 }
 
 export function ensureDir(dir) {

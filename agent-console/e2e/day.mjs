@@ -5,8 +5,7 @@
 // forbidden action shows the rule; roles see only their screens; an expired or refused token brings the sign-in
 // back. Every screen is checked with axe-core and photographed in English and Russian.
 //   TIERDESK_CONSOLE_URL (http://127.0.0.1:8080)   TIERDESK_SCREENSHOTS (agent-console/target/screenshots)
-import { execFileSync } from 'node:child_process';
-import { accessibility, ensureDir, launch, path, person, signInAsDemoUser } from './browser.mjs';
+import { accessibility, ensureDir, launch, launcherToken, path, person, signInAsDemoUser } from './browser.mjs';
 
 const base = process.env.TIERDESK_CONSOLE_URL ?? 'http://127.0.0.1:8080';
 const shots = ensureDir(process.env.TIERDESK_SCREENSHOTS ?? path.resolve(import.meta.dirname, '..', 'target', 'screenshots'));
@@ -64,12 +63,6 @@ async function demoToken(user) {
   const r = await fetch(`${base}/edge/demo-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
   if (!r.ok) throw new Error(`demo token for ${user}: ${r.status}`);
   return (await r.json()).token;
-}
-
-/** A token for someone who is not a demo user, made by the launcher (TIERDESK_HOME says whose key). */
-function launcherToken(roles, subject) {
-  return execFileSync(path.resolve(import.meta.dirname, '..', '..', 'tierdesk'), ['token', roles, subject], { encoding: 'utf8' })
-    .trim().split('\n').pop();
 }
 
 const browser = await launch();
@@ -158,7 +151,7 @@ try {
     await l1.waitForFunction(() => document.querySelector('#tk-message')?.value.includes('keep-alive'), null, WAIT);
     await l1.getByRole('button', { name: 'Reply', exact: true }).click();
     await l1.getByText('ticket.agent-replied').first().waitFor(WAIT);
-    await bothLanguages(l1, 'ticket', async (lang) => { await l1.getByRole('region', { name: 'SLA' }).waitFor(); void lang; });
+    await bothLanguages(l1, 'ticket', async () => { await l1.getByRole('region', { name: 'SLA' }).waitFor(); });
   });
 
   // The L2 agent watches their work before the escalation and must see it arrive live. The platform keeps its

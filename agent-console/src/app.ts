@@ -174,7 +174,7 @@ export class TdApp extends Screen {
         <button type="button" @click=${() => this.signOut()}>${this.tr('app.signOut')}</button>
       </header>
       ${this.banner ? html`<div class="banner" role="alert">${this.banner}
-        <button type="button" @click=${() => { this.banner = ''; this.requestUpdate(); this.route = `${this.route}`; location.reload(); }}>${this.tr('banner.retry')}</button></div>` : nothing}
+        <button type="button" @click=${() => location.reload()}>${this.tr('banner.retry')}</button></div>` : nothing}
       <main id="main" tabindex="-1">${this.screen()}</main>
       <div class="toasts" role="status" aria-live="polite">${this.toasts.map((x) => html`<p class="toast">${x.text}</p>`)}</div>`;
   }

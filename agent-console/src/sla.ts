@@ -27,7 +27,7 @@ export interface ClockView {
 export const CLOCK_ORDER = ['first-response', 'next-reply', 'resolution'];
 
 /** A running clock is "due soon" within this share of an hour; warnings announced by the service win. */
-const DUE_SOON_MS = 30 * 60_000;
+export const DUE_SOON_MS = 30 * 60_000;
 
 export function clockView(answer: ClockAnswer, now: number): ClockView {
   const dueAt = answer.dueAt ?? null;

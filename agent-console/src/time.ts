@@ -15,10 +15,10 @@ export function formatDuration(ms: number, lang: string): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const u = lang === 'ru' ? { d: 'д', h: 'ч', m: 'мин' } : { d: 'd', h: 'h', m: 'min' };
+  const u = lang === 'ru' ? { d: 'д', h: 'ч', m: 'мин', s: 'с' } : { d: 'd', h: 'h', m: 'min', s: 's' };
   if (days > 0) return `${days} ${u.d} ${hours} ${u.h}`;
   if (hours > 0) return `${hours} ${u.h} ${String(mins).padStart(2, '0')} ${u.m}`;
-  if (Math.abs(ms) < 60_000) return `${Math.floor(Math.abs(ms) / 1000)} s`.replace('s', lang === 'ru' ? 'с' : 's');
+  if (Math.abs(ms) < 60_000) return `${Math.floor(Math.abs(ms) / 1000)} ${u.s}`;
   return `${mins} ${u.m}`;
 }
 

@@ -17,6 +17,7 @@ export class TdSupervision extends Screen {
   declare agents: Load[];
   declare atRisk: (AtRisk & { number?: string; subject?: string })[];
   declare error: string;
+  /** A message key, translated when drawn: a language switch changes it too. */
   declare info: string;
   declare now: number;
   private timer = 0;
@@ -65,7 +66,7 @@ export class TdSupervision extends Screen {
     try {
       await this.ctx.api.post('router', `/api/v1/tickets/${ticketId}/assignment`, { agentId }, this.intents.get(ticketId));
       this.intents.delete(ticketId);
-      this.info = this.t('ticket.done');
+      this.info = 'ticket.done';
       await this.load();
     } catch (err) {
       this.error = describe(this.ctx, err);
@@ -76,7 +77,7 @@ export class TdSupervision extends Screen {
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     return html`<h1>${this.t('sup.title')}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.info ? html`<p class="info" role="status">${this.info}</p>` : nothing}
+      ${this.info ? html`<p class="info" role="status">${this.t(this.info)}</p>` : nothing}
       <section aria-labelledby="sup-q"><h2 id="sup-q">${this.t('sup.queues')}</h2>
         <table class="list" aria-labelledby="sup-q"><thead><tr><th scope="col">${this.t('col.line')}</th><th scope="col">${this.t('col.waiting')}</th>
           <th scope="col">${this.t('col.oldest')}</th><th scope="col">${this.t('col.online')}</th><th scope="col">${this.t('col.active')}</th>

@@ -31,6 +31,7 @@ export class TdTicket extends Screen {
   declare clocks: ClockAnswer[];
   declare suggestions: Suggestion[];
   declare error: string;
+  /** A message key, translated when drawn: a language switch changes it too. */
   declare info: string;
   declare now: number;
   declare busy: boolean;
@@ -102,7 +103,7 @@ export class TdTicket extends Screen {
     if (suggestions.status === 'fulfilled') this.suggestions = suggestions.value.articles ?? [];
     // A part whose service is down says so in its place (and the banner offers a retry); the rest stays usable.
     const down = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' && r.reason instanceof Unavailable ? describe(this.ctx, r.reason) : '');
-    this.partErrors = { timeline: down(timeline), sla: sla.status === 'rejected' && sla.reason instanceof Unavailable ? describe(this.ctx, sla.reason) : '',
+    this.partErrors = { timeline: down(timeline), sla: down(sla),
       suggestions: down(suggestions) };
   }
 
@@ -116,7 +117,7 @@ export class TdTicket extends Screen {
       const answer = opts.put ? await this.ctx.api.put<{ version?: number }>(service, path, body, ifMatch)
         : await this.ctx.api.post<{ version?: number }>(service, path, body, this.intent(action), ifMatch);
       this.intent(action).done();
-      this.info = this.t('ticket.done');
+      this.info = 'ticket.done';
       await this.settle(answer.data?.version);
       return true;
     } catch (e) {
@@ -178,7 +179,7 @@ export class TdTicket extends Screen {
     this.error = ''; this.info = '';
     try {
       await this.ctx.api.post('knowledge', `/api/v1/articles/${s.articleId}/feedback`, { ticketId: this.ticketId, helpful });
-      this.info = this.t('ticket.thanks');
+      this.info = 'ticket.thanks';
     } catch (e) {
       this.error = describe(this.ctx, e);
     }
@@ -198,7 +199,7 @@ export class TdTicket extends Screen {
   private clock(c: ClockView) {
     const lang = this.ctx.lang;
     let text: string;
-    const left = c.dueAt ? new Date(c.dueAt).getTime() - this.now : null;
+    const left = c.leftMs;
     if (c.state === 'paused') text = this.t('sla.paused');
     else if (c.state === 'met') text = this.t('sla.met');
     else if (c.state === 'stopped') text = this.t('sla.stopped');
@@ -230,7 +231,7 @@ export class TdTicket extends Screen {
     const clocks = orderedClocks(this.clocks, this.now);
     return html`<h1>${this.t('ticket.title', { number: tk.number })}: ${tk.subject}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.info ? html`<p class="info" role="status">${this.info}</p>` : nothing}
+      ${this.info ? html`<p class="info" role="status">${this.t(this.info)}</p>` : nothing}
       <div class="ticket-layout">
       <section aria-label=${tk.number} class="card">
         <dl class="facts">

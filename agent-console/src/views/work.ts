@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { Intent, openStream, type StreamNotice } from '../api';
 import { describe, Screen } from '../context';
+import { DUE_SOON_MS } from '../sla';
 import { formatDateTime, formatDuration } from '../time';
 import { applyFilter, countWork, mergeWork, NO_FILTER, statuses, upsertWork, type TicketRow, type WorkFilter, type WorkRow } from '../worklist';
 
@@ -154,7 +155,7 @@ export class TdWork extends Screen {
   private due(row: WorkRow) {
     if (!row.slaDueAt) return html`<span class="muted">—</span>`;
     const left = new Date(row.slaDueAt).getTime() - this.now;
-    const cls = left < 0 ? 'sla-overdue' : left < 30 * 60_000 ? 'sla-soon' : 'sla-ok';
+    const cls = left < 0 ? 'sla-overdue' : left < DUE_SOON_MS ? 'sla-soon' : 'sla-ok';
     const text = left < 0 ? this.t('sla.overdue', { time: formatDuration(left, this.ctx.lang) })
       : this.t('sla.left', { time: formatDuration(left, this.ctx.lang) });
     return html`<time class=${cls} datetime=${row.slaDueAt} title=${formatDateTime(row.slaDueAt, this.ctx.lang)}>${text}</time>`;
