@@ -9,7 +9,6 @@ import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.router.application.Router;
 import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.domain.RoutedTicket;
-import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.StoredEvent;
 import io.tierdesk.eventing.api.IdempotencyKeys;
 import jakarta.ws.rs.GET;
@@ -48,18 +47,16 @@ public class TicketRoutingResource {
     private final Mutiny.SessionFactory sessions;
     private final Router router;
     private final SecurityIdentity identity;
-    private final EventStore store;
     private final RoutingRepository tickets;
     private final IdempotencyKeys keys;
 
     public TicketRoutingResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity,
-            EventStore store, RoutingRepository tickets, IdempotencyKeys keys) {
+            RoutingRepository tickets, IdempotencyKeys keys) {
         this.keys = keys;
         this.tickets = tickets;
         this.sessions = sessions;
         this.router = router;
         this.identity = identity;
-        this.store = store;
     }
 
     public record TicketRoute(UUID ticketId, String tier, String priority, String owner, String assignee,
@@ -73,7 +70,7 @@ public class TicketRoutingResource {
         return sessions.withSession(session -> tickets.find(session, ticketId).chain(found -> {
             RoutedTicket t = found.orElseThrow(() -> Rejection.notFound("ticketId",
                     "the router has not seen ticket " + ticketId));
-            return tickets.queuePosition(session, ticketId).chain(position -> store.load(session, ticketId.toString())
+            return tickets.queuePosition(session, ticketId).chain(position -> tickets.history(session, ticketId)
                     .map(history -> new TicketRoute(ticketId, t.tier().name(), t.priority().name(), t.owner(),
                             t.assignee(), t.state().wireName(), position, history)));
         }));

@@ -4,7 +4,9 @@ import io.tierdesk.eventing.api.Paging;
 import io.tierdesk.eventing.PgErrors;
 import io.tierdesk.eventing.domain.Rejection;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.StoredEvent;
 import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.agent.AgentProfile;
@@ -48,6 +50,16 @@ public class RoutingRepository {
     }
 
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+    private final EventStore store;
+
+    public RoutingRepository(EventStore store) {
+        this.store = store;
+    }
+
+    /** Every routing decision on the ticket, oldest first, as the event store keeps them. */
+    public Uni<List<StoredEvent<Object>>> history(Mutiny.Session session, UUID ticketId) {
+        return store.load(session, ticketId.toString());
+    }
 
     /** The ticket's line as last committed, without a lock: which lines to lock before the ticket. */
     public Uni<Optional<Tier>> tierOf(Mutiny.Session session, UUID ticketId) {

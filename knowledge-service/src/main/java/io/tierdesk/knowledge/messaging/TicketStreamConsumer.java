@@ -2,12 +2,21 @@ package io.tierdesk.knowledge.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.Diagnostics;
+import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.TicketAwaitingCustomer;
+import io.tierdesk.events.ticket.TicketDiagnosed;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketOpened;
+import io.tierdesk.events.ticket.TicketResolved;
+import io.tierdesk.knowledge.application.ArticleFeedback;
+import io.tierdesk.knowledge.application.KnowledgeCapture;
+import io.tierdesk.knowledge.application.SelfService;
 import io.tierdesk.knowledge.application.Suggestions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,40 +31,37 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class TicketStreamConsumer {
     private final Inbox inbox;
     private final Suggestions suggestions;
-    private final io.tierdesk.knowledge.application.KnowledgeCapture capture;
-    private final io.tierdesk.knowledge.application.SelfService selfService;
+    private final KnowledgeCapture capture;
+    private final SelfService selfService;
+    private final ArticleFeedback feedback;
 
-    private final io.tierdesk.knowledge.application.ArticleFeedback feedback;
-
-    public TicketStreamConsumer(Inbox inbox, Suggestions suggestions,
-            io.tierdesk.knowledge.application.KnowledgeCapture capture,
-            io.tierdesk.knowledge.application.SelfService selfService,
-            io.tierdesk.knowledge.application.ArticleFeedback feedback) {
-        this.feedback = feedback;
+    public TicketStreamConsumer(Inbox inbox, Suggestions suggestions, KnowledgeCapture capture,
+            SelfService selfService, ArticleFeedback feedback) {
         this.inbox = inbox;
         this.suggestions = suggestions;
         this.capture = capture;
         this.selfService = selfService;
+        this.feedback = feedback;
     }
 
     @Incoming("tickets")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("knowledge-tickets", message, TicketEvent.class, (session, delivered) ->
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch("knowledge-tickets", batch, TicketEvent.class, (session, delivered) ->
                 switch (delivered.event()) {
                     case TicketOpened e -> suggestions.opened(session, e.ticketId(), e.subject(),
                             e.body() + "\n" + diagnostics(e.diagnostics()))
                             .chain(() -> selfService.ticketOpened(session, e.ticketId(), e.customer().externalId(),
                                     e.subject() + "\n" + e.body(), e.openedAt()));
                     case CustomerMessageReceived e -> suggestions.customerWrote(session, e.ticketId(), e.body());
-                    case io.tierdesk.events.ticket.TicketResolved e -> capture.resolved(session, e.ticketId(),
+                    case TicketResolved e -> capture.resolved(session, e.ticketId(),
                             e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt())
                             .chain(() -> feedback.worked(session, e.ticketId(), e.agentId()));
-                    case io.tierdesk.events.ticket.AgentReplied e -> feedback.worked(session, e.ticketId(), e.agentId());
-                    case io.tierdesk.events.ticket.TicketAwaitingCustomer e ->
+                    case AgentReplied e -> feedback.worked(session, e.ticketId(), e.agentId());
+                    case TicketAwaitingCustomer e ->
                             feedback.worked(session, e.ticketId(), e.agentId());
-                    case io.tierdesk.events.ticket.InternalNoteAdded e ->
+                    case InternalNoteAdded e ->
                             feedback.worked(session, e.ticketId(), e.agentId());
-                    case io.tierdesk.events.ticket.TicketDiagnosed e ->
+                    case TicketDiagnosed e ->
                             feedback.worked(session, e.ticketId(), e.agentId());
                     default -> Uni.createFrom().voidItem();
                 });

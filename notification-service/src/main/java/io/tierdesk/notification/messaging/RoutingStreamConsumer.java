@@ -8,6 +8,7 @@ import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.notification.application.Notifications;
 import io.tierdesk.notification.application.TicketCards;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -25,8 +26,8 @@ public class RoutingStreamConsumer {
     }
 
     @Incoming("routing")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("notification-routing", message, RoutingEvent.class, (session, delivered) ->
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch("notification-routing", batch, RoutingEvent.class, (session, delivered) ->
                 (switch (delivered.event()) {
                     case TicketAssigned e -> cards.assigned(session, e);
                     case TicketEscalated e -> cards.escalated(session, e);

@@ -5,6 +5,7 @@ import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.notification.application.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -20,8 +21,8 @@ public class SlaStreamConsumer {
     }
 
     @Incoming("sla")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("notification-sla", message, SlaEvent.class, (session, delivered) ->
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch("notification-sla", batch, SlaEvent.class, (session, delivered) ->
                 notifications.notify(session, delivered, delivered.event().ticketId()));
     }
 }

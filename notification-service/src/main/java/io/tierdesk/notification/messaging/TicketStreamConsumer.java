@@ -7,6 +7,7 @@ import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.notification.application.Notifications;
 import io.tierdesk.notification.application.TicketCards;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -24,8 +25,8 @@ public class TicketStreamConsumer {
     }
 
     @Incoming("tickets")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("notification-tickets", message, TicketEvent.class, (session, delivered) ->
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch("notification-tickets", batch, TicketEvent.class, (session, delivered) ->
                 (delivered.event() instanceof TicketOpened opened ? cards.opened(session, opened)
                         : Uni.createFrom().voidItem())
                         .chain(() -> notifications.notify(session, delivered, delivered.event().ticketId())));

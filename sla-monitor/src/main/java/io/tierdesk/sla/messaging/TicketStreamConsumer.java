@@ -18,6 +18,7 @@ import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -35,8 +36,8 @@ public class TicketStreamConsumer {
     }
 
     @Incoming("tickets")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("sla-tickets", message, TicketEvent.class, (session, delivered) -> {
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch("sla-tickets", batch, TicketEvent.class, (session, delivered) -> {
             TicketFact fact = fact(delivered.event());
             return (fact == null ? Uni.createFrom().voidItem()
                     : clocks.apply(session, delivered.event().ticketId(), fact))

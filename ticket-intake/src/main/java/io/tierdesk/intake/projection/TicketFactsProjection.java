@@ -21,6 +21,7 @@ import io.tierdesk.events.sla.SlaWarningReached;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -38,24 +39,24 @@ public class TicketFactsProjection {
     }
 
     @Incoming("routing")
-    public Uni<Void> onRouting(Message<byte[]> message) {
-        return inbox.consume(TicketViewProjection.CONSUMER, message, RoutingEvent.class, this::routing);
+    public Uni<Void> onRouting(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch, RoutingEvent.class, this::routing);
     }
 
     @Incoming("sla")
-    public Uni<Void> onSla(Message<byte[]> message) {
-        return inbox.consume(TicketViewProjection.CONSUMER, message, SlaEvent.class, this::sla);
+    public Uni<Void> onSla(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch, SlaEvent.class, this::sla);
     }
 
     @Incoming("knowledge")
-    public Uni<Void> onKnowledge(Message<byte[]> message) {
-        return inbox.consume(TicketViewProjection.CONSUMER, message, KnowledgeEvent.class, this::knowledge);
+    public Uni<Void> onKnowledge(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, this::knowledge);
     }
 
     /** What the customer and the staff were told, and what could not be told: journaled as it is. */
     @Incoming("notifications")
-    public Uni<Void> onNotifications(Message<byte[]> message) {
-        return inbox.consume(TicketViewProjection.CONSUMER, message,
+    public Uni<Void> onNotifications(Message<List<byte[]>> batch) {
+        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch,
                 io.tierdesk.events.notification.NotificationEvent.class,
                 (session, delivered) -> Timeline.record(session, delivered, source(delivered)));
     }

@@ -1,4 +1,4 @@
-package io.tierdesk.sla.api;
+package io.tierdesk.sla.application;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;

@@ -1,0 +1,12 @@
+package io.tierdesk.intake;
+
+import io.tierdesk.eventing.testing.Layering;
+import org.junit.jupiter.api.Test;
+
+/** Resources map and delegate, the domain is plain Java, no other service's code is linked (Layering says how). */
+class LayeringTest {
+    @Test
+    void keepsThePlatformsLayering() {
+        Layering.check("io.tierdesk.intake");
+    }
+}
