@@ -69,6 +69,37 @@ class RelayOrderingTest {
         }
     }
 
+    /**
+     * A transaction that writes no event (another consumer's, another service's on the same cluster) holds the relay
+     * back; its end notifies nobody. The relay sees the held event and looks again at its poll interval, not at its
+     * idle interval (a minute in these tests).
+     */
+    @Test
+    void anEventHeldBehindATransactionThatAppendsNothingIsPublishedSoonAfterThatTransactionEnds() throws Exception {
+        String topic = eventing.topic(Topics.TICKETS);
+        UUID ticket = UUID.randomUUID();
+        try (Connection holder = TierdeskInfra.connect(database); Connection writer = TierdeskInfra.connect(database)) {
+            holder.setAutoCommit(false);
+            try (Statement takeId = holder.createStatement()) {
+                takeId.execute("SELECT pg_current_xact_id()");
+            }
+            UUID event = SampleStreams.insertNote(writer, ticket, 1, "held behind a transaction without events");
+
+            List<ConsumerRecord<String, byte[]>> early = TestKafka.read(topic, r -> isOneOf(r, event),
+                    found -> false, Duration.ofSeconds(2));
+            assertThat(early).as("held while the older transaction runs").isEmpty();
+
+            holder.commit();
+            long ended = System.nanoTime();
+            List<ConsumerRecord<String, byte[]>> published = TestKafka.read(topic, r -> isOneOf(r, event),
+                    found -> !found.isEmpty(), Duration.ofSeconds(20));
+            assertThat(published).as("published once the older transaction ended").hasSize(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - ended))
+                    .as("well before the idle interval (%s)", eventing.relay().idleInterval())
+                    .isLessThan(eventing.relay().idleInterval().dividedBy(4));
+        }
+    }
+
     @Test
     void eventsOfOneStreamArePublishedInVersionOrderWithTheirCloudEventsHeaders() throws Exception {
         String topic = eventing.topic(Topics.TICKETS);

@@ -58,9 +58,16 @@ public interface EventingConfig {
         @WithDefault("1000")
         int batchSize();
 
-        /** Fallback when a notification is lost; normally the relay wakes on LISTEN/NOTIFY. */
+        /**
+         * How often the relay looks while events are held back behind an older transaction on the cluster (whose end
+         * notifies nobody), and while another replica holds the lease.
+         */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** Fallback when a notification is lost; normally the relay wakes on LISTEN/NOTIFY. */
+        @WithDefault("10s")
+        Duration idleInterval();
 
         /** The longest wait between tries after a failure (broker or database down). */
         @WithDefault("30s")

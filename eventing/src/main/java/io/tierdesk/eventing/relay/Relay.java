@@ -44,18 +44,21 @@ import org.apache.kafka.common.errors.SerializationException;
 public final class Relay {
     /** {@link #publishOnce()} found the lease taken by another relay on the same database. */
     public static final int LEASE_HELD_ELSEWHERE = -1;
+    private volatile boolean holdsBack;
 
     // Two int keys (a namespace of our own and the relay's name hashed): apart from the single-bigint keys others use.
     private static final String TAKE_LEASE = "SELECT pg_try_advisory_xact_lock(1953720684, hashtext($1)) AS leased";
     private static final String CHECKPOINT = """
             SELECT last_transaction_id::text AS last_transaction_id, last_id FROM relay_checkpoint WHERE name = $1""";
-    // Only rows below the oldest transaction still running: a transaction that started earlier but commits later
-    // would otherwise be passed by the checkpoint and lost.
+    // Only rows below the oldest transaction still running are published: a transaction that started earlier but
+    // commits later would otherwise be passed by the checkpoint and lost. The first committed row above that line is
+    // read too, without publishing it, to learn that events are held back (see holdsBack()).
     private static final String NEXT_BATCH = """
             SELECT id, transaction_id::text AS transaction_id, event_id::text AS event_id, stream_id, type, topic,
-                payload::text AS payload, occurred_at, recorded_at
+                payload::text AS payload, occurred_at, recorded_at,
+                transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible
             FROM event
-            WHERE (transaction_id, id) > ($1::xid8, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            WHERE (transaction_id, id) > ($1::xid8, $2)
             ORDER BY transaction_id, id LIMIT $3""";
     // Bounded, and run at most once per BACKLOG_CHECK_INTERVAL: counting a large backlog after every batch would
     // make catching up quadratic.
@@ -119,6 +122,15 @@ public final class Relay {
     }
 
     /** Publishes one batch. Answers how many events it published, or {@link #LEASE_HELD_ELSEWHERE}. */
+    /**
+     * The last batch stopped at committed events of a transaction younger than the oldest one still running on the
+     * cluster: they are published once that one ends, which sends no notification, so the runner looks again soon
+     * rather than at its idle interval.
+     */
+    public boolean holdsBack() {
+        return holdsBack;
+    }
+
     public int publishOnce() {
         SqlConnection connection = await(pool.getConnection());
         try {
@@ -205,10 +217,19 @@ public final class Relay {
         long lastId = checkpoint.getLong("last_id");
 
         List<PendingEvent> batch = new ArrayList<>();
+        boolean held = false;
         for (Row row : await(connection.preparedQuery(NEXT_BATCH)
-                .execute(Tuple.of(lastTransaction, lastId, settings.batchSize())))) {
-            batch.add(pending(row));
+                .execute(Tuple.of(lastTransaction, lastId, settings.batchSize() + 1)))) {
+            // In (transaction, id) order every row below the line comes before every row above it.
+            if (!row.getBoolean("visible")) {
+                held = true;
+                break;
+            }
+            if (batch.size() < settings.batchSize()) {
+                batch.add(pending(row));
+            }
         }
+        holdsBack = held;
         if (batch.isEmpty()) {
             lagEvents.set(0);
             lagMillis.set(0);

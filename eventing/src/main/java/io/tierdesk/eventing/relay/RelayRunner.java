@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a {@link Relay} on its own thread: a batch right after a wake-up (LISTEN/NOTIFY), otherwise at the poll
- * interval; at once again after a full batch; with exponential backoff after a failure.
+ * Runs a {@link Relay} on its own thread: a batch right after a wake-up (LISTEN/NOTIFY); at once again after a full
+ * batch; at the poll interval while events are held back behind an older transaction (its end notifies nobody);
+ * otherwise at the idle interval, in case a notification was lost; with exponential backoff after a failure.
  */
 public final class RelayRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RelayRunner.class);
@@ -16,6 +17,7 @@ public final class RelayRunner implements AutoCloseable {
     private final Relay relay;
     private final int batchSize;
     private final Duration pollInterval;
+    private final Duration idleInterval;
     private final Duration maxBackoff;
     private final Semaphore wakeUps = new Semaphore(0);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -23,9 +25,15 @@ public final class RelayRunner implements AutoCloseable {
     private volatile boolean running = true;
 
     public RelayRunner(Relay relay, int batchSize, Duration pollInterval, Duration maxBackoff, String threadName) {
+        this(relay, batchSize, pollInterval, pollInterval, maxBackoff, threadName);
+    }
+
+    public RelayRunner(Relay relay, int batchSize, Duration pollInterval, Duration idleInterval, Duration maxBackoff,
+            String threadName) {
         this.relay = relay;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.idleInterval = idleInterval;
         this.maxBackoff = maxBackoff;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
@@ -52,7 +60,8 @@ public final class RelayRunner implements AutoCloseable {
                 if (published >= batchSize) {
                     continue;
                 }
-                waitForWakeUp(pollInterval);
+                waitForWakeUp(published == Relay.LEASE_HELD_ELSEWHERE || relay.holdsBack() ? pollInterval
+                        : idleInterval);
             } catch (RuntimeException | Error e) {
                 failures++;
                 long backoff = Math.min(maxBackoff.toMillis(), 100L << Math.min(failures, 16));

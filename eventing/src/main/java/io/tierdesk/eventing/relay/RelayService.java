@@ -77,7 +77,8 @@ public class RelayService {
         producer = new KafkaProducer<>(producerProperties(bootstrapServers, config.source().replace("/", "") + "-relay"));
         relay = new Relay(pool, producer, settings(), RelayObserver.NONE, registry);
         EventingConfig.Relay relayConfig = config.relay();
-        runner = new RelayRunner(relay, relayConfig.batchSize(), relayConfig.pollInterval(), relayConfig.maxBackoff(),
+        runner = new RelayRunner(relay, relayConfig.batchSize(), relayConfig.pollInterval(), relayConfig.idleInterval(),
+                relayConfig.maxBackoff(),
                 "tierdesk-relay").start();
         listen(runner);
         LOG.infof("relay started: %s -> %s", reactiveUrl, bootstrapServers);
@@ -172,7 +173,9 @@ public class RelayService {
         password.ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> Math.min(30_000L, 500L * (retries + 1)));
-        subscriber.channel(NOTIFY_CHANNEL).handler(payload -> target.wakeUp());
+        // Subscribed again after a lost connection: what was committed meanwhile notified nobody, so look now.
+        subscriber.channel(NOTIFY_CHANNEL).handler(payload -> target.wakeUp())
+                .subscribeHandler(subscribed -> target.wakeUp());
         subscriber.connect().onFailure(e -> LOG.warnf("LISTEN %s failed, polling only until it reconnects: %s",
                 NOTIFY_CHANNEL, e.getMessage()));
     }
