@@ -1,14 +1,15 @@
 package io.tierdesk.knowledge.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.testing.GivenWhenThen;
 import io.tierdesk.events.knowledge.ArticleContent;
 import io.tierdesk.events.knowledge.Audience;
 import io.tierdesk.events.knowledge.Language;
 import io.tierdesk.events.knowledge.ArticleDrafted;
 import io.tierdesk.events.knowledge.ArticleEvent;
+import io.tierdesk.events.knowledge.ArticleLinked;
 import io.tierdesk.events.knowledge.ArticlePublished;
 import io.tierdesk.events.knowledge.ArticleReturnedToDraft;
 import io.tierdesk.events.knowledge.ArticleRetired;
@@ -16,10 +17,10 @@ import io.tierdesk.events.knowledge.ArticleRevised;
 import io.tierdesk.events.knowledge.ArticleSubmitted;
 import io.tierdesk.events.routing.Tier;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Given an article's events, when an agent or a kb-editor asks something, then these events or this refusal. */
@@ -34,38 +35,38 @@ class ArticleDeciderTest {
                 Language.RU, Audience.PUBLIC, Tier.L1, List.of("printers"), List.of("paper"), null, List.of());
     }
 
-    /** The article after {@code events}, each decided by the rules from the one before. */
-    static final class Given {
-        final List<ArticleEvent> events = new ArrayList<>();
+    /** Articles as the rules make them: every command decided at {@code T}, by an agent unless said otherwise. */
+    static final GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor> ARTICLES =
+            GivenWhenThen.of(Article::replay, (article, command, actor) -> ArticleDecider.decide(article, command,
+                    actor, T), AGENT);
 
-        Given then(ArticleCommand command, ArticleDecider.Actor actor) {
-            events.addAll(ArticleDecider.decide(article(), command, actor, T));
-            return this;
-        }
-
-        Article article() {
-            return Article.replay(events);
-        }
-
-        List<ArticleEvent> when(ArticleCommand command, ArticleDecider.Actor actor) {
-            return ArticleDecider.decide(article(), command, actor, T);
-        }
+    /** An article's history, built by the rules from commands. */
+    static GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given none() {
+        return ARTICLES.given();
     }
 
-    static Given draft() {
-        return new Given().then(new ArticleCommand.WriteArticle(ID, text("Принтер не печатает")), AGENT);
+    static GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given draft() {
+        return none().and(new ArticleCommand.WriteArticle(ID, text("Принтер не печатает")));
     }
 
-    static Given inReview() {
-        return draft().then(move(ArticleState.IN_REVIEW), AGENT);
+    static GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given inReview() {
+        return draft().and(move(ArticleState.IN_REVIEW));
     }
 
-    static Given published() {
-        return inReview().then(move(ArticleState.PUBLISHED), EDITOR);
+    static GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given published() {
+        return inReview().with(EDITOR).and(move(ArticleState.PUBLISHED)).with(AGENT);
     }
 
-    static Given retired() {
-        return published().then(move(ArticleState.RETIRED), EDITOR);
+    static GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given retired() {
+        return published().with(EDITOR).and(move(ArticleState.RETIRED)).with(AGENT);
+    }
+
+    /** Refused as {@code kind}, naming {@code field}. */
+    static Consumer<Rejection> rejected(Rejection.Kind kind, String field) {
+        return r -> {
+            assertThat(r.kind()).isEqualTo(kind);
+            assertThat(r.field()).isEqualTo(field);
+        };
     }
 
     static ArticleCommand.MoveArticle move(ArticleState to) {
@@ -74,121 +75,112 @@ class ArticleDeciderTest {
 
     @Test
     void anAgentWritesADraftSubmitsItAndAnEditorPublishesIt() {
-        Given article = draft();
-        assertThat(article.events).containsExactly(new ArticleDrafted(ID, 1, text("Принтер не печатает"), "anna", T));
-        assertThat(article.when(move(ArticleState.IN_REVIEW), AGENT))
-                .containsExactly(new ArticleSubmitted(ID, 1, "anna", T));
-        article.then(move(ArticleState.IN_REVIEW), AGENT);
-        assertThat(article.when(new ArticleCommand.MoveArticle(ArticleState.PUBLISHED, "ok"), EDITOR))
-                .containsExactly(new ArticlePublished(ID, 1, "kira", "ok", T));
-        article.then(move(ArticleState.PUBLISHED), EDITOR);
-        assertThat(article.article().state()).isEqualTo(ArticleState.PUBLISHED);
-        assertThat(article.article().liveVersion()).isEqualTo(1);
+        var article = draft();
+        assertThat(article.history())
+                .containsExactly(new ArticleDrafted(ID, 1, text("Принтер не печатает"), "anna", T));
+        article.when(move(ArticleState.IN_REVIEW)).then(new ArticleSubmitted(ID, 1, "anna", T));
+        article = article.and(move(ArticleState.IN_REVIEW)).with(EDITOR);
+        article.when(new ArticleCommand.MoveArticle(ArticleState.PUBLISHED, "ok"))
+                .then(new ArticlePublished(ID, 1, "kira", "ok", T));
+        article = article.and(move(ArticleState.PUBLISHED));
+        assertThat(article.state().state()).isEqualTo(ArticleState.PUBLISHED);
+        assertThat(article.state().liveVersion()).isEqualTo(1);
     }
 
     @Test
     void editingAPublishedArticleMakesANewDraftWhileThePublishedVersionStaysLive() {
-        Given article = published();
-        assertThat(article.when(new ArticleCommand.ReviseArticle(1, text("Принтеры перестали печатать")), AGENT))
-                .containsExactly(new ArticleRevised(ID, 2, text("Принтеры перестали печатать"), "anna", T));
-        article.then(new ArticleCommand.ReviseArticle(1, text("Принтеры перестали печатать")), AGENT);
-        Article revised = article.article();
+        var article = published();
+        article.when(new ArticleCommand.ReviseArticle(1, text("Принтеры перестали печатать")))
+                .then(new ArticleRevised(ID, 2, text("Принтеры перестали печатать"), "anna", T));
+        article = article.and(new ArticleCommand.ReviseArticle(1, text("Принтеры перестали печатать")));
+        Article revised = article.state();
         assertThat(revised.state()).isEqualTo(ArticleState.DRAFT);
         assertThat(revised.liveVersion()).isEqualTo(1);
         assertThat(revised.version(1).title()).isEqualTo("Принтер не печатает");
         assertThat(revised.version(2).title()).isEqualTo("Принтеры перестали печатать");
         // Reviewed and published, the new version replaces the old one.
-        article.then(move(ArticleState.IN_REVIEW), AGENT).then(move(ArticleState.PUBLISHED), EDITOR);
-        assertThat(article.article().liveVersion()).isEqualTo(2);
+        article = article.and(move(ArticleState.IN_REVIEW)).with(EDITOR).and(move(ArticleState.PUBLISHED));
+        assertThat(article.state().liveVersion()).isEqualTo(2);
     }
 
     @Test
     void aReviewerSendsAVersionBackWithAReasonAndTheAuthorRevisesIt() {
-        Given article = inReview();
-        assertThat(article.when(new ArticleCommand.MoveArticle(ArticleState.DRAFT, "добавьте шаги"), EDITOR))
-                .containsExactly(new ArticleReturnedToDraft(ID, 1, "kira", "добавьте шаги", T));
-        assertRejected(() -> article.when(new ArticleCommand.MoveArticle(ArticleState.DRAFT, " "), EDITOR),
-                Rejection.Kind.INVALID, "comment");
-        article.then(move(ArticleState.DRAFT), EDITOR);
-        assertThat(article.article().comment()).isEqualTo("добавьте шаги");
-        assertThat(article.when(new ArticleCommand.ReviseArticle(1, text("Принтер: нет бумаги")), AGENT))
+        var article = inReview().with(EDITOR);
+        article.when(new ArticleCommand.MoveArticle(ArticleState.DRAFT, "добавьте шаги"))
+                .then(new ArticleReturnedToDraft(ID, 1, "kira", "добавьте шаги", T));
+        article.when(new ArticleCommand.MoveArticle(ArticleState.DRAFT, " "))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.INVALID, "comment"));
+        article = article.and(move(ArticleState.DRAFT)).with(AGENT);
+        assertThat(article.state().comment()).isEqualTo("добавьте шаги");
+        assertThat(article.when(new ArticleCommand.ReviseArticle(1, text("Принтер: нет бумаги"))).events())
                 .hasSize(1);
     }
 
     @Test
     void anEditorRetiresAndARetiredArticleStaysRetired() {
-        Given article = published();
-        assertThat(article.when(new ArticleCommand.MoveArticle(ArticleState.RETIRED, "устарело"), EDITOR))
-                .containsExactly(new ArticleRetired(ID, 1, "kira", "устарело", T));
-        Given gone = retired();
-        assertThat(gone.article().liveVersion()).isNull();
+        published().with(EDITOR).when(new ArticleCommand.MoveArticle(ArticleState.RETIRED, "устарело"))
+                .then(new ArticleRetired(ID, 1, "kira", "устарело", T));
+        var gone = retired().with(EDITOR);
+        assertThat(gone.state().liveVersion()).isNull();
         for (ArticleState to : ArticleState.values()) {
-            assertRejected(() -> gone.when(move(to), EDITOR), Rejection.Kind.CONFLICT, "to");
+            gone.when(move(to)).thenRefused(Rejection.class, rejected(Rejection.Kind.CONFLICT, "to"));
         }
-        assertRejected(() -> gone.when(new ArticleCommand.ReviseArticle(1, text("x")), EDITOR),
-                Rejection.Kind.CONFLICT, "state");
+        gone.when(new ArticleCommand.ReviseArticle(1, text("x")))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.CONFLICT, "state"));
     }
 
     /** Every move the table in ArticleDecider forbids, from every state, by an editor (so the state is what refuses). */
     @Test
     void everyForbiddenMoveIsAConflictNamingTheState() {
-        Map<String, java.util.function.Supplier<Given>> states = Map.of("draft", ArticleDeciderTest::draft,
-                "in-review", ArticleDeciderTest::inReview, "published", ArticleDeciderTest::published);
+        Map<String, GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given> states = Map.of(
+                "draft", draft(), "in-review", inReview(), "published", published());
         Map<String, List<ArticleState>> forbidden = Map.of(
                 "draft", List.of(ArticleState.PUBLISHED, ArticleState.DRAFT),
                 "in-review", List.of(ArticleState.IN_REVIEW),
                 "published", List.of(ArticleState.IN_REVIEW, ArticleState.PUBLISHED, ArticleState.DRAFT));
-        forbidden.forEach((from, targets) -> targets.forEach(to -> assertRejected(
-                () -> states.get(from).get().when(move(to), EDITOR), Rejection.Kind.CONFLICT, "to")));
+        forbidden.forEach((from, targets) -> targets.forEach(to -> states.get(from).with(EDITOR).when(move(to))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.CONFLICT, "to"))));
     }
 
     @Test
     void anAgentMayNotPublishSendBackOrRetire() {
         for (ArticleState to : List.of(ArticleState.PUBLISHED, ArticleState.DRAFT, ArticleState.RETIRED)) {
-            assertRejected(() -> inReview().when(move(to), AGENT), Rejection.Kind.FORBIDDEN, "kb-editor");
+            inReview().when(move(to)).thenRefused(Rejection.class, rejected(Rejection.Kind.FORBIDDEN, "kb-editor"));
         }
-        assertRejected(() -> published().when(move(ArticleState.RETIRED), AGENT), Rejection.Kind.FORBIDDEN,
-                "kb-editor");
+        published().when(move(ArticleState.RETIRED))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.FORBIDDEN, "kb-editor"));
     }
 
     @Test
     void revisionsNeedTheLatestVersionAndAreRefusedInReview() {
-        Given article = draft().then(new ArticleCommand.ReviseArticle(1, text("v2")), AGENT);
-        assertRejected(() -> article.when(new ArticleCommand.ReviseArticle(1, text("v3")), AGENT),
-                Rejection.Kind.PRECONDITION_FAILED, "If-Match");
-        assertThat(article.when(new ArticleCommand.ReviseArticle(2, text("v2")), AGENT))
+        var article = draft().and(new ArticleCommand.ReviseArticle(1, text("v2")));
+        article.when(new ArticleCommand.ReviseArticle(1, text("v3")))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.PRECONDITION_FAILED, "If-Match"));
+        assertThat(article.when(new ArticleCommand.ReviseArticle(2, text("v2"))).events())
                 .as("the same text again is no new version").isEmpty();
-        assertRejected(() -> inReview().when(new ArticleCommand.ReviseArticle(1, text("x")), EDITOR),
-                Rejection.Kind.CONFLICT, "state");
+        inReview().with(EDITOR).when(new ArticleCommand.ReviseArticle(1, text("x")))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.CONFLICT, "state"));
     }
 
     @Test
     void aTicketSolvedWithAnArticleIsLinkedOnceAtTheLiveVersion() {
         UUID ticket = UUID.fromString("33333333-3333-4333-8333-333333333333");
-        Given article = published().then(new ArticleCommand.ReviseArticle(1, text("v2")), AGENT);
-        assertThat(article.when(new ArticleCommand.LinkTicket(ticket), AGENT))
-                .containsExactly(new io.tierdesk.events.knowledge.ArticleLinked(ID, 1, ticket, "anna", T));
-        article.then(new ArticleCommand.LinkTicket(ticket), AGENT);
-        assertThat(article.article().tickets()).containsExactly(ticket);
-        assertThat(article.when(new ArticleCommand.LinkTicket(ticket), AGENT)).isEmpty();
-        assertRejected(() -> new Given().when(new ArticleCommand.LinkTicket(ticket), AGENT), Rejection.Kind.NOT_FOUND,
-                "articleId");
+        var article = published().and(new ArticleCommand.ReviseArticle(1, text("v2")));
+        article.when(new ArticleCommand.LinkTicket(ticket)).then(new ArticleLinked(ID, 1, ticket, "anna", T));
+        article = article.and(new ArticleCommand.LinkTicket(ticket));
+        assertThat(article.state().tickets()).containsExactly(ticket);
+        article.when(new ArticleCommand.LinkTicket(ticket)).thenNothing();
+        none().when(new ArticleCommand.LinkTicket(ticket))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.NOT_FOUND, "articleId"));
     }
 
     @Test
     void writingAnExistingArticleAndTouchingAMissingOneAreRefused() {
-        assertRejected(() -> draft().when(new ArticleCommand.WriteArticle(ID, text("again")), AGENT),
-                Rejection.Kind.CONFLICT, "articleId");
-        assertRejected(() -> new Given().when(move(ArticleState.IN_REVIEW), AGENT), Rejection.Kind.NOT_FOUND,
-                "articleId");
-        assertRejected(() -> new Given().when(new ArticleCommand.ReviseArticle(1, text("x")), AGENT),
-                Rejection.Kind.NOT_FOUND, "articleId");
-    }
-
-    private static void assertRejected(Runnable call, Rejection.Kind kind, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(Rejection.class, r -> {
-            assertThat(r.kind()).isEqualTo(kind);
-            assertThat(r.field()).isEqualTo(field);
-        });
+        draft().when(new ArticleCommand.WriteArticle(ID, text("again")))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.CONFLICT, "articleId"));
+        none().when(move(ArticleState.IN_REVIEW))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.NOT_FOUND, "articleId"));
+        none().when(new ArticleCommand.ReviseArticle(1, text("x")))
+                .thenRefused(Rejection.class, rejected(Rejection.Kind.NOT_FOUND, "articleId"));
     }
 }

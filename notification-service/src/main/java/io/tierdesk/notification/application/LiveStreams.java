@@ -78,9 +78,6 @@ public class LiveStreams {
     private final PeriodicJobs jobs;
     private final Duration interval;
     private final BroadcastProcessor<Item> live = BroadcastProcessor.create();
-    /** How often a replica without open streams still looks, to keep {@link #handed} current. */
-    static final Duration IDLE_LOOK = Duration.ofSeconds(5);
-    private volatile long lastLook = System.nanoTime() - IDLE_LOOK.toNanos();
     /** The last position handed to the live connections: set before they get it, so a joiner's catch-up covers it. */
     private volatile Position handed = new Position(0, 0);
 
@@ -130,14 +127,6 @@ public class LiveStreams {
     }
 
     Uni<Void> poll() {
-        // With no stream open here, a look every few seconds keeps the position fresh enough for the next stream to
-        // start from (it hears at most those seconds' notices again); a look per interval would cost the idle
-        // replica a query three times a second.
-        long now = System.nanoTime();
-        if (openTotal.get() == 0 && now - lastLook < IDLE_LOOK.toNanos()) {
-            return Uni.createFrom().voidItem();
-        }
-        lastLook = now;
         Position from = handed;
         return sessions.withSession(session -> SqlRows.select(session, SELECT
                         + "ORDER BY transaction_id, seq LIMIT 1000", Long.toString(from.transaction()), from.seq()))
