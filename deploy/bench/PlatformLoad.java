@@ -39,8 +39,9 @@ public class PlatformLoad {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final long HZ = 100; // USER_HZ on Linux
     static final String[] SUBJECTS = {
-        "Printer on floor 3 jams on every second page", "Не печатает принтер после обновления драйвера",
-        "VPN drops every ten minutes", "Не приходит почта в Outlook", "Laptop does not wake from sleep",
+        // None is a subject of the demo data, whose checks look tickets up by subject.
+        "Label printer in the warehouse feeds two labels at once", "Не печатает принтер после обновления драйвера",
+        "VPN tunnel closes after the laptop sleeps", "Outlook не получает письма с утра", "Laptop does not wake from sleep",
         "Ошибка 0x80070005 при установке обновлений", "Cannot log in to the control panel after password reset",
         "Медленно работает 1С по сети"};
 

@@ -111,3 +111,4 @@ for name in "${SERVICES[@]}"; do printf '  ready %-21s <= 5 s %s s\n' "$name" "$
 printf '  PSS whole platform    <= 2048 MiB     %s MiB\n' "$(fig pss_mib.total)"
 printf '  raw PostgreSQL single-row append: %.0f rows/s (2 clients); tickets/s at 2 clients / raw = %s\n' "$PG_RAW" \
   "$(awk -v a="$(fig c2.tickets_per_s)" -v b="$PG_RAW" 'BEGIN { printf "%.4f", a / b }')"
+echo "The local platform keeps the tickets made here; ./tierdesk reset && ./tierdesk up starts it afresh."

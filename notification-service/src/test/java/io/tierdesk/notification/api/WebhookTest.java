@@ -53,6 +53,8 @@ class WebhookTest {
     }
 
     private HttpServer receiver;
+    /** This test's own path on the receiver. */
+    private final String token = UUID.randomUUID().toString();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> retryAfter = new ConcurrentLinkedQueue<>();
@@ -66,6 +68,13 @@ class WebhookTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            // A webhook an earlier test registered may point at this port again (ports are reused): it gets a 404
+            // and takes none of this test's answers.
+            if (!exchange.getRequestURI().getPath().equals("/hook/" + token)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body,
                     StandardCharsets.UTF_8), Instant.now()));
             Integer status = answers.poll();
@@ -85,7 +94,7 @@ class WebhookTest {
     }
 
     private String url() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + token;
     }
 
     private static String secret() {
