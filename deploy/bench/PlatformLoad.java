@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Settled: every service's relay has published every event it appended, and no database has written an event,
  * a consumer receipt ({@code processed_event}), a relay checkpoint or a delivered mail for a second and a half, and
- * no delivery is waiting. The moment of settling is the latest such write (database time, this machine's clock);
+ * no delivery of this run waits for its first attempt. The moment of settling is the latest such write (database time, this machine's clock);
  * CPU is read every 100 ms and the reading just after that moment counts. Cheap, indexed queries are polled; the
  * exact ones (whose scans would themselves cost PostgreSQL CPU) run only once the cheap ones have gone quiet, after
  * the reading that counts.
@@ -67,6 +67,7 @@ public class PlatformLoad {
         String tag = Long.toString(System.currentTimeMillis(), 36);
 
         Map<String, Long> cpuBefore = cpu(pids);
+        long runStart = System.currentTimeMillis() / 1000;
         long start = System.nanoTime();
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
@@ -110,13 +111,20 @@ public class PlatformLoad {
             StringBuilder cheap = new StringBuilder();
             boolean waiting = false;
             for (Db db : dbs) {
+                // The relay's order is (transaction, id), so its checkpoint need not hold the highest id: drained
+                // means no event after the checkpoint in that order.
                 String row = db.query("SELECT (SELECT coalesce(max(id), 0) FROM event) || ':' || "
-                        + "(SELECT coalesce(max(last_id), 0) FROM relay_checkpoint)"
+                        + "(SELECT CASE WHEN EXISTS (SELECT 1 FROM event e, relay_checkpoint c WHERE c.name = 'kafka' "
+                        + "AND (e.transaction_id, e.id) > (c.last_transaction_id, c.last_id)) THEN 'relaying' "
+                        + "ELSE 'drained' END)"
+                        // Only this run's first attempts: a delivery of earlier work waiting to retry (a webhook
+                        // that is down) is not this run's to wait for.
                         + (db.name.contains("notification")
-                                ? " || ':' || (SELECT count(*) FROM delivery WHERE state IN ('pending', 'sending'))"
+                                ? " || ':' || (SELECT count(*) FROM delivery WHERE state IN ('pending', 'sending') "
+                                        + "AND attempts = 0 AND created_at >= to_timestamp(" + runStart + "))"
                                 : ""));
                 String[] parts = row.split(":");
-                waiting |= !parts[0].equals(parts[1]) || (parts.length > 2 && !parts[2].equals("0"));
+                waiting |= !parts[1].equals("drained") || (parts.length > 2 && !parts[2].equals("0"));
                 cheap.append(row).append(' ');
             }
             String state = cheap.toString();

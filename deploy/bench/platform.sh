@@ -50,7 +50,7 @@ fi
 
 PG_RAW="$(TIERDESK_PG_HOST="$PGHOST" "$ROOT/deploy/bench/pgbench-append.sh" 200)"
 
-echo "== restarting the services: time to ready" >&2
+echo "== restarting the services: time to ready (a build's first stop writes its ahead-of-time caches first)" >&2
 "$ROOT/tierdesk" down "${SERVICES[@]}" >/dev/null 2>&1
 STARTED="$(date +%s.%N)"
 TIERDESK_NO_DEMO=1 "$ROOT/tierdesk" up "${SERVICES[@]}" >/dev/null 2>&1 &
@@ -61,14 +61,19 @@ while (( ${#READY[@]} < ${#SERVICES[@]} )); do
     name="${SERVICES[$i]}"
     [[ -n "${READY[$name]:-}" ]] && continue
     if curl -fsS --max-time 1 "http://127.0.0.1:$((PORT_BASE + 1 + i))/q/health/ready" >/dev/null 2>&1; then
-      READY[$name]="$(awk -v s="$STARTED" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')"
+      READY[$name]="$(date +%s.%N)"
     fi
   done
   (( $(awk -v s="$STARTED" -v e="$(date +%s.%N)" 'BEGIN { print (e - s > 240) }') )) && { echo "not ready in 240 s" >&2; exit 1; }
   sleep 0.1
 done
 wait "$UP_PID"
-for name in "${SERVICES[@]}"; do echo "platform.ready_s.$name=${READY[$name]}" | tee -a "$OUT/figures.txt"; done
+# From the moment the launcher started the process (its PID file), not from the command: the launcher first checks
+# the infrastructure and the build.
+for name in "${SERVICES[@]}"; do
+  echo "platform.ready_s.$name=$(awk -v s="$(date -r "$HOME_DIR/run/$name.pid" +%s.%N)" -v e="${READY[$name]}" \
+    'BEGIN { printf "%.1f", e - s }')" | tee -a "$OUT/figures.txt"
+done
 pids
 
 echo "== the first $COLD tickets after the restart, 2 clients" >&2
