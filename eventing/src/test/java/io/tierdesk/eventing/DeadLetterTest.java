@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestKafka;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.CloudEvent;
@@ -17,8 +18,6 @@ import io.tierdesk.eventing.sample.SampleCounterProjection;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,8 +109,8 @@ class DeadLetterTest {
         // Rows written by one transaction share its id (xmin): one per record for the record-by-record consumer,
         // far fewer for the batch consumer, which got the 51 records in a few polls.
         List<String> ids = records.stream().map(r -> TestKafka.header(r.headers(), KafkaBinding.ID)).distinct().toList();
-        assertThat(transactions(SampleCounterProjection.CONSUMER, ids)).isEqualTo(50);
-        assertThat(transactions(SampleCounterProjection.BATCH_CONSUMER, ids)).isLessThan(10);
+        assertThat(TestDb.transactions(database, SampleCounterProjection.CONSUMER, ids)).isEqualTo(50);
+        assertThat(TestDb.transactions(database, SampleCounterProjection.BATCH_CONSUMER, ids)).isLessThan(10);
         assertThat(SampleCounterProjection.tries(SampleCounterProjection.BATCH_CONSUMER, copied)).isEqualTo(1);
     }
 
@@ -227,19 +226,6 @@ class DeadLetterTest {
                 found -> found.size() >= expected, Duration.ofSeconds(60));
         assertThat(dead).as("dead letters of %s", consumer).hasSize(expected);
         return dead;
-    }
-
-    private long transactions(String consumer, List<String> eventIds) throws Exception {
-        try (Connection connection = TierdeskInfra.connect(database);
-             PreparedStatement query = connection.prepareStatement("SELECT count(DISTINCT xmin::text) FROM "
-                     + "processed_event WHERE consumer = ? AND event_id = ANY (?)")) {
-            query.setString(1, consumer);
-            query.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static void sendGood(String topic, UUID ticket, UUID eventId) {

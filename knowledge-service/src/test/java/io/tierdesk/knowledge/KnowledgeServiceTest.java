@@ -3,9 +3,18 @@ package io.tierdesk.knowledge;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.testing.ServiceContract;
+import io.tierdesk.eventing.testing.TestEvents;
 import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.events.Topics;
+import io.tierdesk.events.ticket.Urgency;
 
 @QuarkusTest
 @WithTestResource(TierdeskInfra.class)
 class KnowledgeServiceTest extends ServiceContract {
+    /** Forty openings at once: a poll per transaction. */
+    @Override
+    protected Burst burst() {
+        return burst(Topics.TICKETS, "knowledge-tickets", true,
+                ticket -> TestEvents.opened(ticket, "printers", Urgency.MEDIUM));
+    }
 }

@@ -2,14 +2,20 @@ package io.tierdesk.eventing.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +24,45 @@ import org.junit.jupiter.api.Test;
  * {@code @QuarkusTest @WithTestResource(TierdeskInfra.class) class XServiceTest extends ServiceContract {}}.
  */
 public abstract class ServiceContract {
+    /**
+     * A burst of events the service consumes: sent in one produce request per partition, so a consumer finds many in
+     * one poll. {@code aPollPerTransaction} says how the consumer is meant to apply them (docs/decisions.md): a poll
+     * per transaction, or each in its own (the router, whose decisions hold the lines' locks).
+     */
+    protected record Burst(String topic, String consumer, Map<UUID, Object> events, boolean aPollPerTransaction) {
+    }
+
+    /** Forty events of one kind for forty tickets, as a burst. */
+    protected static Burst burst(String topic, String consumer, boolean aPollPerTransaction,
+            Function<UUID, Object> event) {
+        Map<UUID, Object> events = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            UUID ticket = UUID.randomUUID();
+            events.put(ticket, event.apply(ticket));
+        }
+        return new Burst(topic, consumer, events, aPollPerTransaction);
+    }
+
+    protected abstract Burst burst();
+
+    @Test
+    void appliesABurstAsItsConsumerIsMeantTo() throws Exception {
+        Burst burst = burst();
+        String database = ConfigProvider.getConfig().getValue("tierdesk.db.name", String.class);
+        String prefix = ConfigProvider.getConfig().getOptionalValue("tierdesk.eventing.topic-prefix", String.class)
+                .orElse("");
+        List<UUID> ids = TestEvents.publishAll(prefix + burst.topic(), "/test", burst.events());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> TestDb.applied(database, burst.consumer(), ids) == ids.size());
+        long transactions = TestDb.transactions(database, burst.consumer(), ids);
+        if (burst.aPollPerTransaction()) {
+            assertThat(transactions).as("transactions for %d events consumed a poll at a time", ids.size())
+                    .isLessThan(ids.size() / 2);
+        } else {
+            assertThat(transactions).as("one transaction per event").isEqualTo(ids.size());
+        }
+    }
+
     @Test
     void reportsReadyWithDatabaseAndMessagingChecks() {
         given().get("/q/health/ready").then().statusCode(200)

@@ -24,6 +24,32 @@ public final class TestDb {
         return value == null ? 0 : Long.parseLong(value);
     }
 
+    /**
+     * How many transactions recorded these events for the consumer: rows one transaction wrote share its id
+     * ({@code xmin}), so a consumer that takes a poll per transaction shows fewer than it has events.
+     */
+    public static long transactions(String database, String consumer, List<?> eventIds) throws SQLException {
+        return receipts(database, "count(DISTINCT xmin::text)", consumer, eventIds);
+    }
+
+    /** How many of these events the consumer has applied. */
+    public static long applied(String database, String consumer, List<?> eventIds) throws SQLException {
+        return receipts(database, "count(*)", consumer, eventIds);
+    }
+
+    private static long receipts(String database, String aggregate, String consumer, List<?> eventIds)
+            throws SQLException {
+        try (Connection c = TierdeskInfra.connect(database); PreparedStatement query = c.prepareStatement(
+                "SELECT " + aggregate + " FROM processed_event WHERE consumer = ? AND event_id = ANY (?)")) {
+            query.setString(1, consumer);
+            query.setArray(2, c.createArrayOf("text", eventIds.stream().map(Object::toString).toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The first column of every row, as text. */
     public static List<String> column(String database, String sql, Object... parameters) throws SQLException {
         try (Connection c = TierdeskInfra.connect(database); PreparedStatement query = c.prepareStatement(sql)) {

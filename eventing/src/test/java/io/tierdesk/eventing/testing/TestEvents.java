@@ -9,8 +9,11 @@ import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Events as their producers publish them (CloudEvents in Kafka binary mode, keyed by the ticket), and builders. */
 public final class TestEvents {
@@ -31,6 +34,27 @@ public final class TestEvents {
         CloudEvent e = CloudEvent.of(eventId.toString(), source, ticket.toString(), time, event);
         TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(e), e.data());
         return eventId;
+    }
+
+    /**
+     * Publishes the events in one produce request per partition (one flush), as a burst arrives: a consumer then finds
+     * many of them in one poll. Each entry's key is its ticket.
+     *
+     * @return the events' ids, in order
+     */
+    public static List<UUID> publishAll(String topic, String source, Map<UUID, Object> eventsByTicket) {
+        List<UUID> ids = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        eventsByTicket.forEach((ticket, event) -> {
+            UUID id = UUID.randomUUID();
+            CloudEvent e = CloudEvent.of(id.toString(), source, ticket.toString(), Instant.now(), event);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, ticket.toString(), e.data());
+            KafkaBinding.headers(e).forEach((name, value) -> record.headers().add(name, value));
+            records.add(record);
+            ids.add(id);
+        });
+        TestKafka.sendAll(records);
+        return ids;
     }
 
     /** A ticket opened by e-mail on the warranty plan, its product (the router's category) and urgency as given. */
