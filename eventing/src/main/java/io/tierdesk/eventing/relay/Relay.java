@@ -44,7 +44,6 @@ import org.apache.kafka.common.errors.SerializationException;
 public final class Relay {
     /** {@link #publishOnce()} found the lease taken by another relay on the same database. */
     public static final int LEASE_HELD_ELSEWHERE = -1;
-    private volatile boolean holdsBack;
 
     // Two int keys (a namespace of our own and the relay's name hashed): apart from the single-bigint keys others use.
     private static final String TAKE_LEASE = "SELECT pg_try_advisory_xact_lock(1953720684, hashtext($1)) AS leased";
@@ -94,6 +93,8 @@ public final class Relay {
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
     private long lastBacklogCheck = System.nanoTime() - BACKLOG_CHECK_INTERVAL_NANOS;
+    /** Read by the runner after each batch (see {@link #holdsBack()}). */
+    private volatile boolean holdsBack;
 
     /**
      * @param source     CloudEvents source of this service, e.g. {@code /ticket-intake}
@@ -121,7 +122,6 @@ public final class Relay {
                 settings.name())), lagMillis, AtomicLong::get);
     }
 
-    /** Publishes one batch. Answers how many events it published, or {@link #LEASE_HELD_ELSEWHERE}. */
     /**
      * The last batch stopped at committed events of a transaction younger than the oldest one still running on the
      * cluster: they are published once that one ends, which sends no notification, so the runner looks again soon
@@ -131,6 +131,7 @@ public final class Relay {
         return holdsBack;
     }
 
+    /** Publishes one batch. Answers how many events it published, or {@link #LEASE_HELD_ELSEWHERE}. */
     public int publishOnce() {
         SqlConnection connection = await(pool.getConnection());
         try {

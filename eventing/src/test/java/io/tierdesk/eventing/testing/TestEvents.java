@@ -31,8 +31,7 @@ public final class TestEvents {
 
     /** The same with a chosen id and time: the same id twice is a redelivery. */
     public static UUID publish(String topic, String source, UUID ticket, Object event, UUID eventId, Instant time) {
-        CloudEvent e = CloudEvent.of(eventId.toString(), source, ticket.toString(), time, event);
-        TestKafka.send(topic, ticket.toString(), KafkaBinding.headers(e), e.data());
+        TestKafka.sendAll(List.of(record(topic, source, ticket, event, eventId, time)));
         return eventId;
     }
 
@@ -47,14 +46,20 @@ public final class TestEvents {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         eventsByTicket.forEach((ticket, event) -> {
             UUID id = UUID.randomUUID();
-            CloudEvent e = CloudEvent.of(id.toString(), source, ticket.toString(), Instant.now(), event);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, ticket.toString(), e.data());
-            KafkaBinding.headers(e).forEach((name, value) -> record.headers().add(name, value));
-            records.add(record);
+            records.add(record(topic, source, ticket, event, id, Instant.now()));
             ids.add(id);
         });
         TestKafka.sendAll(records);
         return ids;
+    }
+
+    /** The event as its producer's relay writes it: a CloudEvent in Kafka binary mode, keyed by the ticket. */
+    private static ProducerRecord<String, byte[]> record(String topic, String source, UUID ticket, Object event,
+            UUID eventId, Instant time) {
+        CloudEvent e = CloudEvent.of(eventId.toString(), source, ticket.toString(), time, event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, ticket.toString(), e.data());
+        KafkaBinding.headers(e).forEach(record.headers()::add);
+        return record;
     }
 
     /** A ticket opened by e-mail on the warranty plan, its product (the router's category) and urgency as given. */
