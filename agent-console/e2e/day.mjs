@@ -155,10 +155,19 @@ try {
   });
 
   // The L2 agent watches their work before the escalation and must see it arrive live. The platform keeps its
-  // data between runs, so the demo's L2 agents may be full: this run brings an L2 agent of its own online, the
-  // least loaded one, whom the router picks (when they come online they also take what waits in the L2 queue).
+  // data between runs, so the demo's L2 agents may be full: this run brings an L2 agent of its own online, among
+  // the least loaded (when they come online they also take what waits in the L2 queue). A demo L2 agent with
+  // nothing to do ties with it and wins, idle longer, so each of those watches My work in a browser of their own.
   const l2 = {};
   const l2Agent = `e2e-l2-${run}`;
+  const watchWork = async (agentId) => {
+    const context = await person(browser);
+    await context.addInitScript((t) => sessionStorage.setItem('tierdesk.token', t), launcherToken('agent', agentId));
+    l2[agentId] = await context.newPage();
+    pages.push(l2[agentId]);
+    await l2[agentId].goto(`${base}/#/work`);
+    await l2[agentId].getByText('Live', { exact: true }).waitFor(WAIT);
+  };
   await step('an L2 agent comes online and watches My work', async () => {
     const supervisorToken = await demoToken('pavel');
     const headers = { Authorization: `Bearer ${supervisorToken}`, 'Content-Type': 'application/json' };
@@ -169,12 +178,12 @@ try {
     const online = await fetch(`${base}/router/api/v1/agents/${l2Agent}/presence`, { method: 'POST',
       headers: { ...headers, 'Idempotency-Key': `${l2Agent}-online` }, body: JSON.stringify({ presence: 'online' }) });
     if (!online.ok) throw new Error(`presence: ${online.status}`);
-    const context = await person(browser);
-    await context.addInitScript((t) => sessionStorage.setItem('tierdesk.token', t), launcherToken('agent', l2Agent));
-    l2[l2Agent] = await context.newPage();
-    pages.push(l2[l2Agent]);
-    await l2[l2Agent].goto(`${base}/#/work`);
-    await l2[l2Agent].getByText('Live', { exact: true }).waitFor(WAIT);
+    await watchWork(l2Agent);
+    const load = await fetch(`${base}/router/api/v1/agents/load`, { headers });
+    if (!load.ok) throw new Error(`agents' load: ${load.status}`);
+    for (const a of await load.json()) {
+      if (a.tier === 'L2' && a.agentId !== l2Agent && a.presence.toLowerCase() === 'online' && a.active === 0) await watchWork(a.agentId);
+    }
   });
 
   let assignee = '';
