@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,14 +241,25 @@ public class RoutingRepository {
      * A due time sla-monitor announced: the earliest one a running clock named is kept, and copied onto the ticket
      * for queue order. Kept apart from the ticket because the SLA stream may bring it before the ticket.
      */
-    public Uni<Void> recordSlaDue(Mutiny.Session session, UUID ticketId, Instant dueAt) {
+    /**
+     * The earliest due time each ticket's running clocks announced, kept for the queue's order: a statement for the
+     * due times and one for the tickets' rows, however many tickets.
+     */
+    public Uni<Void> recordSlaDue(Mutiny.Session session, Map<UUID, Instant> dueAt) {
+        if (dueAt.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] ids = dueAt.keySet().stream().sorted().map(UUID::toString).toArray(String[]::new);
         return SqlRows.execute(session, """
-                        INSERT INTO ticket_sla_due (ticket_id, due_at) VALUES (?1, ?2)
+                        INSERT INTO ticket_sla_due (ticket_id, due_at)
+                        SELECT * FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(CAST(?2 AS text[]) AS timestamptz[]))
                         ON CONFLICT (ticket_id) DO UPDATE SET due_at = LEAST(ticket_sla_due.due_at, EXCLUDED.due_at)""",
-                        ticketId, dueAt)
+                        ids, Arrays.stream(ids).map(id -> dueAt.get(UUID.fromString(id)).toString())
+                                .toArray(String[]::new))
                 .chain(() -> SqlRows.execute(session, """
-                        UPDATE routed_ticket SET sla_due_at = (SELECT due_at FROM ticket_sla_due WHERE ticket_id = ?1)
-                        WHERE ticket_id = ?1""", ticketId))
+                        UPDATE routed_ticket r SET sla_due_at = d.due_at FROM ticket_sla_due d
+                        WHERE d.ticket_id = r.ticket_id AND r.ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""",
+                        (Object) ids))
                 .replaceWithVoid();
     }
 

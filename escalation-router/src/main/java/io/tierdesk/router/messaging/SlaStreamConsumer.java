@@ -1,6 +1,7 @@
 package io.tierdesk.router.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
@@ -15,9 +16,14 @@ import io.tierdesk.router.application.RouterConfig;
 import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.domain.BreachPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * What the router takes from the SLA stream: due times for queue order (the earliest a running clock announced), and
@@ -38,22 +44,38 @@ public class SlaStreamConsumer {
         this.breachPolicy = config.breach().policy();
     }
 
+    /**
+     * A poll at a time: the due times in two statements, then each breach by the policy. The breaches come last so
+     * that the lines' locks a breach takes are held only from its decision to the commit, as they are for a decision
+     * of its own.
+     */
     @Incoming("sla")
-    public Uni<Void> on(Message<byte[]> message) {
-        return inbox.consume("router-sla", message, SlaEvent.class, (session, delivered) ->
-                switch (delivered.event()) {
-                    case SlaClockStarted e -> due(session, e);
-                    case SlaClockResumed e -> due(session, e);
-                    case SlaClockRetimed e -> due(session, e);
-                    case SlaBreached breach -> router.onBreach(session, breach, breachPolicy);
-                    case SlaClockPaused e -> Uni.createFrom().voidItem();
-                    case SlaWarningReached e -> Uni.createFrom().voidItem();
-                    case SlaMet e -> Uni.createFrom().voidItem();
-                });
-    }
-
-    private Uni<Void> due(Mutiny.Session session, SlaEvent event) {
-        return event.dueAt() == null ? Uni.createFrom().voidItem()
-                : tickets.recordSlaDue(session, event.ticketId(), event.dueAt());
+    public Uni<Void> on(Message<List<byte[]>> batch) {
+        return inbox.consumePoll("router-sla", batch, SlaEvent.class, (session, events) -> {
+            Map<UUID, Instant> due = new HashMap<>();
+            List<SlaBreached> breaches = new ArrayList<>();
+            for (Delivered<SlaEvent> delivered : events) {
+                Instant dueAt = switch (delivered.event()) {
+                    case SlaClockStarted e -> e.dueAt();
+                    case SlaClockResumed e -> e.dueAt();
+                    case SlaClockRetimed e -> e.dueAt();
+                    case SlaBreached breach -> {
+                        breaches.add(breach);
+                        yield null;
+                    }
+                    case SlaClockPaused e -> null;
+                    case SlaWarningReached e -> null;
+                    case SlaMet e -> null;
+                };
+                if (dueAt != null) {
+                    due.merge(delivered.event().ticketId(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            Uni<Void> applied = tickets.recordSlaDue(session, due);
+            for (SlaBreached breach : breaches) {
+                applied = applied.chain(() -> router.onBreach(session, breach, breachPolicy));
+            }
+            return applied;
+        });
     }
 }

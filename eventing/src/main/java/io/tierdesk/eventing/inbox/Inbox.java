@@ -90,9 +90,18 @@ public class Inbox {
                 .onFailure(DeadLetterReason.class).recoverWithUni(e -> deadLetter(consumer, message, e));
     }
 
-    /** Applies every record of a poll in one transaction; see the class comment. */
+    /** Applies every record of a poll in one transaction, each by {@code handler}; see the class comment. */
     public <T> Uni<Void> consumeBatch(String consumer, Message<List<byte[]>> batch, Class<T> streamType,
             EventHandler<? super T> handler) {
+        return consumePoll(consumer, batch, streamType, PollHandler.eachOf(handler));
+    }
+
+    /**
+     * Applies every record of a poll in one transaction, all of them by one call of {@code handler}, so that it can
+     * write them a statement per table; see the class comment.
+     */
+    public <T> Uni<Void> consumePoll(String consumer, Message<List<byte[]>> batch, Class<T> streamType,
+            PollHandler<T> handler) {
         List<Message<byte[]>> poison = new ArrayList<>();
         List<DeadLetterReason> reasons = new ArrayList<>();
         List<Record<T>> valid = new ArrayList<>();
@@ -116,8 +125,9 @@ public class Inbox {
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
-    private <T> Uni<Void> oneByOne(String consumer, List<Record<T>> records, EventHandler<? super T> handler,
+    private <T> Uni<Void> oneByOne(String consumer, List<Record<T>> records, PollHandler<T> poll,
             Throwable failure) {
+        EventHandler<T> handler = (session, delivered) -> poll.handle(session, List.of(delivered));
         LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
                 records.size(), failure.getMessage());
         registry.counter("tierdesk.inbox.batch_fallbacks", "consumer", consumer).increment();
@@ -128,7 +138,7 @@ public class Inbox {
                 .collect().last().replaceWithVoid();
     }
 
-    private <T> Uni<Void> applyTogether(String consumer, List<Record<T>> records, EventHandler<? super T> handler) {
+    private <T> Uni<Void> applyTogether(String consumer, List<Record<T>> records, PollHandler<T> handler) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -143,11 +153,9 @@ public class Inbox {
                         .chain(fresh -> {
                             // A copy delivered twice in the same poll is applied by its first occurrence only.
                             Set<String> unapplied = new HashSet<>(fresh);
-                            return Multi.createFrom().iterable(records)
-                                    .onItem().transformToUniAndConcatenate(r -> unapplied.remove(r.delivered().eventId())
-                                            ? handler.handle(session, castDelivered(r.delivered()))
-                                            : Uni.createFrom().voidItem())
-                                    .collect().last()
+                            List<Delivered<T>> events = records.stream().map(Record::delivered)
+                                    .filter(d -> unapplied.remove(d.eventId())).toList();
+                            return (events.isEmpty() ? Uni.createFrom().voidItem() : handler.handle(session, events))
                                     .replaceWith(fresh.size());
                         }))
                 .invoke(applied -> count(consumer, applied, records.size() - applied))

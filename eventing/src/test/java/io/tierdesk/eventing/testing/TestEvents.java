@@ -42,11 +42,16 @@ public final class TestEvents {
      * @return the events' ids, in order
      */
     public static List<UUID> publishAll(String topic, String source, Map<UUID, Object> eventsByTicket) {
+        return publishAll(topic, source, List.copyOf(eventsByTicket.entrySet()));
+    }
+
+    /** The same with several events of a ticket, in the order given (a ticket's events share its partition). */
+    public static List<UUID> publishAll(String topic, String source, List<Map.Entry<UUID, Object>> events) {
         List<UUID> ids = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        eventsByTicket.forEach((ticket, event) -> {
+        events.forEach(event -> {
             UUID id = UUID.randomUUID();
-            records.add(record(topic, source, ticket, event, id, Instant.now()));
+            records.add(record(topic, source, event.getKey(), event.getValue(), id, Instant.now()));
             ids.add(id);
         });
         TestKafka.sendAll(records);

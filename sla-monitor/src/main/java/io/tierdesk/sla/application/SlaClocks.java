@@ -1,11 +1,18 @@
 package io.tierdesk.sla.application;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.api.Paging;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.events.EventJson;
+import io.tierdesk.events.sla.SlaBreached;
+import io.tierdesk.events.sla.SlaEvent;
+import io.tierdesk.events.sla.SlaWarningReached;
 import io.tierdesk.sla.domain.BusinessCalendar;
+import io.tierdesk.sla.domain.CalendarDraft;
 import io.tierdesk.sla.domain.SlaDecider;
 import io.tierdesk.sla.domain.SlaPolicy;
 import io.tierdesk.sla.domain.SlaTicket;
@@ -14,7 +21,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -31,22 +47,21 @@ public class SlaClocks {
     private final SlaSettings settings;
     private final EventStore store;
     private final Clock clock;
-    private final io.micrometer.core.instrument.MeterRegistry registry;
-    private final io.micrometer.core.instrument.Timer firingDelay;
+    private final MeterRegistry registry;
+    private final Timer firingDelay;
 
-    private final jakarta.inject.Provider<SlaTimers> timers;
     private final QualityProjection quality;
+    /** Told of the earliest moment a decision wrote, after it is written (the timers' loop, to wake for it). */
+    private volatile Consumer<Instant> newMoment = at -> { };
 
-    public SlaClocks(SlaSettings settings, EventStore store, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry, jakarta.inject.Provider<SlaTimers> timers,
+    public SlaClocks(SlaSettings settings, EventStore store, Clock clock, MeterRegistry registry,
             QualityProjection quality) {
         this.settings = settings;
         this.quality = quality;
-        this.timers = timers;
         this.store = store;
         this.clock = clock;
         this.registry = registry;
-        this.firingDelay = io.micrometer.core.instrument.Timer.builder("tierdesk.sla.firing.delay")
+        this.firingDelay = Timer.builder("tierdesk.sla.firing.delay")
                 .description("from the moment a warning or breach fell due to its announcement")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
     }
@@ -55,20 +70,103 @@ public class SlaClocks {
     record Stored(SlaTicket ticket, long version, Long calendarVersion) {
     }
 
+    /** Whoever wants to hear of each new earliest moment; one listener, set at start. */
+    public void onNewMoment(Consumer<Instant> listener) {
+        this.newMoment = listener;
+    }
+
+    /** A fact about a ticket, as one of a poll's. */
+    public record Fact(UUID ticketId, TicketFact fact) {
+    }
+
     public Uni<Void> apply(Mutiny.Session session, UUID ticketId, TicketFact fact) {
+        return applyAll(session, List.of(new Fact(ticketId, fact)));
+    }
+
+    /**
+     * A poll's facts, in order, in the caller's transaction: the tickets' rows made where missing and locked in one
+     * statement each (in ticket order, as every locker here takes them), each plan's policy and each calendar read
+     * once, every fact decided on the state the one before left, and the outcome written by {@link #saveAll}.
+     */
+    public Uni<Void> applyAll(Mutiny.Session session, List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Instant now = clock.instant();
-        return lock(session, ticketId).chain(stored -> {
-            SlaTicket ticket = stored.ticket();
-            Uni<SlaPolicy> policy = ticket.opened() ? Uni.createFrom().item(ticket.policy())
-                    : fact instanceof TicketFact.Opened opened ? settings.policy(session, opened.plan())
-                            .map(found -> found.orElseThrow(() -> new IllegalStateException("no policy for plan "
-                                    + opened.plan())))
-                    : Uni.createFrom().nullItem();
-            return policy.chain(p -> calendarOf(session, p, stored.calendarVersion())).chain(terms -> {
-                SlaDecider.Decision decision = SlaDecider.decide(ticket, fact, terms.policy(), terms.calendar(), now);
-                return save(session, stored, decision, terms.calendar(), now);
+        List<UUID> ids = facts.stream().map(Fact::ticketId).distinct().sorted().toList();
+        return lockAll(session, ids).chain(stored -> {
+            Set<String> plans = new TreeSet<>();
+            for (Fact f : facts) {
+                if (f.fact() instanceof TicketFact.Opened opened && !stored.get(f.ticketId()).ticket().opened()) {
+                    plans.add(opened.plan());
+                }
+            }
+            Map<String, SlaPolicy> policies = new HashMap<>();
+            Uni<Void> read = Uni.createFrom().voidItem();
+            for (String plan : plans) {
+                read = read.chain(() -> settings.policy(session, plan).invoke(found -> policies.put(plan, found
+                        .orElseThrow(() -> new IllegalStateException("no policy for plan " + plan)))).replaceWithVoid());
+            }
+            Map<String, BusinessCalendar> calendars = new HashMap<>();
+            return read.chain(() -> {
+                Uni<Void> calendarsRead = Uni.createFrom().voidItem();
+                Map<String, Long> versions = new TreeMap<>();
+                stored.values().stream().filter(t -> t.ticket().opened())
+                        .forEach(t -> versions.putIfAbsent(t.ticket().policy().calendar(), t.calendarVersion()));
+                policies.values().forEach(p -> versions.putIfAbsent(p.calendar(), null));
+                for (Map.Entry<String, Long> entry : versions.entrySet()) {
+                    calendarsRead = calendarsRead.chain(() -> settings.calendar(session, entry.getKey(),
+                            entry.getValue()).invoke(found -> calendars.put(entry.getKey(), found.orElseThrow(() ->
+                                    new IllegalStateException("calendar " + entry.getKey() + " does not exist"))))
+                            .replaceWithVoid());
+                }
+                return calendarsRead;
+            }).chain(() -> {
+                Map<UUID, SlaTicket> state = new HashMap<>();
+                Map<UUID, List<SlaEvent>> events = new HashMap<>();
+                stored.forEach((id, t) -> state.put(id, t.ticket()));
+                for (Fact f : facts) {
+                    SlaTicket ticket = state.get(f.ticketId());
+                    SlaPolicy policy = ticket.opened() ? ticket.policy()
+                            : f.fact() instanceof TicketFact.Opened opened ? policies.get(opened.plan()) : null;
+                    BusinessCalendar calendar = policy == null ? BusinessCalendar.alwaysOpen()
+                            : calendars.get(policy.calendar());
+                    SlaDecider.Decision decision = SlaDecider.decide(ticket, f.fact(), policy, calendar, now);
+                    state.put(f.ticketId(), decision.ticket());
+                    events.computeIfAbsent(f.ticketId(), id -> new ArrayList<>()).addAll(decision.events());
+                }
+                List<Decided> decided = ids.stream().map(id -> {
+                    SlaTicket after = state.get(id);
+                    BusinessCalendar calendar = after.opened() ? calendars.get(after.policy().calendar())
+                            : BusinessCalendar.alwaysOpen();
+                    return new Decided(stored.get(id), new SlaDecider.Decision(after, events.get(id)), calendar);
+                }).toList();
+                return saveAll(session, decided, now);
             });
         });
+    }
+
+    /** The tickets' rows, created for those never seen, locked for this transaction, by id. */
+    private Uni<Map<UUID, Stored>> lockAll(Mutiny.Session session, List<UUID> ids) {
+        String[] keys = ids.stream().map(UUID::toString).toArray(String[]::new);
+        // Two transactions inserting the same new ticket insert it once; in ticket order, so they never deadlock.
+        return SqlRows.execute(session, """
+                        INSERT INTO sla_ticket (ticket_id, state, updated_at)
+                        SELECT x.id, CAST(x.state AS jsonb), ?3
+                        FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(?2 AS text[])) AS x(id, state)
+                        ORDER BY x.id ON CONFLICT (ticket_id) DO NOTHING""", keys,
+                        ids.stream().map(id -> json(SlaTicket.unseen(id))).toArray(String[]::new), clock.instant())
+                // The calendar's version in force comes with the row, so that a calendar read before is not read again.
+                .chain(() -> SqlRows.select(session, """
+                        SELECT CAST(state AS text) AS state, stream_version, (SELECT max(version) FROM calendar
+                            WHERE id = state -> 'policy' ->> 'calendar') AS calendar_version
+                        FROM sla_ticket WHERE ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))
+                        ORDER BY ticket_id FOR UPDATE""", (Object) keys))
+                .map(rows -> {
+                    Map<UUID, Stored> stored = new HashMap<>();
+                    rows.stream().map(SlaClocks::stored).forEach(t -> stored.put(t.ticket().ticketId(), t));
+                    return stored;
+                });
     }
 
     /**
@@ -107,12 +205,12 @@ public class SlaClocks {
     }
 
     /** The calendars of the tickets, each read once (from memory when its version is known here). */
-    private Uni<java.util.Map<String, BusinessCalendar>> terms(Mutiny.Session session, List<Stored> tickets) {
-        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+    private Uni<Map<String, BusinessCalendar>> terms(Mutiny.Session session, List<Stored> tickets) {
+        Map<String, Long> versions = new HashMap<>();
         tickets.forEach(t -> versions.putIfAbsent(t.ticket().policy().calendar(), t.calendarVersion()));
-        java.util.Map<String, BusinessCalendar> found = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, BusinessCalendar> found = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (java.util.Map.Entry<String, Long> entry : versions.entrySet()) {
+        for (Map.Entry<String, Long> entry : versions.entrySet()) {
             chain = chain.chain(() -> calendarOf(session, tickets.stream().filter(t -> t.ticket().policy().calendar()
                     .equals(entry.getKey())).findFirst().orElseThrow().ticket().policy(), entry.getValue())
                     .invoke(terms -> found.put(entry.getKey(), terms.calendar())).replaceWithVoid());
@@ -133,8 +231,8 @@ public class SlaClocks {
             return Uni.createFrom().voidItem();
         }
         changed.forEach(d -> count(d.decision().events()));
-        List<SlaDecider.Timer> timers = new java.util.ArrayList<>();
-        List<String> timerTickets = new java.util.ArrayList<>();
+        List<SlaDecider.Timer> timers = new ArrayList<>();
+        List<String> timerTickets = new ArrayList<>();
         for (Decided d : changed) {
             for (SlaDecider.Timer timer : SlaDecider.timers(d.decision().ticket(), d.calendar())) {
                 timers.add(timer);
@@ -145,15 +243,24 @@ public class SlaClocks {
         return store.appendToStreams(session, STREAM, changed.stream().map(d -> new EventStore.StreamAppend(
                         d.before().ticket().ticketId().toString(), d.before().version(), d.decision().events(),
                         EventMetadata.actor(ACTOR))).toList(), now)
+                // The calendar version its timers count on: set with the ticket's first timers; later changes of
+                // the calendar move it only through the re-timing, which says what moved.
                 .chain(() -> SqlRows.execute(session, """
                                 UPDATE sla_ticket s SET state = CAST(x.state AS jsonb), stream_version = x.version,
-                                    updated_at = ?4
+                                    tier = x.tier, updated_at = ?4,
+                                    timers_calendar_version = CASE WHEN x.calendar_version < 0
+                                        THEN s.timers_calendar_version
+                                        ELSE coalesce(s.timers_calendar_version, x.calendar_version) END
                                 FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(?2 AS text[]),
-                                    CAST(?3 AS bigint[])) AS x(id, state, version)
+                                    CAST(?3 AS bigint[]), CAST(?5 AS text[]), CAST(?6 AS bigint[]))
+                                    AS x(id, state, version, tier, calendar_version)
                                 WHERE s.ticket_id = x.id""", ids,
                         changed.stream().map(d -> json(d.decision().ticket())).toArray(String[]::new),
                         changed.stream().map(d -> d.before().version() + d.decision().events().size())
-                                .toArray(Long[]::new), now))
+                                .toArray(Long[]::new), now,
+                        changed.stream().map(d -> d.decision().ticket().tier()).toArray(String[]::new),
+                        changed.stream().map(d -> d.decision().ticket().opened() ? d.calendar().version() : -1L)
+                                .toArray(Long[]::new)))
                 .chain(() -> SqlRows.execute(session,
                         "DELETE FROM sla_timer WHERE ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))", (Object) ids))
                 .chain(() -> timers.isEmpty() ? Uni.createFrom().item(0) : SqlRows.execute(session, """
@@ -164,8 +271,12 @@ public class SlaClocks {
                         timers.stream().map(t -> t.clock().wireName()).toArray(String[]::new),
                         timers.stream().map(SlaDecider.Timer::threshold).toArray(Double[]::new),
                         timers.stream().map(t -> t.dueAt().toString()).toArray(String[]::new)))
-                .chain(() -> quality.record(session, changed.stream().collect(java.util.stream.Collectors.toMap(
+                .chain(() -> quality.record(session, changed.stream().collect(Collectors.toMap(
                         d -> d.before().ticket().ticketId(), d -> d.decision().events()))))
+                // The moment is later than now (what is due goes out in this decision): the loop wakes for it
+                // rather than at its next look.
+                .invoke(() -> timers.stream().map(SlaDecider.Timer::dueAt).min(Instant::compareTo)
+                        .ifPresent(newMoment))
                 .replaceWithVoid();
     }
 
@@ -175,7 +286,7 @@ public class SlaClocks {
      * mark every relay waits on, nor the clocks' locks, for the time it takes to go through every ticket.
      */
     public Uni<BusinessCalendar> changeCalendar(Mutiny.Session session, String id,
-            io.tierdesk.sla.domain.CalendarDraft draft, String by) {
+            CalendarDraft draft, String by) {
         Instant now = clock.instant();
         return settings.saveCalendar(session, id, draft, by, now)
                 .call(change -> change.before().isEmpty() ? Uni.createFrom().voidItem() : SqlRows.execute(session, """
@@ -221,7 +332,7 @@ public class SlaClocks {
                             ticketIds.stream().map(UUID::toString).toArray(String[]::new), after.version())
                     .chain(rows -> {
                         List<Stored> taken = rows.stream().map(SlaClocks::stored).toList();
-                        java.util.Map<Long, BusinessCalendar> before = new java.util.HashMap<>();
+                        Map<Long, BusinessCalendar> before = new HashMap<>();
                         Uni<Void> read = Uni.createFrom().voidItem();
                         for (Long version : taken.stream().map(Stored::calendarVersion).distinct().toList()) {
                             read = read.chain(() -> settings.calendarVersion(session, calendarId, version)
@@ -263,16 +374,16 @@ public class SlaClocks {
     public record Seen(SlaTicket ticket, BusinessCalendar calendar) {
     }
 
-    public Uni<java.util.Optional<Seen>> find(Mutiny.Session session, UUID ticketId) {
+    public Uni<Optional<Seen>> find(Mutiny.Session session, UUID ticketId) {
         return SqlRows.first(session, "SELECT CAST(state AS text) AS state FROM sla_ticket WHERE ticket_id = ?1",
                 ticketId).chain(row -> {
                     if (row == null) {
-                        return Uni.createFrom().item(java.util.Optional.<Seen>empty());
+                        return Uni.createFrom().item(Optional.<Seen>empty());
                     }
                     SlaTicket ticket = EventJson.read(row.text("state").getBytes(StandardCharsets.UTF_8),
                             SlaTicket.class);
                     return calendarOf(session, ticket.policy(), null)
-                            .map(terms -> java.util.Optional.of(new Seen(ticket, terms.calendar())));
+                            .map(terms -> Optional.of(new Seen(ticket, terms.calendar())));
                 });
     }
 
@@ -282,7 +393,7 @@ public class SlaClocks {
 
     /** Running clocks whose breach falls due before {@code until}, soonest first. */
     public Uni<List<AtRisk>> atRisk(Mutiny.Session session, Instant until, String tier,
-            io.tierdesk.eventing.api.Paging page) {
+            Paging page) {
         return SqlRows.select(session, """
                         SELECT t.ticket_id, t.clock, t.due_at, s.tier FROM sla_timer t
                         JOIN sla_ticket s ON s.ticket_id = t.ticket_id
@@ -305,84 +416,21 @@ public class SlaClocks {
                         + ", which does not exist"))));
     }
 
-    /** The ticket's row, locked for this transaction (created when the ticket is new). */
-    private Uni<Stored> lock(Mutiny.Session session, UUID ticketId) {
-        // The calendar's version in force comes with the row, so that a calendar read before is not read again.
-        String select = "SELECT CAST(state AS text) AS state, stream_version, (SELECT max(version) FROM calendar "
-                + "WHERE id = state -> 'policy' ->> 'calendar') AS calendar_version FROM sla_ticket WHERE ticket_id = ?1 "
-                + "FOR UPDATE";
-        // Most facts concern a ticket already stored: one statement. A new one is inserted first (two at once
-        // insert it once) and then locked like any other.
-        return SqlRows.first(session, select, ticketId).chain(row -> row != null
-                ? Uni.createFrom().item(row)
-                : SqlRows.execute(session, """
-                                INSERT INTO sla_ticket (ticket_id, state, updated_at)
-                                VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO NOTHING""",
-                                ticketId, json(SlaTicket.unseen(ticketId)), clock.instant())
-                        .chain(() -> SqlRows.first(session, select, ticketId)))
-                .map(SlaClocks::stored);
-    }
-
     private static Stored stored(SqlRows.Row row) {
         return new Stored(EventJson.read(row.text("state").getBytes(StandardCharsets.UTF_8), SlaTicket.class),
                 row.number("stream_version"), row.numberOrNull("calendar_version"));
     }
 
-    private Uni<Void> save(Mutiny.Session session, Stored before, SlaDecider.Decision decision,
-            BusinessCalendar calendar, Instant now) {
-        return save(session, before, decision, calendar, now, false);
-    }
-
-    /** @param calendarChanged the stored timers were computed on another version of the calendar */
-    private Uni<Void> save(Mutiny.Session session, Stored before, SlaDecider.Decision decision,
-            BusinessCalendar calendar, Instant now, boolean calendarChanged) {
-        SlaTicket ticket = decision.ticket();
-        if (ticket.equals(before.ticket()) && decision.events().isEmpty() && !calendarChanged) {
-            return Uni.createFrom().voidItem();
-        }
-        UUID id = ticket.ticketId();
-        List<SlaDecider.Timer> timers = SlaDecider.timers(ticket, calendar);
-        // The timers follow from the state; most facts (a reply meeting a clock that had none due) leave them be.
-        boolean timersChanged = calendarChanged || !timers.equals(SlaDecider.timers(before.ticket(), calendar));
-        count(decision.events());
-        return store.append(session, STREAM, id.toString(), before.version(), decision.events(),
-                        EventMetadata.actor(ACTOR), now)
-                // The calendar version its timers count on: set with the ticket's first timers; later changes of
-                // the calendar move it only through the re-timing, which says what moved.
-                .chain(version -> SqlRows.execute(session, """
-                                UPDATE sla_ticket SET state = CAST(CAST(?2 AS text) AS jsonb), stream_version = ?3,
-                                    tier = ?4, updated_at = ?5, timers_calendar_version = CASE WHEN ?6 < 0
-                                        THEN timers_calendar_version ELSE coalesce(timers_calendar_version, ?6) END
-                                WHERE ticket_id = ?1""",
-                        id, json(ticket), version, ticket.tier(), now, ticket.opened() ? calendar.version() : -1L))
-                .chain(() -> quality.record(session, java.util.Map.of(id, decision.events())))
-                .chain(() -> !timersChanged ? Uni.createFrom().item(0)
-                        : SqlRows.execute(session, "DELETE FROM sla_timer WHERE ticket_id = ?1", id))
-                .chain(() -> !timersChanged || timers.isEmpty() ? Uni.createFrom().item(0) : SqlRows.execute(session, """
-                                INSERT INTO sla_timer (ticket_id, clock, threshold, due_at)
-                                SELECT ?1, * FROM unnest(CAST(?2 AS text[]), CAST(?3 AS float8[]),
-                                    CAST(CAST(?4 AS text[]) AS timestamptz[]))""", id,
-                        timers.stream().map(t -> t.clock().wireName()).toArray(String[]::new),
-                        timers.stream().map(SlaDecider.Timer::threshold).toArray(Double[]::new),
-                        // As ISO-8601 text: the driver binds no array of timestamps from a native query.
-                        timers.stream().map(t -> t.dueAt().toString()).toArray(String[]::new)))
-                // The moment is later than now (what is due goes out in this decision), and by then this
-                // transaction has ended: the loop wakes for it rather than at its next look.
-                .invoke(() -> timers.stream().filter(t -> timersChanged).map(SlaDecider.Timer::dueAt)
-                        .min(Instant::compareTo).ifPresent(this.timers.get()::wake))
-                .replaceWithVoid();
-    }
-
     /** What went out, counted, and how late after its moment. */
-    private void count(List<io.tierdesk.events.sla.SlaEvent> events) {
-        for (io.tierdesk.events.sla.SlaEvent event : events) {
+    private void count(List<SlaEvent> events) {
+        for (SlaEvent event : events) {
             Instant dueAt = switch (event) {
-                case io.tierdesk.events.sla.SlaWarningReached w -> w.warningDueAt();
-                case io.tierdesk.events.sla.SlaBreached b -> b.dueAt();
+                case SlaWarningReached w -> w.warningDueAt();
+                case SlaBreached b -> b.dueAt();
                 default -> null;
             };
             if (dueAt != null) {
-                registry.counter("tierdesk.sla.announced", "kind", event instanceof io.tierdesk.events.sla.SlaBreached
+                registry.counter("tierdesk.sla.announced", "kind", event instanceof SlaBreached
                         ? "breach" : "warning").increment();
                 firingDelay.record(java.time.Duration.between(dueAt, event.at()).isNegative() ? java.time.Duration.ZERO
                         : java.time.Duration.between(dueAt, event.at()));

@@ -43,6 +43,7 @@ public class SlaTimers {
     }
 
     void start(@Observes StartupEvent event) {
+        clocks.onNewMoment(this::wake);
         registry.gauge("tierdesk.sla.catch.up.tickets", caughtUp);
         registry.gauge("tierdesk.sla.timers.pending", java.util.List.of(), this, t -> t.pending);
         task = jobs.untilDue(interval, clock, "SLA timers", () -> fireDue()

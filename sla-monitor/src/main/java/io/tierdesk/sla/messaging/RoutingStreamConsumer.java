@@ -1,7 +1,9 @@
 package io.tierdesk.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.inbox.PollHandler;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.TicketAssigned;
@@ -13,6 +15,7 @@ import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,11 +35,16 @@ public class RoutingStreamConsumer {
 
     @Incoming("routing")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch("sla-routing", batch, RoutingEvent.class, (session, delivered) -> {
-            TicketFact fact = fact(delivered.event());
-            return (fact == null ? Uni.createFrom().voidItem()
-                    : clocks.apply(session, delivered.event().ticketId(), fact))
-                    .chain(() -> quality.record(session, delivered.event()));
+        return inbox.consumePoll("sla-routing", batch, RoutingEvent.class, (session, events) -> {
+            List<SlaClocks.Fact> facts = new ArrayList<>();
+            for (Delivered<RoutingEvent> delivered : events) {
+                TicketFact fact = fact(delivered.event());
+                if (fact != null) {
+                    facts.add(new SlaClocks.Fact(delivered.event().ticketId(), fact));
+                }
+            }
+            return clocks.applyAll(session, facts).chain(() -> PollHandler.<RoutingEvent>eachOf(
+                    (s, delivered) -> quality.record(s, delivered.event())).handle(session, events));
         });
     }
 

@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -130,6 +131,44 @@ class SlaClocksTest {
         // 10 minutes of the 4 hours were used before the question.
         assertThat(resumed.dueAt()).isEqualTo(answeredAt.plus(Duration.ofHours(4)).minus(Duration.ofMinutes(10)));
         assertThat(kinds(events)).contains("SlaMet first-response");
+    }
+
+    /**
+     * One burst, most likely one poll: a ticket's opening, its question to the customer and the answer, beside
+     * another ticket's opening. Each fact is decided on the state the one before it left, not on the stored row.
+     */
+    @Test
+    void aPollWithSeveralFactsOfOneTicketDecidesEachOnTheStateTheFactBeforeLeft() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Instant openedAt = clock.instant();
+        TestEvents.publishAll(eventing.topic(Topics.TICKETS), "/test", List.<Map.Entry<UUID, Object>>of(
+                Map.entry(ticket, opening(ticket, openedAt)), Map.entry(other, opening(other, openedAt)),
+                Map.entry(ticket, new TicketAwaitingCustomer(ticket, "anna", "Which firmware?",
+                        openedAt.plus(Duration.ofMinutes(1)))),
+                Map.entry(ticket, new CustomerMessageReceived(ticket, UUID.randomUUID(),
+                        io.tierdesk.events.ticket.Channel.EMAIL, "2.4.1", List.of(),
+                        openedAt.plus(Duration.ofMinutes(21))))));
+        List<SlaEvent> events = slaEvents(ticket, found -> kinds(found).contains("SlaClockResumed resolution"));
+        assertThat(kinds(events)).containsSubsequence("SlaClockStarted resolution", "SlaClockPaused resolution",
+                "SlaClockResumed resolution").contains("SlaMet first-response");
+        Instant started = events.stream().filter(e -> e instanceof io.tierdesk.events.sla.SlaClockStarted s
+                && s.clock().equals("resolution")).findFirst().orElseThrow().dueAt();
+        SlaClockResumed resumed = (SlaClockResumed) events.stream().filter(e -> e instanceof SlaClockResumed)
+                .findFirst().orElseThrow();
+        // Premium counts on 24x7: the twenty minutes waiting for the customer move the due time by as much.
+        assertThat(resumed.dueAt()).isEqualTo(started.plus(Duration.ofMinutes(20)));
+        assertThat(TestDb.number(database, "SELECT stream_version FROM sla_ticket WHERE ticket_id = ?", ticket))
+                .isEqualTo(events.size());
+        assertThat(kinds(slaEvents(other, found -> found.size() >= 2)))
+                .containsExactly("SlaClockStarted first-response", "SlaClockStarted resolution");
+    }
+
+    private static TicketOpened opening(UUID ticket, Instant openedAt) {
+        TicketOpened sample = TestEvents.opened(ticket, "router", Urgency.HIGH, SupportPlan.PREMIUM);
+        return new TicketOpened(ticket, sample.number(), sample.channel(), sample.customer(), SupportPlan.PREMIUM,
+                sample.subject(), sample.body(), sample.diagnostics(), sample.statedUrgency(), null, List.of(), null,
+                openedAt);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tierdesk.intake.projection;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.events.knowledge.ArticleEvent;
 import io.tierdesk.events.knowledge.KnowledgeEvent;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.routing.RoutingEvent;
@@ -20,6 +21,10 @@ import io.tierdesk.events.sla.SlaMet;
 import io.tierdesk.events.sla.SlaWarningReached;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.inbox.PollHandler;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.SqlTime;
+import io.tierdesk.events.notification.NotificationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -40,25 +45,31 @@ public class TicketFactsProjection {
 
     @Incoming("routing")
     public Uni<Void> onRouting(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch, RoutingEvent.class, this::routing);
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, RoutingEvent.class, (session, events) ->
+                routingRows(session, events).chain(() -> PollHandler.eachOf(this::routing).handle(session, events))
+                        .chain(() -> Timeline.record(session, events, TicketFactsProjection::routingActor)));
     }
 
     @Incoming("sla")
     public Uni<Void> onSla(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch, SlaEvent.class, this::sla);
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, SlaEvent.class, (session, events) ->
+                PollHandler.eachOf(this::sla).handle(session, events)
+                        .chain(() -> Timeline.record(session, events, TicketFactsProjection::source)));
     }
 
     @Incoming("knowledge")
     public Uni<Void> onKnowledge(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, this::knowledge);
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, (session, events) ->
+                PollHandler.eachOf(this::knowledge).handle(session, events).chain(() -> Timeline.record(session,
+                        events.stream().filter(d -> d.event() instanceof SolutionsSuggested).toList(),
+                        TicketFactsProjection::source)));
     }
 
     /** What the customer and the staff were told, and what could not be told: journaled as it is. */
     @Incoming("notifications")
     public Uni<Void> onNotifications(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch(TicketViewProjection.CONSUMER, batch,
-                io.tierdesk.events.notification.NotificationEvent.class,
-                (session, delivered) -> Timeline.record(session, delivered, source(delivered)));
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, NotificationEvent.class,
+                (session, events) -> Timeline.record(session, events, TicketFactsProjection::source));
     }
 
     Uni<Void> routing(Mutiny.Session session, Delivered<RoutingEvent> delivered) {
@@ -66,26 +77,37 @@ public class TicketFactsProjection {
             // Changes no fact of the ticket; the journal shows that a supervisor was called in.
             case SupervisorAlerted e -> null;
             case TicketTriaged e -> new Fact("priority = ?2, category = ?3, skill = ?4, "
-                    + "tier = COALESCE(ticket_routing.tier, ?5)", e.triagedBy(),
+                    + "tier = COALESCE(ticket_routing.tier, ?5)",
                     e.priority().name(), e.category(), e.skill(), e.tier().name());
-            case TicketQueued e -> new Fact("tier = ?2, queued = true, assignee = NULL", null, e.tier().name());
+            case TicketQueued e -> new Fact("tier = ?2, queued = true, assignee = NULL", e.tier().name());
             // The first L1 assignee becomes the owner and stays the customer's contact after escalation.
             case TicketAssigned e -> new Fact("tier = ?2, assignee = ?3, queued = false, "
-                    + "owner = COALESCE(ticket_routing.owner, CASE WHEN ?2 = 'L1' THEN ?3 END)", e.assignedBy(),
+                    + "owner = COALESCE(ticket_routing.owner, CASE WHEN ?2 = 'L1' THEN ?3 END)",
                     e.tier().name(), e.agentId());
-            case TicketEscalated e -> new Fact("tier = ?2, assignee = NULL", e.by(), e.toTier().name());
-            case TicketReturned e -> new Fact("tier = ?2, assignee = NULL", e.by(), e.toTier().name());
+            case TicketEscalated e -> new Fact("tier = ?2, assignee = NULL", e.toTier().name());
+            case TicketReturned e -> new Fact("tier = ?2, assignee = NULL", e.toTier().name());
         };
         if (fact == null) {
-            return Timeline.record(session, delivered, source(delivered));
+            return Uni.createFrom().voidItem();
         }
-        return upsert(session, "ticket_routing", delivered.event().ticketId(), fact.set(), fact.values(), delivered)
-                .chain(() -> Timeline.record(session, delivered, fact.actor() != null ? fact.actor()
-                        : source(delivered)));
+        return update(session, delivered.event().ticketId(), fact.set(), fact.values(), delivered);
     }
 
-    /** What a routing event sets on the ticket's routing row, and who did it (null: the publishing service). */
-    private record Fact(String set, String actor, Object... values) {
+    /** Who did it, for the journal: the agent or supervisor the event names, else the publishing service. */
+    private static String routingActor(Delivered<RoutingEvent> delivered) {
+        String by = switch (delivered.event()) {
+            case SupervisorAlerted e -> null;
+            case TicketTriaged e -> e.triagedBy();
+            case TicketQueued e -> null;
+            case TicketAssigned e -> e.assignedBy();
+            case TicketEscalated e -> e.by();
+            case TicketReturned e -> e.by();
+        };
+        return by != null ? by : source(delivered);
+    }
+
+    /** What a routing event sets on the ticket's routing row. */
+    private record Fact(String set, Object... values) {
     }
 
     Uni<Void> sla(Mutiny.Session session, Delivered<SlaEvent> delivered) {
@@ -106,17 +128,16 @@ public class TicketFactsProjection {
                         + "state = EXCLUDED.state, policy = COALESCE(EXCLUDED.policy, ticket_sla_clock.policy), "
                         + "due_at = COALESCE(EXCLUDED.due_at, ticket_sla_clock.due_at), updated_at = EXCLUDED.updated_at")
                 .setParameter(1, event.ticketId()).setParameter(2, event.clock()).setParameter(3, state)
-                .setParameter(4, policy).setParameter(5, io.tierdesk.eventing.store.SqlTime.utc(event.dueAt()))
-                .setParameter(6, io.tierdesk.eventing.store.SqlTime.utc(event.at()))
-                .executeUpdate()
-                .chain(() -> Timeline.record(session, delivered, source(delivered)));
+                .setParameter(4, policy).setParameter(5, SqlTime.utc(event.dueAt()))
+                .setParameter(6, SqlTime.utc(event.at()))
+                .executeUpdate().replaceWithVoid();
     }
 
     Uni<Void> knowledge(Mutiny.Session session, Delivered<KnowledgeEvent> delivered) {
         return switch (delivered.event()) {
             case SolutionsSuggested e -> suggested(session, delivered, e);
             // The articles' own life is knowledge-service's; a ticket's timeline shows what was suggested for it.
-            case io.tierdesk.events.knowledge.ArticleEvent e -> Uni.createFrom().voidItem();
+            case ArticleEvent e -> Uni.createFrom().voidItem();
         };
     }
 
@@ -125,28 +146,33 @@ public class TicketFactsProjection {
                         + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE SET "
                         + "articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at")
                 .setParameter(1, event.ticketId()).setParameter(2, TicketViewProjection.json(event.articles()))
-                .setParameter(3, io.tierdesk.eventing.store.SqlTime.utc(event.suggestedAt()))
-                .executeUpdate()
-                .chain(() -> Timeline.record(session, delivered, source(delivered)));
+                .setParameter(3, SqlTime.utc(event.suggestedAt()))
+                .executeUpdate().replaceWithVoid();
     }
 
-    private static Uni<Void> upsert(Mutiny.Session session, String table, java.util.UUID ticketId, String set,
-            Object[] values, Delivered<?> delivered) {
-        // Insert an empty row first so one UPDATE statement covers "first fact" and "later fact" alike.
-        return session.createNativeMutationQuery("INSERT INTO " + table + " (ticket_id, updated_at) VALUES (?1, ?2) "
-                        + "ON CONFLICT (ticket_id) DO NOTHING")
-                .setParameter(1, ticketId).setParameter(2, io.tierdesk.eventing.store.SqlTime.utc(delivered.time()))
-                .executeUpdate()
-                .chain(() -> {
-                    Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE " + table + " SET " + set
-                            + ", updated_at = ?" + (values.length + 2) + " WHERE ticket_id = ?1");
-                    update.setParameter(1, ticketId);
-                    for (int i = 0; i < values.length; i++) {
-                        update.setParameter(i + 2, values[i]);
-                    }
-                    update.setParameter(values.length + 2, io.tierdesk.eventing.store.SqlTime.utc(delivered.time()));
-                    return update.executeUpdate();
-                })
+    /** An UPDATE of the ticket's routing row, which {@link #routingRows} made sure exists. */
+    private static Uni<Void> update(Mutiny.Session session, java.util.UUID ticketId, String set, Object[] values,
+            Delivered<?> delivered) {
+        Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE ticket_routing SET " + set
+                + ", updated_at = ?" + (values.length + 2) + " WHERE ticket_id = ?1");
+        update.setParameter(1, ticketId);
+        for (int i = 0; i < values.length; i++) {
+            update.setParameter(i + 2, values[i]);
+        }
+        update.setParameter(values.length + 2, SqlTime.utc(delivered.time()));
+        return update.executeUpdate().replaceWithVoid();
+    }
+
+    /**
+     * An empty routing row for each ticket of the poll that has none, in one statement, so that one UPDATE per
+     * event covers "first fact" and "later fact" alike.
+     */
+    private static Uni<Void> routingRows(Mutiny.Session session, List<Delivered<RoutingEvent>> events) {
+        String[] tickets = events.stream().map(d -> d.event().ticketId().toString()).distinct().toArray(String[]::new);
+        return SqlRows.execute(session, """
+                        INSERT INTO ticket_routing (ticket_id, updated_at)
+                        SELECT CAST(id AS uuid), ?2 FROM unnest(CAST(?1 AS text[])) AS id
+                        ON CONFLICT (ticket_id) DO NOTHING""", tickets, events.getFirst().time())
                 .replaceWithVoid();
     }
 

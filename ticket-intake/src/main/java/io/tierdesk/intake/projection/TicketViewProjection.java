@@ -18,6 +18,7 @@ import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.inbox.PollHandler;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.intake.domain.Ticket;
 import io.tierdesk.intake.domain.TicketDecider;
@@ -54,14 +55,14 @@ public class TicketViewProjection {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch(CONSUMER, batch, TicketEvent.class, this::apply);
+        return inbox.consumePoll(CONSUMER, batch, TicketEvent.class, (session, events) -> PollHandler.eachOf(this::apply)
+                .handle(session, events).chain(() -> Timeline.record(session, events, d -> actor(d.event()))));
     }
 
     Uni<Void> apply(Mutiny.Session session, Delivered<TicketEvent> delivered) {
         TicketEvent event = delivered.event();
-        Uni<Void> view = event instanceof TicketOpened opened ? insert(session, opened, delivered.time())
+        return event instanceof TicketOpened opened ? insert(session, opened, delivered.time())
                 : update(session, event, delivered.time());
-        return view.chain(() -> Timeline.record(session, delivered, actor(event)));
     }
 
     private Uni<Void> insert(Mutiny.Session session, TicketOpened e, Instant time) {
