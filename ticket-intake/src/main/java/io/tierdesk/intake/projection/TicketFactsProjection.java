@@ -1,7 +1,6 @@
 package io.tierdesk.intake.projection;
 
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.events.knowledge.ArticleEvent;
 import io.tierdesk.events.knowledge.KnowledgeEvent;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.routing.RoutingEvent;
@@ -26,7 +25,11 @@ import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.eventing.store.SqlTime;
 import io.tierdesk.events.notification.NotificationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -53,16 +56,18 @@ public class TicketFactsProjection {
     @Incoming("sla")
     public Uni<Void> onSla(Message<List<byte[]>> batch) {
         return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, SlaEvent.class, (session, events) ->
-                PollHandler.eachOf(this::sla).handle(session, events)
-                        .chain(() -> Timeline.record(session, events, TicketFactsProjection::source)));
+                clocks(session, events).chain(() -> Timeline.record(session, events, TicketFactsProjection::source)));
     }
 
     @Incoming("knowledge")
     public Uni<Void> onKnowledge(Message<List<byte[]>> batch) {
-        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, (session, events) ->
-                PollHandler.eachOf(this::knowledge).handle(session, events).chain(() -> Timeline.record(session,
-                        events.stream().filter(d -> d.event() instanceof SolutionsSuggested).toList(),
-                        TicketFactsProjection::source)));
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, (session, events) -> {
+            List<Delivered<KnowledgeEvent>> suggested = events.stream()
+                    .filter(d -> d.event() instanceof SolutionsSuggested).toList();
+            // The articles' own life is knowledge-service's; a ticket's timeline shows what was suggested for it.
+            return suggestions(session, suggested)
+                    .chain(() -> Timeline.record(session, suggested, TicketFactsProjection::source));
+        });
     }
 
     /** What the customer and the staff were told, and what could not be told: journaled as it is. */
@@ -110,48 +115,85 @@ public class TicketFactsProjection {
     private record Fact(String set, Object... values) {
     }
 
-    Uni<Void> sla(Mutiny.Session session, Delivered<SlaEvent> delivered) {
-        SlaEvent event = delivered.event();
-        String state = switch (event) {
-            case SlaClockPaused e -> "paused";
-            case SlaWarningReached e -> "warning";
-            case SlaBreached e -> "breached";
-            case SlaMet e -> "met";
-            case SlaClockStarted e -> "running";
-            case SlaClockResumed e -> "running";
-            // A new due time; without one the clock is paused short of it.
-            case SlaClockRetimed e -> e.dueAt() == null ? "paused" : "running";
-        };
-        String policy = event instanceof SlaClockStarted started ? started.policy() : null;
-        return session.createNativeMutationQuery("INSERT INTO ticket_sla_clock (ticket_id, clock, state, policy, due_at, "
-                        + "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (ticket_id, clock) DO UPDATE SET "
-                        + "state = EXCLUDED.state, policy = COALESCE(EXCLUDED.policy, ticket_sla_clock.policy), "
-                        + "due_at = COALESCE(EXCLUDED.due_at, ticket_sla_clock.due_at), updated_at = EXCLUDED.updated_at")
-                .setParameter(1, event.ticketId()).setParameter(2, event.clock()).setParameter(3, state)
-                .setParameter(4, policy).setParameter(5, SqlTime.utc(event.dueAt()))
-                .setParameter(6, SqlTime.utc(event.at()))
-                .executeUpdate().replaceWithVoid();
+    /** A clock's row as the poll leaves it: the last state, the latest policy and due time any event named. */
+    private static final class ClockRow {
+        String state;
+        String policy;
+        Instant dueAt;
+        Instant at;
     }
 
-    Uni<Void> knowledge(Mutiny.Session session, Delivered<KnowledgeEvent> delivered) {
-        return switch (delivered.event()) {
-            case SolutionsSuggested e -> suggested(session, delivered, e);
-            // The articles' own life is knowledge-service's; a ticket's timeline shows what was suggested for it.
-            case ArticleEvent e -> Uni.createFrom().voidItem();
-        };
+    /** The poll's SLA events folded per ticket and clock, then one upsert for all of them. */
+    private static Uni<Void> clocks(Mutiny.Session session, List<Delivered<SlaEvent>> events) {
+        Map<List<String>, ClockRow> rows = new LinkedHashMap<>();
+        for (Delivered<SlaEvent> delivered : events) {
+            SlaEvent event = delivered.event();
+            ClockRow row = rows.computeIfAbsent(List.of(event.ticketId().toString(), event.clock()), k -> new ClockRow());
+            row.state = switch (event) {
+                case SlaClockPaused e -> "paused";
+                case SlaWarningReached e -> "warning";
+                case SlaBreached e -> "breached";
+                case SlaMet e -> "met";
+                case SlaClockStarted e -> "running";
+                case SlaClockResumed e -> "running";
+                // A new due time; without one the clock is paused short of it.
+                case SlaClockRetimed e -> e.dueAt() == null ? "paused" : "running";
+            };
+            if (event instanceof SlaClockStarted started && started.policy() != null) {
+                row.policy = started.policy();
+            }
+            if (event.dueAt() != null) {
+                row.dueAt = event.dueAt();
+            }
+            row.at = event.at();
+        }
+        List<List<String>> keys = List.copyOf(rows.keySet());
+        List<ClockRow> values = keys.stream().map(rows::get).toList();
+        return SqlRows.execute(session, """
+                        INSERT INTO ticket_sla_clock (ticket_id, clock, state, policy, due_at, updated_at)
+                        SELECT CAST(x.id AS uuid), x.clock, x.state, x.policy, CAST(x.due_at AS timestamptz),
+                            CAST(x.at AS timestamptz)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                            CAST(?5 AS text[]), CAST(?6 AS text[])) AS x(id, clock, state, policy, due_at, at)
+                        ON CONFLICT (ticket_id, clock) DO UPDATE SET state = EXCLUDED.state,
+                            policy = COALESCE(EXCLUDED.policy, ticket_sla_clock.policy),
+                            due_at = COALESCE(EXCLUDED.due_at, ticket_sla_clock.due_at),
+                            updated_at = EXCLUDED.updated_at""",
+                        keys.stream().map(List::getFirst).toArray(String[]::new),
+                        keys.stream().map(List::getLast).toArray(String[]::new),
+                        values.stream().map(r -> r.state).toArray(String[]::new),
+                        values.stream().map(r -> r.policy).toArray(String[]::new),
+                        // As ISO-8601 text: the driver binds no array of timestamps from a native query.
+                        values.stream().map(r -> r.dueAt == null ? null : r.dueAt.toString()).toArray(String[]::new),
+                        values.stream().map(r -> r.at.toString()).toArray(String[]::new))
+                .replaceWithVoid();
     }
 
-    private Uni<Void> suggested(Mutiny.Session session, Delivered<KnowledgeEvent> delivered, SolutionsSuggested event) {
-        return session.createNativeMutationQuery("INSERT INTO ticket_suggestion (ticket_id, articles, suggested_at) "
-                        + "VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE SET "
-                        + "articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at")
-                .setParameter(1, event.ticketId()).setParameter(2, TicketViewProjection.json(event.articles()))
-                .setParameter(3, SqlTime.utc(event.suggestedAt()))
-                .executeUpdate().replaceWithVoid();
+    /** The poll's suggestions, the last per ticket, in one upsert. */
+    private static Uni<Void> suggestions(Mutiny.Session session, List<Delivered<KnowledgeEvent>> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, SolutionsSuggested> last = new LinkedHashMap<>();
+        events.forEach(d -> {
+            SolutionsSuggested e = (SolutionsSuggested) d.event();
+            last.put(e.ticketId(), e);
+        });
+        List<SolutionsSuggested> rows = List.copyOf(last.values());
+        return SqlRows.execute(session, """
+                        INSERT INTO ticket_suggestion (ticket_id, articles, suggested_at)
+                        SELECT CAST(x.id AS uuid), CAST(x.articles AS jsonb), CAST(x.at AS timestamptz)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[])) AS x(id, articles, at)
+                        ON CONFLICT (ticket_id) DO UPDATE SET articles = EXCLUDED.articles,
+                            suggested_at = EXCLUDED.suggested_at""",
+                        rows.stream().map(e -> e.ticketId().toString()).toArray(String[]::new),
+                        rows.stream().map(e -> TicketViewProjection.json(e.articles())).toArray(String[]::new),
+                        rows.stream().map(e -> e.suggestedAt().toString()).toArray(String[]::new))
+                .replaceWithVoid();
     }
 
     /** An UPDATE of the ticket's routing row, which {@link #routingRows} made sure exists. */
-    private static Uni<Void> update(Mutiny.Session session, java.util.UUID ticketId, String set, Object[] values,
+    private static Uni<Void> update(Mutiny.Session session, UUID ticketId, String set, Object[] values,
             Delivered<?> delivered) {
         Mutiny.MutationQuery update = session.createNativeMutationQuery("UPDATE ticket_routing SET " + set
                 + ", updated_at = ?" + (values.length + 2) + " WHERE ticket_id = ?1");

@@ -1,0 +1,4 @@
+/**
+ * The backbone's configuration ({@code tierdesk.eventing.*}).
+ */
+package io.tierdesk.eventing.config;

@@ -1,0 +1,4 @@
+/**
+ * The search index kept from the article stream.
+ */
+package io.tierdesk.knowledge.projection;

@@ -1,0 +1,4 @@
+/**
+ * What every module's tests share below the event contracts.
+ */
+package io.tierdesk.testsupport;

@@ -1,0 +1,4 @@
+/**
+ * Agents' events: registered, changed, presence.
+ */
+package io.tierdesk.events.agent;

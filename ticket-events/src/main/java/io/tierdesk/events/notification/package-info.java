@@ -1,0 +1,4 @@
+/**
+ * Notification events: a notice delivered or failed.
+ */
+package io.tierdesk.events.notification;

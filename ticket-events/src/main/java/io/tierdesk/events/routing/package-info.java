@@ -1,0 +1,4 @@
+/**
+ * Routing events: triage, queueing, assignment, escalation and return between the lines, supervisors alerted.
+ */
+package io.tierdesk.events.routing;
