@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import io.vertx.core.Vertx;
 
 /**
  * The service's periodic jobs in one place: a bean starts its job here when it starts, keeps the handle to
@@ -18,10 +19,10 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class PeriodicJobs {
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
     private final List<PeriodicTask> started = new CopyOnWriteArrayList<>();
 
-    public PeriodicJobs(io.vertx.core.Vertx vertx) {
+    public PeriodicJobs(Vertx vertx) {
         this.vertx = vertx;
     }
 

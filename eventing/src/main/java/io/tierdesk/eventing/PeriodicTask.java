@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Runs reactive work again and again: every interval, or — for work that knows when something next falls due — at
@@ -19,7 +21,7 @@ import org.jboss.logging.Logger;
 public final class PeriodicTask {
     private static final Logger LOG = Logger.getLogger(PeriodicTask.class);
 
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
     private final Duration longest;
     private final String name;
     private final Clock clock;
@@ -31,7 +33,7 @@ public final class PeriodicTask {
     private long timerId = -1;
     private Instant scheduledFor;
 
-    private PeriodicTask(io.vertx.core.Vertx vertx, Duration longest, String name, Clock clock,
+    private PeriodicTask(Vertx vertx, Duration longest, String name, Clock clock,
             Supplier<Uni<Instant>> work) {
         this.vertx = vertx;
         this.longest = longest;
@@ -42,7 +44,7 @@ public final class PeriodicTask {
     }
 
     /** Starts running {@code work} every {@code interval}; {@code name} appears in the log when a run fails. */
-    public static PeriodicTask start(io.vertx.core.Vertx vertx, Duration interval, String name,
+    public static PeriodicTask start(Vertx vertx, Duration interval, String name,
             Supplier<Uni<?>> work) {
         return new PeriodicTask(vertx, interval, name, Clock.systemUTC(),
                 () -> work.get().replaceWith((Instant) null));
@@ -55,7 +57,7 @@ public final class PeriodicTask {
      *
      * @param clock what "now" is for the moments {@code work} answers (tests move it)
      */
-    public static PeriodicTask startUntilDue(io.vertx.core.Vertx vertx, Duration longest, Clock clock, String name,
+    public static PeriodicTask startUntilDue(Vertx vertx, Duration longest, Clock clock, String name,
             Supplier<Uni<Instant>> work) {
         PeriodicTask task = new PeriodicTask(vertx, longest, name, clock, work);
         task.wake(clock.instant());
@@ -112,7 +114,7 @@ public final class PeriodicTask {
             scheduledFor = null;
             wokenWhileRunning = false;
         }
-        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         // Flagged safe: this context belongs to this run alone, which is what Hibernate Reactive checks for.
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {

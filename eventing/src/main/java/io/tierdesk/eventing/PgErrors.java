@@ -4,6 +4,13 @@ import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.VertxException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Reads PostgreSQL failures out of the wrappers Hibernate Reactive and Vert.x put around them. */
 public final class PgErrors {
@@ -28,8 +35,8 @@ public final class PgErrors {
         if (pg != null) {
             return "23505".equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());
         }
-        org.hibernate.exception.ConstraintViolationException violation =
-                find(failure, org.hibernate.exception.ConstraintViolationException.class);
+        ConstraintViolationException violation =
+                find(failure, ConstraintViolationException.class);
         return violation != null && (constraint.equals(violation.getConstraintName())
                 || String.valueOf(violation.getMessage()).contains("\"" + constraint + "\""));
     }
@@ -50,17 +57,17 @@ public final class PgErrors {
 
     private static String sqlState(Throwable t) {
         return t instanceof PgException pg ? pg.getSqlState()
-                : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
-                : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+                : t instanceof JDBCException jdbc ? jdbc.getSQLState()
+                : t instanceof SQLException sql ? sql.getSQLState() : null;
     }
 
     /** True for failures a retry can cure: the database or network is away, or a transaction lost a race. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // A SocketException (a reset, a broken pipe) is a connection lost mid-request; ConnectException is one.
-            if (t instanceof java.net.SocketException || t instanceof TimeoutException
-                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+            if (t instanceof SocketException || t instanceof TimeoutException
+                    || t instanceof ClosedConnectionException
+                    || t instanceof ConnectTimeoutException) {
                 return true;
             }
             // Hibernate Reactive may report the server's error as its own JDBCException, keeping only the SQLSTATE.
@@ -70,7 +77,7 @@ public final class PgErrors {
                 return true;
             }
             String message = String.valueOf(t.getMessage());
-            if (t instanceof io.vertx.core.VertxException && (message.contains("onnection") || message.contains("closed"))) {
+            if (t instanceof VertxException && (message.contains("onnection") || message.contains("closed"))) {
                 return true;
             }
         }
@@ -91,7 +98,7 @@ public final class PgErrors {
             }
         }
         return find(failure, ConnectException.class) == null
-                && find(failure, io.netty.channel.ConnectTimeoutException.class) == null;
+                && find(failure, ConnectTimeoutException.class) == null;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -2,6 +2,9 @@ package io.tierdesk.events;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /**
  * A CloudEvents 1.0 event as Tierdesk moves it: the required attributes, the two optional ones every Tierdesk event
@@ -29,8 +32,8 @@ public record CloudEvent(String id, String source, String type, String subject, 
     /** Reads the {@code time} attribute (RFC 3339); null stays null, anything else is not a CloudEvent. */
     public static Instant parseTime(String value) {
         try {
-            return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
             throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, "time",
                     "CloudEvents attribute 'time' is not an RFC 3339 timestamp: " + value);
         }
@@ -60,12 +63,12 @@ public record CloudEvent(String id, String source, String type, String subject, 
         return o instanceof CloudEvent other && id.equals(other.id) && source.equals(other.source)
                 && type.equals(other.type) && Objects.equals(subject, other.subject)
                 && Objects.equals(time, other.time) && dataContentType.equals(other.dataContentType)
-                && java.util.Arrays.equals(data, other.data);
+                && Arrays.equals(data, other.data);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, source, type, subject, time, dataContentType, java.util.Arrays.hashCode(data));
+        return Objects.hash(id, source, type, subject, time, dataContentType, Arrays.hashCode(data));
     }
 
     @Override

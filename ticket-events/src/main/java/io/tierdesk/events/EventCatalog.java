@@ -5,6 +5,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.tierdesk.events.agent.AgentEvents;
+import io.tierdesk.events.knowledge.KnowledgeEvents;
+import io.tierdesk.events.notification.NotificationEvents;
+import io.tierdesk.events.routing.RoutingEvents;
+import io.tierdesk.events.sla.SlaEvents;
 
 /** Every event type that exists, looked up by CloudEvents type or by record class. */
 public final class EventCatalog {
@@ -13,11 +18,11 @@ public final class EventCatalog {
 
     static {
         TicketEvents.ALL.forEach(EventCatalog::register);
-        io.tierdesk.events.routing.RoutingEvents.ALL.forEach(EventCatalog::register);
-        io.tierdesk.events.sla.SlaEvents.ALL.forEach(EventCatalog::register);
-        io.tierdesk.events.knowledge.KnowledgeEvents.ALL.forEach(EventCatalog::register);
-        io.tierdesk.events.agent.AgentEvents.ALL.forEach(EventCatalog::register);
-        io.tierdesk.events.notification.NotificationEvents.ALL.forEach(EventCatalog::register);
+        RoutingEvents.ALL.forEach(EventCatalog::register);
+        SlaEvents.ALL.forEach(EventCatalog::register);
+        KnowledgeEvents.ALL.forEach(EventCatalog::register);
+        AgentEvents.ALL.forEach(EventCatalog::register);
+        NotificationEvents.ALL.forEach(EventCatalog::register);
     }
 
     private EventCatalog() {

@@ -7,6 +7,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.Duration;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The one JSON form of event payloads. Readers ignore fields they do not know, so a producer may add optional
@@ -53,7 +63,7 @@ public final class EventJson {
             }
             throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD, field,
                     cause instanceof InvalidEventException ? cause.getMessage() : withoutTypes(cause.getMessage()), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidEventException(InvalidEventException.Kind.INVALID_PAYLOAD,
                     e instanceof JsonMappingException m ? path(m) : "data", describe(e), e);
         } catch (IOException | RuntimeException e) {
@@ -66,22 +76,22 @@ public final class EventJson {
      * What is wrong with a JSON body, for the caller: the field's expected kind of value, never the Java type the
      * service happens to read it into.
      */
-    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+        if (e instanceof MismatchedInputException mismatch
                 && mismatch.getTargetType() != null) {
             return "must be " + expected(mismatch.getTargetType());
         }
-        if (e instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+        if (e instanceof JsonParseException parse) {
             return "not valid JSON: " + withoutTypes(parse.getOriginalMessage());
         }
         return withoutTypes(e.getOriginalMessage());
     }
 
     private static String expected(Class<?> type) {
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "a UUID (8-4-4-4-12 hexadecimal digits)";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
@@ -97,21 +107,21 @@ public final class EventJson {
         if (type == String.class) {
             return "a string";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "a date or time in ISO 8601";
         }
-        if (type == java.time.Duration.class) {
+        if (type == Duration.class) {
             return "a duration in ISO 8601 (PT4H)";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+            return "one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> { try {
                             return String.valueOf(type.getMethod("wireName").invoke(c));
                         } catch (ReflectiveOperationException noWireName) {
-                            return c.toString().toLowerCase(java.util.Locale.ROOT);
+                            return c.toString().toLowerCase(Locale.ROOT);
                         } }).toList();
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         return "an object";

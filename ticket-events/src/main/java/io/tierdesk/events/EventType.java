@@ -2,6 +2,7 @@ package io.tierdesk.events;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * One kind of event: its CloudEvents type ({@code tierdesk.<aggregate>.<event>.v<N>}), the record that carries it
@@ -21,6 +22,6 @@ public record EventType<T>(String ceType, Class<T> javaType, String topic) {
     /** The event name without aggregate and version, e.g. {@code opened}. */
     public String eventName() {
         String[] parts = ceType.split("\\.");
-        return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length - 1));
+        return String.join(".", Arrays.copyOfRange(parts, 2, parts.length - 1));
     }
 }

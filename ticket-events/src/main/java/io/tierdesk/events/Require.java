@@ -1,6 +1,7 @@
 package io.tierdesk.events;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks used by event records' compact constructors, so an invalid event cannot be built or read. A violation is an
@@ -33,7 +34,7 @@ public final class Require {
         return value == null ? null : CONTROL.matcher(value).replaceAll(" ").strip();
     }
 
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}+");
 
     public static <T> List<T> list(List<T> value) {
         return value == null ? List.of() : List.copyOf(value);

@@ -1,6 +1,7 @@
 package io.tierdesk.events;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Kafka topic names. Local brokers create them with {@code deploy/kafka/topics.txt}, kept equal by a test. */
 public final class Topics {
@@ -25,6 +26,6 @@ public final class Topics {
 
     /** Every topic a broker needs: each event topic followed by its dead-letter topic. */
     public static List<String> all() {
-        return EVENT_TOPICS.stream().flatMap(t -> java.util.stream.Stream.of(t, dlq(t))).toList();
+        return EVENT_TOPICS.stream().flatMap(t -> Stream.of(t, dlq(t))).toList();
     }
 }

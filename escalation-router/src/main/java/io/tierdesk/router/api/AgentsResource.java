@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.router.application.LoadSnapshot;
 
 /** The agent directory and presence. */
 @Path("/api/v1/agents")
@@ -94,7 +95,7 @@ public class AgentsResource {
     @Path("load")
     @RolesAllowed({"agent", "supervisor", "admin"})
     public Uni<List<AgentLoadView>> load() {
-        return sessions.withSession(io.tierdesk.router.application.LoadSnapshot::read)
+        return sessions.withSession(LoadSnapshot::read)
                 .map(snapshot -> snapshot.agents().stream().map(a -> new AgentLoadView(a.agentId(), a.tier().name(),
                         a.presence(), a.active(), a.capacity(), a.utilisation())).toList());
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.time.Clock;
 
 /** The routing rules in force; each PUT is a new version, an invalid set is refused and the old one stays. */
 @Path("/api/v1/routing-rules")
@@ -20,11 +21,11 @@ public class RoutingRulesResource {
     }
 
     private final Mutiny.SessionFactory sessions;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final SecurityIdentity identity;
     private final RoutingRepository tickets;
 
-    public RoutingRulesResource(Mutiny.SessionFactory sessions, java.time.Clock clock, SecurityIdentity identity,
+    public RoutingRulesResource(Mutiny.SessionFactory sessions, Clock clock, SecurityIdentity identity,
             RoutingRepository tickets) {
         this.tickets = tickets;
         this.sessions = sessions;

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.events.ticket.Urgency;
+import io.tierdesk.router.domain.Impact;
 
 /**
  * One ticket's route: where it is (tier, queue position, owner, assignee, history), and moving it between the lines
@@ -84,10 +86,10 @@ public class TicketRoutingResource {
         if (request == null) {
             throw Rejection.invalid("body", "is required");
         }
-        io.tierdesk.router.domain.Impact impact = Limits.parsed("impact", request.impact(),
-                io.tierdesk.router.domain.Impact::fromWire);
-        io.tierdesk.events.ticket.Urgency urgency = Limits.parsed("urgency", request.urgency(),
-                io.tierdesk.events.ticket.Urgency::fromWire);
+        Impact impact = Limits.parsed("impact", request.impact(),
+                Impact::fromWire);
+        Urgency urgency = Limits.parsed("urgency", request.urgency(),
+                Urgency::fromWire);
         if (request.category() != null && (request.category().isBlank() || request.category().length() > 100)) {
             throw Rejection.invalid("category", "must be 1 to 100 characters");
         }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.EnumMap;
+import java.util.Optional;
 
 /**
  * Queue length and oldest wait per tier, utilisation per agent and per tier. Gauges are read synchronously by the
@@ -62,8 +64,8 @@ public class RouterGauges {
         jobs.every(interval, "router gauges", this::refresh);
     }
 
-    private java.util.Optional<LoadSnapshot.Line> line(Tier tier) {
-        return java.util.Optional.ofNullable(last.get().lines().get(tier));
+    private Optional<LoadSnapshot.Line> line(Tier tier) {
+        return Optional.ofNullable(last.get().lines().get(tier));
     }
 
     private double oldestWaitSeconds(Tier tier) {
@@ -78,7 +80,7 @@ public class RouterGauges {
 
     private void publish(LoadSnapshot snapshot) {
         last.set(snapshot);
-        java.util.Map<Tier, Integer> active = new java.util.EnumMap<>(Tier.class);
+        Map<Tier, Integer> active = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             active.put(tier, 0);
         }

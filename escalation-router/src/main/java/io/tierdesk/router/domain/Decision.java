@@ -10,6 +10,7 @@ import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.Tier;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * What the decider wants done with one ticket: its new state, the events to append, an agent it freed (who takes the
@@ -45,7 +46,7 @@ public record Decision(RoutedTicket ticket, List<RoutingEvent> events, Optional<
     }
 
     public Decision then(List<RoutingEvent> more) {
-        List<RoutingEvent> all = new java.util.ArrayList<>(events);
+        List<RoutingEvent> all = new ArrayList<>(events);
         all.addAll(more);
         return new Decision(ticket, all, freed, seekAgent);
     }

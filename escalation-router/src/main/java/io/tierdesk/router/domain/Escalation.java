@@ -1,6 +1,7 @@
 package io.tierdesk.router.domain;
 
 import io.tierdesk.events.routing.Tier;
+import java.util.Optional;
 
 /**
  * The rules of moving between lines: escalation goes up, one line at a time unless a supervisor skips one; a return
@@ -28,7 +29,7 @@ public final class Escalation {
     }
 
     /** The automatic, functional escalation on an SLA breach: one line up, none beyond the vendor. */
-    public static java.util.Optional<Tier> onBreach(Tier from) {
-        return from == Tier.L4 ? java.util.Optional.empty() : java.util.Optional.of(Tier.values()[from.ordinal() + 1]);
+    public static Optional<Tier> onBreach(Tier from) {
+        return from == Tier.L4 ? Optional.empty() : Optional.of(Tier.values()[from.ordinal() + 1]);
     }
 }

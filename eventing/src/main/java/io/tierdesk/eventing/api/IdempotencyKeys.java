@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Makes a command safe to retry. A caller that sends {@value #HEADER} gets, for the same key and the same request,
@@ -32,8 +33,8 @@ public class IdempotencyKeys {
     /** The command's answer, and whether it is the stored answer of an earlier request with the same key. */
     public record Outcome<T>(T answer, boolean replayed) {
         /** 200 with the answer, saying whether it is a replay. */
-        public jakarta.ws.rs.core.Response.ResponseBuilder ok() {
-            var response = jakarta.ws.rs.core.Response.ok(answer);
+        public Response.ResponseBuilder ok() {
+            var response = Response.ok(answer);
             return replayed ? response.header(REPLAYED, "true") : response;
         }
     }

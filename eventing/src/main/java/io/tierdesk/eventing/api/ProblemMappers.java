@@ -11,20 +11,28 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.tierdesk.events.EventJson;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Every error a service answers is a problem detail: client errors by kind, server errors without internals. */
 public class ProblemMappers {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_BASE = "https://tierdesk.io/problems/";
 
     // The Jackson types are named one by one: Quarkus REST maps a mismatched value with a mapper of its own (plain
     // JSON naming the Java class) unless one as specific as it is registered here.
     @ServerExceptionMapper({Rejection.class, ConcurrencyConflictException.class, InvalidEventException.class,
-            JsonProcessingException.class, com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
-            com.fasterxml.jackson.core.JsonParseException.class})
+            JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class,
+            UnrecognizedPropertyException.class,
+            ValueInstantiationException.class,
+            JsonParseException.class})
     public Response clientError(Exception e) {
         return respond(problemOf(e));
     }
@@ -66,7 +74,7 @@ public class ProblemMappers {
                             List.of());
             return Response.fromResponse(respond(problem)).header("Retry-After", "1").build();
         }
-        String reference = java.util.UUID.randomUUID().toString();
+        String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, reference %s", reference);
         return respond(new Problem(TYPE_BASE + "internal-error", "Internal error", 500,
                 "the request failed unexpectedly; reference " + reference, List.of()));
@@ -92,7 +100,7 @@ public class ProblemMappers {
                     ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                             .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
                     : "body";
-            String what = io.tierdesk.events.EventJson.describe(json);
+            String what = EventJson.describe(json);
             return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400,
                     "the body is not valid for this request: " + field + " " + what,
                     List.of(new Problem.FieldError(field, what)));

@@ -1,6 +1,7 @@
 package io.tierdesk.eventing.domain;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Documented maxima for what callers send: every text field of every request has one, so nothing can grow an event
@@ -37,7 +38,7 @@ public final class Limits {
      * A value named by its wire name ({@code high}, {@code walk-in}), parsed by {@code parser}; null passes, an
      * unknown one is a 400 naming the field with the parser's list of what it takes.
      */
-    public static <T> T parsed(String field, String value, java.util.function.Function<String, T> parser) {
+    public static <T> T parsed(String field, String value, Function<String, T> parser) {
         try {
             return value == null ? null : parser.apply(value);
         } catch (IllegalArgumentException e) {

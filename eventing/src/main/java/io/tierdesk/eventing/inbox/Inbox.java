@@ -28,6 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import io.vertx.core.Vertx;
+import java.util.UUID;
 
 /**
  * The idempotent consumer every projection uses. A handler is one method that receives a typed event; the inbox
@@ -57,9 +59,9 @@ public class Inbox {
 
     private final Mutiny.SessionFactory sessions;
     private final MeterRegistry registry;
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
 
-    public Inbox(Mutiny.SessionFactory sessions, MeterRegistry registry, io.vertx.core.Vertx vertx) {
+    public Inbox(Mutiny.SessionFactory sessions, MeterRegistry registry, Vertx vertx) {
         this.sessions = sessions;
         this.registry = registry;
         this.vertx = vertx;
@@ -196,7 +198,7 @@ public class Inbox {
                     boolean transientFailure = PgErrors.isTransient(failure);
                     if (!transientFailure && attempt >= HANDLER_ATTEMPTS) {
                         // A bug, not a verdict on the event: the log keeps the stack trace under the reference.
-                        String reference = java.util.UUID.randomUUID().toString();
+                        String reference = UUID.randomUUID().toString();
                         LOG.errorf(failure, "%s: event %s failed %d times, dead-lettered; reference %s", consumer,
                                 delivered.eventId(), attempt, reference);
                         return Uni.createFrom().failure(new DeadLetterReason("handler-failed",

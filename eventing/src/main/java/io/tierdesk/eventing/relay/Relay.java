@@ -26,6 +26,11 @@ import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import io.micrometer.core.instrument.Tag;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.domain.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
 
 /**
  * Publishes the event table to Kafka in (transaction id, id) order. One call of {@link #publishOnce()} is one batch:
@@ -116,9 +121,9 @@ public final class Relay {
                 .tag("relay", settings.name())
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        registry.gauge("tierdesk.relay.lag.events", List.of(io.micrometer.core.instrument.Tag.of("relay",
+        registry.gauge("tierdesk.relay.lag.events", List.of(Tag.of("relay",
                 settings.name())), lagEvents, AtomicLong::get);
-        registry.gauge("tierdesk.relay.lag.ms", List.of(io.micrometer.core.instrument.Tag.of("relay",
+        registry.gauge("tierdesk.relay.lag.ms", List.of(Tag.of("relay",
                 settings.name())), lagMillis, AtomicLong::get);
     }
 
@@ -200,7 +205,7 @@ public final class Relay {
         List<Refused> refused = send(List.of(event));
         if (!refused.isEmpty()) {
             await(pool.preparedQuery(PARK).execute(Tuple.of(settings.name(), eventId, refused.get(0).reason())));
-            throw io.tierdesk.eventing.domain.Rejection.conflict("eventId", "still refused: "
+            throw Rejection.conflict("eventId", "still refused: "
                     + refused.get(0).reason());
         }
         await(pool.preparedQuery(UNPARK).execute(Tuple.of(settings.name(), eventId)));
@@ -260,7 +265,7 @@ public final class Relay {
     private static PendingEvent pending(Row row) {
         return new PendingEvent(row.getLong("id"), row.getString("transaction_id"), row.getString("event_id"),
                 row.getString("stream_id"), row.getString("type"), row.getString("topic"),
-                row.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                row.getString("payload").getBytes(StandardCharsets.UTF_8),
                 row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant());
     }
 
@@ -341,7 +346,7 @@ public final class Relay {
         try {
             ack.join();
             return null;
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return e.getCause() != null ? e.getCause() : e;
         }
     }
@@ -355,7 +360,7 @@ public final class Relay {
         lagMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toMillis()));
     }
 
-    private <T> T await(io.smallrye.mutiny.Uni<T> uni) {
+    private <T> T await(Uni<T> uni) {
         return uni.await().atMost(settings.timeout());
     }
 }

@@ -18,6 +18,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import io.tierdesk.eventing.domain.Rejection;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
 
 /** Runs this service's relay from start-up to shutdown, woken by LISTEN/NOTIFY on the event table. */
 @ApplicationScoped
@@ -28,23 +33,23 @@ public class RelayService {
 
     private final EventingConfig config;
     private final Pool pool;
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
     private final MeterRegistry registry;
     private final String bootstrapServers;
     private final String reactiveUrl;
     private final String username;
-    private final java.util.Optional<String> password;
+    private final Optional<String> password;
 
     private Producer<String, byte[]> producer;
     private Relay relay;
     private RelayRunner runner;
     private PgSubscriber subscriber;
 
-    public RelayService(EventingConfig config, Pool pool, io.vertx.core.Vertx vertx, MeterRegistry registry,
+    public RelayService(EventingConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
-            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
@@ -113,7 +118,7 @@ public class RelayService {
                             (SELECT max(transaction_id) FROM event) > pg_snapshot_xmax(pg_current_snapshot())
                                 AS events_ahead
                         FROM relay_checkpoint c WHERE c.name = $1""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(RELAY_NAME)).await().atMost(Duration.ofSeconds(30));
+                .execute(Tuple.of(RELAY_NAME)).await().atMost(Duration.ofSeconds(30));
         if (!rows.iterator().hasNext()) {
             throw new IllegalStateException("relay checkpoint '" + RELAY_NAME + "' is missing from relay_checkpoint; "
                     + "see docs/runbooks.md, 'The relay's checkpoint is missing'");
@@ -128,14 +133,14 @@ public class RelayService {
     }
 
     /** The records the running relay set aside; empty while it is stopped. */
-    public synchronized java.util.List<Relay.Parked> parked() {
-        return relay == null ? java.util.List.of() : relay.parked();
+    public synchronized List<Relay.Parked> parked() {
+        return relay == null ? List.of() : relay.parked();
     }
 
     /** Sends a parked record again; false when no such record is parked, a conflict when the broker refuses again. */
     public synchronized boolean republish(String eventId) {
         if (relay == null) {
-            throw io.tierdesk.eventing.domain.Rejection.notAllowedNow("eventId",
+            throw Rejection.notAllowedNow("eventId",
                     "the relay is not running on this replica");
         }
         return relay.republish(eventId);

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.eventing.config.EventingConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.function.BiFunction;
 
 /**
  * The service's event table. Appends run in the caller's transaction (the session it passes), so events and the
@@ -23,7 +27,7 @@ public class EventStore {
     private final MeterRegistry registry;
     private final int maxEventBytes;
 
-    public EventStore(MeterRegistry registry, io.tierdesk.eventing.config.EventingConfig config) {
+    public EventStore(MeterRegistry registry, EventingConfig config) {
         this.registry = registry;
         this.maxEventBytes = config.maxEventBytes();
     }
@@ -182,7 +186,7 @@ public class EventStore {
                     throw Rejection.invalid("event", type.eventName() + " would be " + payload.length
                             + " bytes; an event may have at most " + maxEventBytes);
                 }
-                payloads.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+                payloads.add(new String(payload, StandardCharsets.UTF_8));
                 actors.add(metadata.actor());
                 correlations.add(metadata.correlationId());
                 causations.add(metadata.causationId());
@@ -193,7 +197,7 @@ public class EventStore {
             return ids.size();
         }
 
-        void bind(java.util.function.BiFunction<Integer, Object, ?> parameter, String streamType, Instant occurredAt) {
+        void bind(BiFunction<Integer, Object, ?> parameter, String streamType, Instant occurredAt) {
             parameter.apply(1, ids.toArray(new UUID[0]));
             parameter.apply(2, streamIds.toArray(new String[0]));
             parameter.apply(3, versions.toArray(new Long[0]));
@@ -204,7 +208,7 @@ public class EventStore {
             parameter.apply(8, correlations.toArray(new String[0]));
             parameter.apply(9, causations.toArray(new String[0]));
             parameter.apply(10, streamType);
-            parameter.apply(11, occurredAt.atOffset(java.time.ZoneOffset.UTC));
+            parameter.apply(11, occurredAt.atOffset(ZoneOffset.UTC));
         }
     }
 
@@ -219,7 +223,7 @@ public class EventStore {
 
     private static StoredEvent<Object> toStored(String streamId, SqlRows.Row row) {
         String type = row.text("type");
-        Object payload = EventCatalog.decode(type, row.text("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Object payload = EventCatalog.decode(type, row.text("payload").getBytes(StandardCharsets.UTF_8));
         return new StoredEvent<>(row.number("id"), row.uuid("event_id"), streamId, row.number("version"), type,
                 payload, row.text("actor"), row.text("correlation_id"), row.text("causation_id"),
                 row.instant("occurred_at"));

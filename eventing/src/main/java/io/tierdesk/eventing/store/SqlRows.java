@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.function.BiFunction;
 
 /**
  * Native statements with their rows read by column name: {@code row.text("tier")}, never {@code r[3]}. Parameters are
@@ -61,7 +62,7 @@ public final class SqlRows {
         return statement.executeUpdate();
     }
 
-    private static void bind(Object[] parameters, java.util.function.BiFunction<Integer, Object, ?> setter) {
+    private static void bind(Object[] parameters, BiFunction<Integer, Object, ?> setter) {
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i] instanceof Instant instant ? SqlTime.utc(instant) : parameters[i];
             setter.apply(i + 1, value);

@@ -3,6 +3,7 @@ package io.tierdesk.eventing.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Timestamp;
 
 /** Timestamps across native queries: what Hibernate Reactive hands back, and what to bind for timestamptz. */
 public final class SqlTime {
@@ -20,7 +21,7 @@ public final class SqlTime {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

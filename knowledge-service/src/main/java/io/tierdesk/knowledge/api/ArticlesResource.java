@@ -29,6 +29,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.knowledge.application.ArticleList;
+import io.tierdesk.knowledge.application.KnowledgeCapture;
+import io.tierdesk.knowledge.projection.SearchIndex;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 
 /** Articles: agents write and revise them, kb-editors review them (docs/knowledge-service.md). */
 @Path("/api/v1/articles")
@@ -59,14 +66,14 @@ public class ArticlesResource {
     private final Articles articles;
     private final IdempotencyKeys keys;
     private final SecurityIdentity identity;
-    private final io.tierdesk.knowledge.projection.SearchIndex search;
-    private final io.tierdesk.knowledge.application.ArticleList list;
-    private final io.tierdesk.knowledge.application.KnowledgeCapture capture;
+    private final SearchIndex search;
+    private final ArticleList list;
+    private final KnowledgeCapture capture;
 
     public ArticlesResource(Mutiny.SessionFactory sessions, Articles articles, IdempotencyKeys keys,
-            SecurityIdentity identity, io.tierdesk.knowledge.projection.SearchIndex search,
-            io.tierdesk.knowledge.application.ArticleList list,
-            io.tierdesk.knowledge.application.KnowledgeCapture capture) {
+            SecurityIdentity identity, SearchIndex search,
+            ArticleList list,
+            KnowledgeCapture capture) {
         this.search = search;
         this.list = list;
         this.capture = capture;
@@ -126,7 +133,7 @@ public class ArticlesResource {
     /** Most recently changed first; {@code next} continues the list. */
     @GET
     @RolesAllowed({"agent", "kb-editor", "supervisor", "admin"})
-    public Uni<io.tierdesk.knowledge.application.ArticleList.Page> list(@QueryParam("state") String state,
+    public Uni<ArticleList.Page> list(@QueryParam("state") String state,
             @QueryParam("language") String language, @QueryParam("product") String product,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         if (state != null && ArticleState.fromWire(state) == null) {
@@ -149,7 +156,7 @@ public class ArticlesResource {
     @GET
     @Path("candidates")
     @RolesAllowed({"agent", "kb-editor", "supervisor", "admin"})
-    public Uni<List<io.tierdesk.knowledge.application.KnowledgeCapture.CandidateGroup>> candidates(
+    public Uni<List<KnowledgeCapture.CandidateGroup>> candidates(
             @QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {
@@ -180,7 +187,7 @@ public class ArticlesResource {
     public Uni<List<VersionView>> versions(@PathParam("articleId") UUID id) {
         return sessions.withSession(session -> articles.load(session, id)).map(found -> {
             Article article = found.orElseThrow(() -> Rejection.notFound("articleId", "no article " + id));
-            return java.util.stream.LongStream.rangeClosed(1, article.latestVersion())
+            return LongStream.rangeClosed(1, article.latestVersion())
                     .mapToObj(v -> new VersionView(v, article.version(v).title(),
                             Long.valueOf(v).equals(article.liveVersion())))
                     .toList();
@@ -196,7 +203,7 @@ public class ArticlesResource {
         if (body == null) {
             throw Rejection.invalid("body", "an article's title, solution, language, audience and tier are required");
         }
-        List<Rejection.Violation> faults = new java.util.ArrayList<>();
+        List<Rejection.Violation> faults = new ArrayList<>();
         String title = text(faults, "title", body.title(), Limits.NAME, true);
         String problem = text(faults, "problem", body.problem(), Limits.LONG_TEXT, false);
         String cause = text(faults, "cause", body.cause(), Limits.LONG_TEXT, false);
@@ -207,7 +214,7 @@ public class ArticlesResource {
         List<String> products = items(faults, "products", body.products());
         List<String> tags = items(faults, "tags", body.tags());
         List<UUID> related = body.related() == null ? List.of() : body.related();
-        if (related.size() > 20 || related.stream().anyMatch(java.util.Objects::isNull)) {
+        if (related.size() > 20 || related.stream().anyMatch(Objects::isNull)) {
             faults.add(new Rejection.Violation("related", "at most 20 article ids"));
         }
         if (!faults.isEmpty()) {
@@ -232,7 +239,7 @@ public class ArticlesResource {
     }
 
     private static <E> E choice(List<Rejection.Violation> faults, String field, String value, E[] values,
-            java.util.function.Function<E, String> wire) {
+            Function<E, String> wire) {
         E found = Arrays.stream(values).filter(v -> wire.apply(v).equals(value)).findFirst().orElse(null);
         if (found == null) {
             faults.add(new Rejection.Violation(field, "must be one of " + Arrays.stream(values).map(wire).toList()));

@@ -14,6 +14,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.eventing.api.IdempotencyKeys;
+import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.knowledge.application.Articles;
+import jakarta.ws.rs.HeaderParam;
 
 /** A draft written from a resolved ticket that no article covers yet (the candidates are listed with articles). */
 @Path("/api/v1")
@@ -25,10 +29,10 @@ public class CaptureResource {
     private final Mutiny.SessionFactory sessions;
     private final KnowledgeCapture capture;
     private final SecurityIdentity identity;
-    private final io.tierdesk.eventing.api.IdempotencyKeys keys;
+    private final IdempotencyKeys keys;
 
     public CaptureResource(Mutiny.SessionFactory sessions, KnowledgeCapture capture, SecurityIdentity identity,
-            io.tierdesk.eventing.api.IdempotencyKeys keys) {
+            IdempotencyKeys keys) {
         this.keys = keys;
         this.sessions = sessions;
         this.capture = capture;
@@ -39,19 +43,19 @@ public class CaptureResource {
     @Path("tickets/{ticketId}/article-draft")
     @RolesAllowed({"agent", "kb-editor"})
     public Uni<Response> draft(@PathParam("ticketId") UUID ticketId,
-            @jakarta.ws.rs.HeaderParam(io.tierdesk.eventing.api.IdempotencyKeys.HEADER) String key, DraftRequest body) {
+            @HeaderParam(IdempotencyKeys.HEADER) String key, DraftRequest body) {
         if (body != null && body.covers() != null && (body.covers().size() > 500 || body.covers().contains(null))) {
-            throw io.tierdesk.eventing.domain.Rejection.invalid("covers", "at most 500 ticket ids, none null");
+            throw Rejection.invalid("covers", "at most 500 ticket ids, none null");
         }
         ArticleDecider.Actor actor = new ArticleDecider.Actor(identity.getPrincipal().getName(),
                 identity.hasRole("kb-editor"));
         List<UUID> covers = body == null || body.covers() == null ? List.of() : body.covers();
         return sessions.withTransaction(session -> keys.once(session, key, actor.id(), "POST /tickets/" + ticketId
-                        + "/article-draft", body, io.tierdesk.knowledge.application.Articles.Outcome.class,
+                        + "/article-draft", body, Articles.Outcome.class,
                         () -> capture.draftFrom(session, ticketId, covers, actor)))
                 .map(once -> Response.created(URI.create("/api/v1/articles/" + once.answer().articleId()))
                         .entity(once.answer()).tag(Versions.etag(once.answer().version()))
-                        .header(io.tierdesk.eventing.api.IdempotencyKeys.REPLAYED, once.replayed() ? "true" : null)
+                        .header(IdempotencyKeys.REPLAYED, once.replayed() ? "true" : null)
                         .build());
     }
 }

@@ -11,6 +11,8 @@ import java.time.Clock;
 import io.tierdesk.knowledge.application.ArticleFeedback;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tierdesk.knowledge.projection.SearchIndex;
 
 /**
  * An agent says whether a suggested article helped with a ticket. One answer per agent, ticket and article (a new
@@ -24,13 +26,13 @@ public class FeedbackResource {
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity identity;
     private final Clock clock;
-    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    private final io.tierdesk.knowledge.projection.SearchIndex index;
+    private final SearchIndex index;
     private final ArticleFeedback feedback;
 
     public FeedbackResource(Mutiny.SessionFactory sessions, SecurityIdentity identity, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry, io.tierdesk.knowledge.projection.SearchIndex index,
+            MeterRegistry registry, SearchIndex index,
             ArticleFeedback feedback) {
         this.feedback = feedback;
         this.index = index;

@@ -15,6 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.tierdesk.knowledge.application.SearchGaps;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Search over the published articles: agents and editors see every audience, channels only public articles. */
 @Path("/api/v1/search")
@@ -27,24 +34,24 @@ public class SearchResource {
     }
 
     /** The roles that may see internal articles; every other caller sees public ones only. */
-    static final java.util.Set<String> SEES_INTERNAL = java.util.Set.of("agent", "kb-editor", "supervisor", "admin");
+    static final Set<String> SEES_INTERNAL = Set.of("agent", "kb-editor", "supervisor", "admin");
 
     private final SearchIndex index;
     private final SecurityIdentity identity;
-    private final io.tierdesk.knowledge.application.SearchGaps gaps;
-    private final org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessions;
-    private final io.micrometer.core.instrument.MeterRegistry registry;
-    private final io.micrometer.core.instrument.Timer latency;
+    private final SearchGaps gaps;
+    private final Mutiny.SessionFactory sessions;
+    private final MeterRegistry registry;
+    private final Timer latency;
 
-    public SearchResource(SearchIndex index, SecurityIdentity identity, io.tierdesk.knowledge.application.SearchGaps gaps,
-            org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessions,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+    public SearchResource(SearchIndex index, SecurityIdentity identity, SearchGaps gaps,
+            Mutiny.SessionFactory sessions,
+            MeterRegistry registry) {
         this.index = index;
         this.identity = identity;
         this.gaps = gaps;
         this.sessions = sessions;
         this.registry = registry;
-        this.latency = io.micrometer.core.instrument.Timer.builder("tierdesk.knowledge.search.latency")
+        this.latency = Timer.builder("tierdesk.knowledge.search.latency")
                 .description("the index's answer to one search").publishPercentiles(0.5, 0.95).register(registry);
     }
 
@@ -52,7 +59,7 @@ public class SearchResource {
     @GET
     @Path("gaps")
     @RolesAllowed({"kb-editor", "supervisor", "admin"})
-    public io.smallrye.mutiny.Uni<List<io.tierdesk.knowledge.application.SearchGaps.Gap>> gaps(
+    public Uni<List<SearchGaps.Gap>> gaps(
             @QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {
@@ -63,7 +70,7 @@ public class SearchResource {
 
     @GET
     @RolesAllowed({"agent", "kb-editor", "supervisor", "admin", "channel"})
-    public io.smallrye.mutiny.Uni<Results> search(@QueryParam("q") String q, @QueryParam("lang") String lang,
+    public Uni<Results> search(@QueryParam("q") String q, @QueryParam("lang") String lang,
             @QueryParam("audience") String audience, @QueryParam("product") String product,
             @QueryParam("tier") String tier, @QueryParam("limit") Integer limit) {
         if (q == null || q.isBlank()) {
@@ -88,14 +95,14 @@ public class SearchResource {
         String seen = staff ? audience : Audience.PUBLIC.wireName();
         long started = System.nanoTime();
         return index.find(q, new ArticleIndex.Filter(lang, seen, product, tier), n).chain(hits -> {
-            latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             registry.counter("tierdesk.knowledge.searches", "caller", staff ? "staff" : "channel", "result",
                     hits.isEmpty() ? "empty" : "found").increment();
             Results results = new Results(hits.stream()
                     .map(h -> new Item(h.articleId(), h.title(), h.language(), h.audience(), h.score(), h.snippet()))
                     .toList());
             return hits.isEmpty() ? sessions.withTransaction(session -> gaps.record(session, q)).replaceWith(results)
-                    : io.smallrye.mutiny.Uni.createFrom().item(results);
+                    : Uni.createFrom().item(results);
         });
     }
 

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.eventing.api.IdempotencyKeys;
+import jakarta.ws.rs.HeaderParam;
 
 /** What a portal or a bot asks for its customer before a ticket is filed, and whether it helped. */
 @Path("/api/v1/self-service")
@@ -32,11 +34,11 @@ public class SelfServiceResource {
     private final SelfService selfService;
     private final SecurityIdentity identity;
     private final Clock clock;
-    private final io.tierdesk.eventing.api.IdempotencyKeys keys;
+    private final IdempotencyKeys keys;
 
     public SelfServiceResource(Mutiny.SessionFactory sessions, SelfService selfService, SecurityIdentity identity,
             Clock clock,
-            io.tierdesk.eventing.api.IdempotencyKeys keys) {
+            IdempotencyKeys keys) {
         this.keys = keys;
         this.sessions = sessions;
         this.selfService = selfService;
@@ -47,7 +49,7 @@ public class SelfServiceResource {
     @POST
     @Path("queries")
     @RolesAllowed("channel")
-    public Uni<Response> ask(@jakarta.ws.rs.HeaderParam(io.tierdesk.eventing.api.IdempotencyKeys.HEADER) String key,
+    public Uni<Response> ask(@HeaderParam(IdempotencyKeys.HEADER) String key,
             Query body) {
         if (body == null || body.text() == null || body.text().isBlank()) {
             throw Rejection.invalid("text", "what the customer typed is required");
@@ -62,7 +64,7 @@ public class SelfServiceResource {
                         body, SelfService.Answer.class,
                         () -> selfService.ask(session, channel(), body.customer(), body.text())))
                 .map(once -> Response.status(201).entity(once.answer())
-                        .header(io.tierdesk.eventing.api.IdempotencyKeys.REPLAYED, once.replayed() ? "true" : null)
+                        .header(IdempotencyKeys.REPLAYED, once.replayed() ? "true" : null)
                         .build());
     }
 

@@ -17,6 +17,13 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.core.Vertx;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every solution ends up in the knowledge base: a ticket resolved with an article is linked to it (its use count
@@ -43,14 +50,14 @@ public class KnowledgeCapture {
     static final int GROUPED = 1000;
 
     private final Articles articles;
-    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final MeterRegistry registry;
 
     private final double similarity;
-    private final io.vertx.mutiny.core.Vertx vertx;
+    private final Vertx vertx;
 
-    public KnowledgeCapture(Articles articles, io.micrometer.core.instrument.MeterRegistry registry,
-            io.vertx.mutiny.core.Vertx vertx,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.knowledge.candidate-similarity",
+    public KnowledgeCapture(Articles articles, MeterRegistry registry,
+            Vertx vertx,
+            @ConfigProperty(name = "tierdesk.knowledge.candidate-similarity",
                     defaultValue = "" + SimilarTickets.THRESHOLD) double similarity) {
         this.similarity = similarity;
         this.vertx = vertx;
@@ -108,7 +115,7 @@ public class KnowledgeCapture {
                 r.text("solution_summary"), r.text("resolved_by"), r.instant("resolved_at"))).toList();
         List<SimilarTickets.Ticket> compared = rows.stream().map(r -> new SimilarTickets.Ticket(
                 String.join("\n", r.text("subject"), r.text("body"), r.text("solution_summary")),
-                java.util.Arrays.stream(r.text("suggested").split(" ")).filter(id -> !id.isEmpty())
+                Arrays.stream(r.text("suggested").split(" ")).filter(id -> !id.isEmpty())
                         .map(UUID::fromString).toList())).toList();
         return SimilarTickets.group(compared, similarity).stream().map(members -> {
                     List<Candidate> tickets = members.stream().map(all::get).toList();
@@ -116,8 +123,8 @@ public class KnowledgeCapture {
                             tickets.stream().map(Candidate::ticketId).toList(), tickets,
                             tickets.get(tickets.size() - 1).resolvedAt());
                 })
-                .sorted(java.util.Comparator.comparingInt(CandidateGroup::size).reversed()
-                        .thenComparing(CandidateGroup::lastResolvedAt, java.util.Comparator.reverseOrder()))
+                .sorted(Comparator.comparingInt(CandidateGroup::size).reversed()
+                        .thenComparing(CandidateGroup::lastResolvedAt, Comparator.reverseOrder()))
                 .limit(limit).toList();
     }
 
@@ -147,14 +154,14 @@ public class KnowledgeCapture {
                             : row.text("subject");
                     String problem = row.text("also").isEmpty() ? row.text("body") : row.text("body")
                             + "\n\n" + row.text("also").lines().map(line -> "- " + line)
-                            .collect(java.util.stream.Collectors.joining("\n"));
+                            .collect(Collectors.joining("\n"));
                     ArticleContent content = new ArticleContent(subject, problem, null,
                             row.text("solution_summary"),
                             Language.fromWire(ArticleIndex.script(subject + " " + row.text("body"))),
                             Audience.INTERNAL, Tier.L1, List.of(), List.of(), null, List.of());
                     UUID articleId = UUID.randomUUID();
-                    String[] covered = java.util.stream.Stream.concat(java.util.stream.Stream.of(ticketId.toString()),
-                            java.util.Arrays.stream(others)).toArray(String[]::new);
+                    String[] covered = Stream.concat(Stream.of(ticketId.toString()),
+                            Arrays.stream(others)).toArray(String[]::new);
                     return articles.execute(session, articleId, new ArticleCommand.WriteArticle(articleId, content),
                                     actor)
                             .call(outcome -> SqlRows.execute(session, """

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
 
 /**
  * Articles that may solve a ticket, the moment its customer writes: searched with what the customer said (and the
@@ -29,15 +31,15 @@ public class Suggestions {
     public static final String STREAM = "suggestion";
     static final int LIMIT = 5;
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Suggestions.class);
+    private static final Logger LOG = Logger.getLogger(Suggestions.class);
 
     private final SearchIndex index;
     private final EventStore store;
     private final Clock clock;
-    private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final MeterRegistry metrics;
 
     public Suggestions(SearchIndex index, EventStore store, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
+            MeterRegistry metrics) {
         this.index = index;
         this.store = store;
         this.clock = clock;

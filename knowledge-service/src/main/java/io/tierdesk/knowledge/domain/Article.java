@@ -12,6 +12,8 @@ import io.tierdesk.events.knowledge.ArticleSubmitted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * An article as its events leave it: every version of its text, where the latest stands in review, and which version
@@ -26,10 +28,10 @@ import java.util.UUID;
  * @param tickets     the tickets resolved with it, each once: its use count
  */
 public record Article(UUID articleId, List<ArticleContent> versions, ArticleState state, Long liveVersion,
-        String author, String comment, java.util.Set<UUID> tickets) {
+        String author, String comment, Set<UUID> tickets) {
     public Article {
         versions = List.copyOf(versions);
-        tickets = java.util.Set.copyOf(tickets);
+        tickets = Set.copyOf(tickets);
     }
 
     public long latestVersion() {
@@ -56,7 +58,7 @@ public record Article(UUID articleId, List<ArticleContent> versions, ArticleStat
     public static Article apply(Article article, ArticleEvent event) {
         return switch (event) {
             case ArticleDrafted e -> new Article(e.articleId(), List.of(e.content()), ArticleState.DRAFT, null, e.by(),
-                    null, java.util.Set.of());
+                    null, Set.of());
             case ArticleRevised e -> {
                 List<ArticleContent> versions = new ArrayList<>(article.versions());
                 versions.add(e.content());
@@ -68,7 +70,7 @@ public record Article(UUID articleId, List<ArticleContent> versions, ArticleStat
             case ArticleReturnedToDraft e -> article.with(ArticleState.DRAFT, article.liveVersion(), e.comment());
             case ArticleRetired e -> article.with(ArticleState.RETIRED, null, e.comment());
             case ArticleLinked e -> {
-                java.util.Set<UUID> tickets = new java.util.HashSet<>(article.tickets());
+                Set<UUID> tickets = new HashSet<>(article.tickets());
                 tickets.add(e.ticketId());
                 yield new Article(article.articleId(), article.versions(), article.state(), article.liveVersion(),
                         article.author(), article.comment(), tickets);

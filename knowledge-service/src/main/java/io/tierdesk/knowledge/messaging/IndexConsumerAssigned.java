@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Closes the moment between the index's rebuild and the topic consumer's first poll: once the consumer has fixed
@@ -28,7 +29,7 @@ public class IndexConsumerAssigned implements KafkaConsumerRebalanceListener {
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitions.forEach(consumer::position);
         try {
-            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(index::catchUp);
+            VertxContextSupport.subscribeAndAwait(index::catchUp);
         } catch (Throwable e) {
             throw new IllegalStateException("the search index could not catch up with the article events", e);
         }

@@ -22,6 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import io.quarkus.vertx.VertxContextSupport;
+import io.tierdesk.eventing.PeriodicJobs;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This replica's search index: built at start from the article events in the event store, and kept current as
@@ -41,18 +50,18 @@ public class SearchIndex {
     private final Map<UUID, Learnt> solved = new ConcurrentHashMap<>();
     /** The oldest transaction running when the last rebuild began, as PostgreSQL prints an xid8. */
     private volatile String rebuiltBelow;
-    private final java.util.concurrent.CompletableFuture<Void> built = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> built = new CompletableFuture<>();
     /** The database's time of the latest feedback looked at. */
-    private volatile java.time.Instant feedbackSeen = java.time.Instant.EPOCH;
+    private volatile Instant feedbackSeen = Instant.EPOCH;
     private final io.vertx.mutiny.core.Vertx workers;
-    private final java.time.Duration feedbackInterval;
+    private final Duration feedbackInterval;
     /** Field-injected: tests build an index of their own with the constructor and never start its job. */
-    @jakarta.inject.Inject
-    io.tierdesk.eventing.PeriodicJobs jobs;
+    @Inject
+    PeriodicJobs jobs;
 
     public SearchIndex(Mutiny.SessionFactory sessions, Articles articles, io.vertx.core.Vertx vertx,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.knowledge.feedback-refresh",
-                    defaultValue = "30s") java.time.Duration feedbackInterval) {
+            @ConfigProperty(name = "tierdesk.knowledge.feedback-refresh",
+                    defaultValue = "30s") Duration feedbackInterval) {
         this.sessions = sessions;
         this.articles = articles;
         this.workers = io.vertx.mutiny.core.Vertx.newInstance(vertx);
@@ -61,14 +70,14 @@ public class SearchIndex {
 
     void start(@Observes StartupEvent event) throws Throwable {
         // On a duplicated Vert.x context, as Hibernate Reactive requires; the service is ready once it is done.
-        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::rebuild);
+        VertxContextSupport.subscribeAndAwait(this::rebuild);
         // Feedback is not an event: every replica looks now and then for answers given since it last looked.
         jobs.every(feedbackInterval, "article feedback",
                 () -> feedbackSince().chain(this::retryMissed).replaceWithVoid());
     }
 
     /** Articles whose change this replica could not index when it heard of it: read again at the next look. */
-    private final java.util.Set<UUID> missed = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> missed = ConcurrentHashMap.newKeySet();
 
     /** A change this replica could not index now; {@link #retryMissed} reads the article again later. */
     public void missed(UUID articleId) {
@@ -91,7 +100,7 @@ public class SearchIndex {
      * committed late is not missed; indexing twice changes nothing).
      */
     public Uni<Integer> feedbackSince() {
-        java.time.Instant since = feedbackSeen;
+        Instant since = feedbackSeen;
         return sessions.withSession(session -> SqlRows.select(session, """
                         SELECT DISTINCT article_id, clock_timestamp() AS now FROM article_feedback
                         WHERE recorded_at >= ?1""", since.minusSeconds(5)))
@@ -264,7 +273,7 @@ public class SearchIndex {
     private Set<UUID> family(UUID id, ArticleContent content) {
         UUID root = content.translationOf() != null ? content.translationOf() : id;
         Set<UUID> members = live.entrySet().stream().filter(e -> root.equals(e.getValue().translationOf()))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.HashSet::new));
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(HashSet::new));
         members.add(root);
         members.add(id);
         return members;
@@ -277,7 +286,7 @@ public class SearchIndex {
             return;
         }
         List<ArticleIndex.Translation> translations = family(id, content).stream().filter(other -> !other.equals(id))
-                .map(live::get).filter(java.util.Objects::nonNull)
+                .map(live::get).filter(Objects::nonNull)
                 .map(t -> new ArticleIndex.Translation(t.language().wireName(), t.title(), text(t))).toList();
         index.put(new ArticleIndex.Entry(id, content.language().wireName(), content.audience().wireName(),
                 content.tier().name(), content.products(), content.title(), text(content), translations,

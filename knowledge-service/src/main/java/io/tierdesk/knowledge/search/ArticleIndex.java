@@ -40,6 +40,16 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.tartarus.snowball.ext.RussianStemmer;
+import io.tierdesk.events.knowledge.Language;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.search.ConstantScoreQuery;
 
 /**
  * The searchable articles of one replica, in memory, rebuilt from the event stream: one document per live article
@@ -119,7 +129,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final Analyzer russian;
     private final Analyzer english;
     /** Per article, the stems of each ticket it did not help with. */
-    private final java.util.Map<UUID, List<Set<String>>> rejections = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, List<Set<String>>> rejections = new ConcurrentHashMap<>();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private volatile IndexSearcher searcher;
@@ -130,7 +140,7 @@ public final class ArticleIndex implements AutoCloseable {
         this.english = analyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false, options.stemming());
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(new org.apache.lucene.analysis
-                    .miscellaneous.PerFieldAnalyzerWrapper(english, java.util.Map.of("title_ru", russian,
+                    .miscellaneous.PerFieldAnalyzerWrapper(english, Map.of("title_ru", russian,
                     "text_ru", russian, "tickets_ru", russian, "fuzzy_ru", russian))));
             refresh();
         } catch (IOException e) {
@@ -146,8 +156,8 @@ public final class ArticleIndex implements AutoCloseable {
         doc.add(new StringField("audience", entry.audience(), Field.Store.YES));
         doc.add(new StringField("tier", entry.tier(), Field.Store.NO));
         entry.products().forEach(p -> doc.add(new StringField("product", p, Field.Store.NO)));
-        doc.add(new org.apache.lucene.document.StoredField("title", entry.title()));
-        doc.add(new org.apache.lucene.document.StoredField("body", entry.text()));
+        doc.add(new StoredField("title", entry.title()));
+        doc.add(new StoredField("body", entry.text()));
         addText(doc, entry.language(), entry.title(), entry.text());
         if (options.translations()) {
             entry.translations().forEach(t -> addText(doc, t.language(), t.title(), t.text()));
@@ -202,7 +212,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
         // Between an article and its translation, both matching, the one in the language typed comes first.
-        filtered.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term("language",
+        filtered.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("language",
                 typedIn(text)))), SAME_LANGUAGE_BOOST), BooleanClause.Occur.SHOULD);
         if (filter.language() != null) {
             filtered.add(new TermQuery(new Term("language", filter.language())), BooleanClause.Occur.FILTER);
@@ -235,7 +245,7 @@ public final class ArticleIndex implements AutoCloseable {
                         .orElse(0) : 0;
                 scores.add((float) (sd.score * Math.max(0.05, 1 - options.feedbackWeight() * similarity)));
             }
-            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, docs.size()).boxed().toList());
+            List<Integer> order = new ArrayList<>(IntStream.range(0, docs.size()).boxed().toList());
             order.sort((a, b) -> Float.compare(scores.get(b), scores.get(a)));
             Set<String> wanted = stems(text);
             List<Hit> hits = new ArrayList<>();
@@ -290,7 +300,7 @@ public final class ArticleIndex implements AutoCloseable {
             return List.copyOf(terms);
         }
         IndexReader reader = searcher.getIndexReader();
-        Map<String, Integer> frequency = new java.util.HashMap<>();
+        Map<String, Integer> frequency = new HashMap<>();
         try {
             for (String term : terms) {
                 frequency.put(term, reader.docFreq(new Term("text_" + lang, term))
@@ -299,7 +309,7 @@ public final class ArticleIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return terms.stream().sorted(java.util.Comparator.comparing((String t) -> frequency.get(t) == 0)
+        return terms.stream().sorted(Comparator.comparing((String t) -> frequency.get(t) == 0)
                 .thenComparing(frequency::get)).limit(MAX_TERMS).toList();
     }
 
@@ -363,14 +373,14 @@ public final class ArticleIndex implements AutoCloseable {
     /** The stems of a text and of what its support slang stands for, in both languages: what tickets compare by. */
     public static Set<String> meaning(String text) {
         String all = text + " " + VOCABULARY.expand(text);
-        Set<String> stems = new java.util.HashSet<>(terms(RUSSIAN_STEMS, all));
+        Set<String> stems = new HashSet<>(terms(RUSSIAN_STEMS, all));
         stems.addAll(terms(ENGLISH_STEMS, all));
         return stems;
     }
 
     /** The stems of a text in both languages. */
     private Set<String> stemsOf(String text) {
-        Set<String> stems = new java.util.HashSet<>(terms(russian, text));
+        Set<String> stems = new HashSet<>(terms(russian, text));
         stems.addAll(terms(english, text));
         return stems;
     }
@@ -441,7 +451,7 @@ public final class ArticleIndex implements AutoCloseable {
             best = best.substring(0, cut > 0 ? cut : SNIPPET_LENGTH) + "…";
         }
         StringBuilder out = new StringBuilder();
-        java.util.regex.Matcher words = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+").matcher(best);
+        Matcher words = Pattern.compile("[\\p{L}\\p{N}]+").matcher(best);
         int at = 0;
         while (words.find()) {
             out.append(escape(best.substring(at, words.start())));
@@ -463,7 +473,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** {@code ru} when most letters are Cyrillic, else (no letters too) {@code en}. */
     public static String script(String text) {
-        return io.tierdesk.events.knowledge.Language.byLetters(text) == io.tierdesk.events.knowledge.Language.RU
+        return Language.byLetters(text) == Language.RU
                 ? "ru" : "en";
     }
 

@@ -1,5 +1,7 @@
 package io.tierdesk.knowledge.search;
 
+import java.util.Locale;
+
 /**
  * A query typed with the wrong keyboard layout, read as meant: {@code ghbynth} was {@code принтер} on the Russian
  * layout, and {@code згкз} was {@code pups} on the English one. Each letter is swapped for the one on the same key
@@ -14,7 +16,7 @@ final class KeyboardLayout {
 
     static String convert(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
             int latin = LATIN.indexOf(c);
             int cyrillic = CYRILLIC.indexOf(c);
             out.append(latin >= 0 ? CYRILLIC.charAt(latin) : cyrillic >= 0 ? LATIN.charAt(cyrillic) : c);

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.notification.application.WebhookTargets;
 
 /** Channel adapters' and integrations' webhooks; the secret is taken, never given back. */
 @Path("/api/v1/webhooks/{id}")
@@ -41,12 +42,12 @@ public class WebhooksResource {
     }
 
     private final Webhooks webhooks;
-    private final io.tierdesk.notification.application.WebhookTargets targets;
+    private final WebhookTargets targets;
     private final Mutiny.SessionFactory sessions;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public WebhooksResource(Webhooks webhooks, io.tierdesk.notification.application.WebhookTargets targets,
+    public WebhooksResource(Webhooks webhooks, WebhookTargets targets,
             Mutiny.SessionFactory sessions, SecurityIdentity identity,
             Clock clock) {
         this.webhooks = webhooks;

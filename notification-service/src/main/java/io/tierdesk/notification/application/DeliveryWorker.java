@@ -26,6 +26,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.TimeoutException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.mail.SMTPException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends the deliveries the consumers wrote. A round claims due rows ({@code FOR UPDATE SKIP LOCKED}) and marks them
@@ -79,11 +86,11 @@ public class DeliveryWorker {
     }
 
     /** Deliveries waiting or being sent, by medium, as of the last round. */
-    private final Map<String, Double> queued = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Double> queued = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
         for (String medium : List.of("email", "webhook")) {
-            io.micrometer.core.instrument.Gauge.builder("tierdesk.notification.queue.depth", queued,
+            Gauge.builder("tierdesk.notification.queue.depth", queued,
                             m -> m.getOrDefault(medium, Double.NaN))
                     .description("deliveries pending or being sent").tags("medium", medium).register(registry);
         }
@@ -144,7 +151,7 @@ public class DeliveryWorker {
     private Uni<List<Outcome>> sendAll(List<Claimed> claimed) {
         // The HTTP client answers on threads of its own; the outcomes are recorded back on this round's context,
         // where Hibernate Reactive may open its session.
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Context context = Vertx.currentContext();
         List<Uni<Outcome>> sends = new ArrayList<>();
         for (Claimed d : claimed) {
             Uni<Void> send = d.medium().equals("webhook")
@@ -205,7 +212,7 @@ public class DeliveryWorker {
                     registry.counter("tierdesk.notification.deliveries", "medium", d.medium(), "outcome",
                             "delivered").increment();
                     if (d.eventTime() != null) {
-                        io.micrometer.core.instrument.Timer.builder("tierdesk.notification.delivery.latency")
+                        Timer.builder("tierdesk.notification.delivery.latency")
                                 .description("from the event's time to the medium's acceptance")
                                 .tags("medium", d.medium()).publishPercentiles(0.5, 0.95, 0.99).register(registry)
                                 .record(Duration.between(d.eventTime(), o.at()));
@@ -268,7 +275,7 @@ public class DeliveryWorker {
 
     static boolean permanent(Throwable failure) {
         return failure instanceof MailSender.Undeliverable
-                || failure instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent()
+                || failure instanceof SMTPException smtp && smtp.isPermanent()
                 || failure instanceof WebhookSender.Refused refused && !refused.transientFailure();
     }
 
@@ -276,10 +283,10 @@ public class DeliveryWorker {
         if (failure instanceof WebhookSender.Refused refused) {
             return "the webhook answered " + refused.status + (refused.gone() ? " Gone: the endpoint is disabled" : "");
         }
-        if (failure instanceof io.vertx.ext.mail.SMTPException smtp) {
+        if (failure instanceof SMTPException smtp) {
             return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
         }
-        if (failure instanceof io.smallrye.mutiny.TimeoutException) {
+        if (failure instanceof TimeoutException) {
             return "no answer from the mail server in time";
         }
         String message = failure.getMessage();

@@ -18,6 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.helpers.queues.Queues;
+import io.tierdesk.eventing.domain.Rejection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What agents and supervisors hear, as it happens: one poller per replica reads the new stream deliveries in the
@@ -88,9 +93,9 @@ public class LiveStreams {
     private final int catchUpLimit;
     /** Notices held for one slow client; past it the stream ends and the client reconnects from its last id. */
     private final int buffer;
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> open =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger openTotal = new java.util.concurrent.atomic.AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> open =
+            new ConcurrentHashMap<>();
+    private final AtomicInteger openTotal = new AtomicInteger();
 
     public LiveStreams(Mutiny.SessionFactory sessions, PeriodicJobs jobs,
             @ConfigProperty(name = "tierdesk.notification.stream.poll-interval") Duration interval,
@@ -112,7 +117,7 @@ public class LiveStreams {
 
     void start(@Observes StartupEvent event) throws Throwable {
         // From what is visible now: every transaction below the oldest running one is in, the rest comes by poll.
-        handed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> sessions.withSession(session ->
+        handed = VertxContextSupport.subscribeAndAwait(() -> sessions.withSession(session ->
                 SqlRows.first(session, """
                         SELECT coalesce(CAST(CAST(max(transaction_id) AS text) AS bigint), 0) AS tx,
                             coalesce(max(seq), 0) AS seq FROM delivery
@@ -145,18 +150,18 @@ public class LiveStreams {
      * from now on.
      */
     public Multi<Item> stream(String caller, Set<String> recipients, Position lastSeen) {
-        java.util.concurrent.atomic.AtomicInteger mine = open.computeIfAbsent(caller,
-                k -> new java.util.concurrent.atomic.AtomicInteger());
+        AtomicInteger mine = open.computeIfAbsent(caller,
+                k -> new AtomicInteger());
         if (mine.incrementAndGet() > perCaller | openTotal.incrementAndGet() > total) {
             release(caller, mine);
-            throw new io.tierdesk.eventing.domain.Rejection(io.tierdesk.eventing.domain.Rejection.Kind.TOO_MANY,
+            throw new Rejection(Rejection.Kind.TOO_MANY,
                     "streams", "at most " + perCaller + " open streams per caller and " + total + " in all; close one "
                     + "first", "too-many-streams", "Too many open streams");
         }
         // Bounded: a client that reads slower than its notices come loses its stream (and reconnects from its last
         // id) rather than this replica's memory.
         UnicastProcessor<Item> buffered = UnicastProcessor.create(
-                io.smallrye.mutiny.helpers.queues.Queues.<Item>get(buffer).get(), null);
+                Queues.<Item>get(buffer).get(), null);
         Cancellable subscription = live.filter(i -> recipients.contains(i.recipient()))
                 .subscribe().with(buffered::onNext, buffered::onError, buffered::onComplete);
         Position bound = handed;
@@ -175,7 +180,7 @@ public class LiveStreams {
                             // Too much missed (or an id from before the rows kept): say so once, and go on live.
                             return items.size() > catchUpLimit
                                     ? Multi.createFrom().item(new Item(bound.transaction(), bound.seq(), "", RESYNC,
-                                            null, "", "more was missed than a stream reads back", java.time.Instant.now()))
+                                            null, "", "more was missed than a stream reads back", Instant.now()))
                                     : Multi.createFrom().iterable(items);
                         });
         return Multi.createBy().concatenating().streams(missed, buffered.filter(i -> i.position().isAfter(bound)))
@@ -185,7 +190,7 @@ public class LiveStreams {
                 });
     }
 
-    private void release(String caller, java.util.concurrent.atomic.AtomicInteger mine) {
+    private void release(String caller, AtomicInteger mine) {
         openTotal.decrementAndGet();
         if (mine.decrementAndGet() <= 0) {
             open.remove(caller, mine);

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.quarkus.vertx.VertxContextSupport;
 
 /** The rules in force: the latest version saved, else the defaults; every version is kept. */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class NotificationRulesStore {
     }
 
     void start(@Observes StartupEvent event) throws Throwable {
-        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::reload);
+        VertxContextSupport.subscribeAndAwait(this::reload);
     }
 
     public Versioned current() {

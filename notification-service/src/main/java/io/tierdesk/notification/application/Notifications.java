@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 
 /**
  * What an event means to whom: the notices the rules give, each rendered now in its recipient's language and
@@ -104,12 +106,12 @@ public class Notifications {
      * What a channel adapter receives: the message written for the customer, and whom to give it to in its medium.
      */
     static String customerPayload(Notice notice, TicketCard card, UUID ticketId, Templates.Rendered text) {
-        Map<String, Object> recipient = new java.util.LinkedHashMap<>();
+        Map<String, Object> recipient = new LinkedHashMap<>();
         recipient.put("externalId", card.customerRef());
         recipient.put("name", card.customerName());
         recipient.put("email", card.customerEmail());
         recipient.put("channel", card.channel());
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", notice.kind());
         body.put("ticketId", ticketId);
         body.put("number", card.number());
@@ -117,17 +119,17 @@ public class Notifications {
         body.put("recipient", recipient);
         body.put("subject", text.subject());
         body.put("body", text.text());
-        return new String(EventJson.write(body), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(EventJson.write(body), StandardCharsets.UTF_8);
     }
 
     /** What an integration receives: the event as it is, with its type and id. */
     static String rawPayload(Delivered<?> delivered, UUID ticketId) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", EventCatalog.of(delivered.event().getClass()).ceType());
         body.put("eventId", delivered.eventId());
         body.put("ticketId", ticketId);
         body.put("data", delivered.event());
-        return new String(EventJson.write(body), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(EventJson.write(body), StandardCharsets.UTF_8);
     }
 
     static NotificationPlanner.Occurrence occurrence(Object event) {

@@ -20,6 +20,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.IfSectionHelper;
+import io.quarkus.qute.ValueResolvers;
+import io.quarkus.qute.WhenSectionHelper;
+import io.quarkus.qute.WithSectionHelper;
+import io.quarkus.vertx.VertxContextSupport;
+import java.util.Collections;
+import org.jboss.logging.Logger;
 
 /**
  * The notification templates (Qute), per kind and language: the defaults shipped in
@@ -54,17 +63,17 @@ public class Templates {
     public static final int MAX_SUBJECT = 500;
     /** Compiled templates kept: every kind in both languages with room for previews. */
     static final int CACHE_SIZE = 256;
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Templates.class);
+    private static final Logger LOG = Logger.getLogger(Templates.class);
 
     private final Engine engine = sandbox();
-    private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final MeterRegistry metrics;
     private final Mutiny.SessionFactory sessions;
     private final List<String> kinds;
     private final Map<String, Template> defaults = new LinkedHashMap<>();
     /** Admins' versions, by kind and language. */
     private final Map<String, Template> changed = new ConcurrentHashMap<>();
 
-    public Templates(Mutiny.SessionFactory sessions, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public Templates(Mutiny.SessionFactory sessions, MeterRegistry metrics) {
         this.metrics = metrics;
         this.sessions = sessions;
         this.kinds = resource("kinds.txt").lines().map(String::strip)
@@ -79,7 +88,7 @@ public class Templates {
     }
 
     void start(@Observes StartupEvent event) throws Throwable {
-        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::reload);
+        VertxContextSupport.subscribeAndAwait(this::reload);
     }
 
     /** Reads the admins' templates again (at start, and for other replicas' saves: {@link SettingsRefresh}). */
@@ -141,7 +150,7 @@ public class Templates {
      * Templates compiled once per text rather than once per notice, the least recently used dropped beyond
      * {@link #CACHE_SIZE} (previews and saves bring new texts).
      */
-    private final Map<String, io.quarkus.qute.Template> compiled = java.util.Collections.synchronizedMap(
+    private final Map<String, io.quarkus.qute.Template> compiled = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, io.quarkus.qute.Template> eldest) {
@@ -174,16 +183,16 @@ public class Templates {
      */
     static Engine sandbox() {
         return Engine.builder()
-                .addSectionHelper(new io.quarkus.qute.IfSectionHelper.Factory())
-                .addSectionHelper(new io.quarkus.qute.WhenSectionHelper.Factory())
-                .addSectionHelper(new io.quarkus.qute.WithSectionHelper.Factory())
-                .addValueResolvers(io.quarkus.qute.ValueResolvers.mapResolver(),
-                        io.quarkus.qute.ValueResolvers.thisResolver(), io.quarkus.qute.ValueResolvers.orResolver(),
-                        io.quarkus.qute.ValueResolvers.orEmpty(), io.quarkus.qute.ValueResolvers.trueResolver(),
-                        io.quarkus.qute.ValueResolvers.logicalAndResolver(),
-                        io.quarkus.qute.ValueResolvers.logicalOrResolver(),
-                        io.quarkus.qute.ValueResolvers.equalsResolver())
-                .addResultMapper(new io.quarkus.qute.HtmlEscaper(List.of(Variant.TEXT_HTML)))
+                .addSectionHelper(new IfSectionHelper.Factory())
+                .addSectionHelper(new WhenSectionHelper.Factory())
+                .addSectionHelper(new WithSectionHelper.Factory())
+                .addValueResolvers(ValueResolvers.mapResolver(),
+                        ValueResolvers.thisResolver(), ValueResolvers.orResolver(),
+                        ValueResolvers.orEmpty(), ValueResolvers.trueResolver(),
+                        ValueResolvers.logicalAndResolver(),
+                        ValueResolvers.logicalOrResolver(),
+                        ValueResolvers.equalsResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
                 .strictRendering(true)
                 .removeStandaloneLines(true)
                 .build();

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.events.knowledge.Language;
+import java.util.Optional;
 
 /**
  * Keeps each ticket's card from the events that change what notifications need to know. Every write is an upsert:
@@ -30,8 +32,8 @@ public class TicketCards {
     public Uni<Void> opened(Mutiny.Session session, TicketOpened e) {
         String language = e.customer().language() != null && Templates.LANGUAGES.contains(e.customer().language())
                 ? e.customer().language()
-                : java.util.Optional.ofNullable(io.tierdesk.events.knowledge.Language.byLetters(e.subject() + " "
-                        + e.body())).map(io.tierdesk.events.knowledge.Language::wireName).orElse(defaultLanguage);
+                : Optional.ofNullable(Language.byLetters(e.subject() + " "
+                        + e.body())).map(Language::wireName).orElse(defaultLanguage);
         return SqlRows.execute(session, """
                         INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
                             language, customer_ref)

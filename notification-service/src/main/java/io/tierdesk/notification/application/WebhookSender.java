@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.format.DateTimeParseException;
 
 /**
  * Posts a delivery's payload to its webhook, signed: {@code webhook-id} is the delivery's id (the same on every
@@ -115,7 +116,7 @@ public class WebhookSender {
                 Duration d = Duration.between(now, ZonedDateTime.parse(value.strip(),
                         DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
-            } catch (java.time.format.DateTimeParseException unreadable) {
+            } catch (DateTimeParseException unreadable) {
                 return null;
             }
         }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import java.util.Arrays;
 
 /**
  * Where webhooks may point. A webhook is an admin's instruction to make this service call an address, so an address
@@ -42,9 +45,9 @@ public class WebhookTargets {
     private final List<String> domains = new ArrayList<>();
     private final List<Network> networks = new ArrayList<>();
     private final boolean publicTargets;
-    private final io.vertx.mutiny.core.Vertx vertx;
+    private final Vertx vertx;
 
-    public WebhookTargets(io.vertx.mutiny.core.Vertx vertx,
+    public WebhookTargets(Vertx vertx,
             @ConfigProperty(name = "tierdesk.notification.webhook.allowed-targets") Optional<List<String>> allowed,
             @ConfigProperty(name = "tierdesk.notification.webhook.public-targets", defaultValue = "true")
             boolean publicTargets) {
@@ -81,7 +84,7 @@ public class WebhookTargets {
     }
 
     /** {@link #check} off the event loop (a name is resolved), answered on the caller's context. */
-    public io.smallrye.mutiny.Uni<Optional<Refusal>> checked(URI url) {
+    public Uni<Optional<Refusal>> checked(URI url) {
         return vertx.executeBlocking(() -> check(url), false);
     }
 
@@ -145,7 +148,7 @@ public class WebhookTargets {
         }
         if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
             try {
-                return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                return internal(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
             } catch (UnknownHostException e) {
                 return true;
             }

@@ -18,6 +18,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.quarkus.vertx.VertxContextSupport;
+import java.security.GeneralSecurityException;
+import java.util.Comparator;
+import java.util.HashMap;
 
 /**
  * The webhooks of channel adapters and integrations, and their signatures by the Standard Webhooks scheme: HMAC-SHA256
@@ -50,7 +54,7 @@ public class Webhooks {
     }
 
     void start(@Observes StartupEvent event) throws Throwable {
-        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(this::reload);
+        VertxContextSupport.subscribeAndAwait(this::reload);
     }
 
     /** Reads every webhook again (at start, and for changes other replicas made). */
@@ -60,7 +64,7 @@ public class Webhooks {
                             array_to_string(channels, ' ') AS channels, array_to_string(types, ' ') AS types, enabled,
                             disabled_reason FROM webhook"""))
                 .invoke(rows -> {
-                    Map<String, Webhook> read = new java.util.HashMap<>();
+                    Map<String, Webhook> read = new HashMap<>();
                     rows.forEach(r -> read.put(r.text("webhook_id"), new Webhook(r.text("webhook_id"), r.text("url"),
                             r.text("secret"), r.text("previous_secret"), r.instant("previous_until"),
                             words(r.text("channels")), words(r.text("types")), r.bool("enabled"),
@@ -90,7 +94,7 @@ public class Webhooks {
             return Optional.empty();
         }
         return all.values().stream().filter(w -> !w.enabled() && w.channels().contains(channel))
-                .sorted(java.util.Comparator.comparing(Webhook::id)).findFirst();
+                .sorted(Comparator.comparing(Webhook::id)).findFirst();
     }
 
     /** The enabled webhooks that asked for an event type as it is. */
@@ -156,7 +160,7 @@ public class Webhooks {
             mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
             byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }

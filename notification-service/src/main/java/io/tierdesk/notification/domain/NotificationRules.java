@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * Which event notifies whom, through which medium, with which template. The rules in force are a list; an event
@@ -32,7 +34,7 @@ public record NotificationRules(List<Rule> rules) {
             boolean enabled) {
         public Rule {
             // Null values are kept for the check to name, not thrown on while the request is read.
-            when = when == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(when));
+            when = when == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(when));
         }
     }
 

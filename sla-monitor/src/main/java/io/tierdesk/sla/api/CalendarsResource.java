@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.sla.application.CalendarRetiming;
 
 /**
  * Business calendars: each PUT is a new version, committed at once; the clocks that count on it are re-timed after,
@@ -38,10 +39,10 @@ public class CalendarsResource {
     private final SlaSettings settings;
     private final SecurityIdentity identity;
     private final SlaClocks clocks;
-    private final io.tierdesk.sla.application.CalendarRetiming retiming;
+    private final CalendarRetiming retiming;
 
     public CalendarsResource(Mutiny.SessionFactory sessions, SlaSettings settings, SecurityIdentity identity,
-            SlaClocks clocks, io.tierdesk.sla.application.CalendarRetiming retiming) {
+            SlaClocks clocks, CalendarRetiming retiming) {
         this.retiming = retiming;
         this.sessions = sessions;
         this.settings = settings;

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.time.OffsetDateTime;
 
 /** The quality figures of a period for supervisors: JSON, or CSV for a spreadsheet. */
 @Path("/api/v1/reports/quality")
@@ -97,7 +98,7 @@ public class QualityReportResource {
     private static Instant moment(String field, String value, ZoneId zone) {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
-                    : java.time.OffsetDateTime.parse(value).toInstant();
+                    : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeException e) {
             throw Rejection.invalid(field, "'" + value + "' is neither a date (2026-11-01) nor an instant with "
                     + "its offset (2026-11-01T00:00:00Z)");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Works through the calendars whose new version awaits re-timing ({@code calendar_retime}): a batch of tickets per
@@ -23,7 +25,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class CalendarRetiming {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CalendarRetiming.class);
+    private static final Logger LOG = Logger.getLogger(CalendarRetiming.class);
 
     private final Mutiny.SessionFactory sessions;
     private final SlaClocks clocks;
@@ -78,7 +80,7 @@ public class CalendarRetiming {
     }
 
     /** The jobs one after another, their answers added up. */
-    private static Uni<Long> sum(List<Job> jobs, java.util.function.Function<Job, Uni<Long>> each) {
+    private static Uni<Long> sum(List<Job> jobs, Function<Job, Uni<Long>> each) {
         Uni<Long> total = Uni.createFrom().item(0L);
         for (Job job : jobs) {
             total = total.chain(sum -> each.apply(job).map(one -> sum + one));

@@ -32,6 +32,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * Keeps what the quality report counts, one statement per event that matters, in the transaction that takes the
@@ -93,7 +95,7 @@ public class QualityProjection {
     }
 
     /** The clocks met or breached among SLA events about to be appended, as facts of the same transaction. */
-    Uni<Void> record(Mutiny.Session session, java.util.Map<UUID, List<SlaEvent>> eventsByTicket) {
+    Uni<Void> record(Mutiny.Session session, Map<UUID, List<SlaEvent>> eventsByTicket) {
         List<SlaEvent> outcomes = eventsByTicket.values().stream().flatMap(List::stream)
                 .filter(e -> e instanceof SlaMet || e instanceof SlaBreached).toList();
         if (outcomes.isEmpty()) {
@@ -155,7 +157,7 @@ public class QualityProjection {
 
     private Uni<Void> facts(Mutiny.Session session, QualityReport.Query query, QualityReport.Builder builder) {
         // The fact's date (or week, from Monday) in the report's zone, as QualityReport.key gives it for tickets.
-        String local = query.zone() instanceof java.time.ZoneOffset
+        String local = query.zone() instanceof ZoneOffset
                 ? "((f.at AT TIME ZONE 'UTC') + make_interval(secs => CAST(CAST(?6 AS text) AS int)))" : "(f.at AT TIME ZONE ?6)";
         String key = query.groupBy() == null ? "''" : switch (query.groupBy()) {
             case DAY -> "to_char(" + local + ", 'YYYY-MM-DD')";
@@ -165,7 +167,7 @@ public class QualityProjection {
             case CHANNEL -> "q.channel";
             case AGENT -> "coalesce(q.agent, '" + QualityReport.NO_AGENT + "')";
         };
-        String zone = query.zone() instanceof java.time.ZoneOffset offset ? Integer.toString(offset.getTotalSeconds())
+        String zone = query.zone() instanceof ZoneOffset offset ? Integer.toString(offset.getTotalSeconds())
                 : query.zone().getId();
         return SqlRows.select(session, """
                         SELECT %s AS key, f.kind, f.detail, count(*) AS n

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.time.Duration;
 
 /**
  * Runs the clocks: a fact about a ticket, or time passing, under the ticket's row lock; the new state, its timers
@@ -432,8 +433,8 @@ public class SlaClocks {
             if (dueAt != null) {
                 registry.counter("tierdesk.sla.announced", "kind", event instanceof SlaBreached
                         ? "breach" : "warning").increment();
-                firingDelay.record(java.time.Duration.between(dueAt, event.at()).isNegative() ? java.time.Duration.ZERO
-                        : java.time.Duration.between(dueAt, event.at()));
+                firingDelay.record(Duration.between(dueAt, event.at()).isNegative() ? Duration.ZERO
+                        : Duration.between(dueAt, event.at()));
             }
         }
     }

@@ -16,6 +16,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.sla.domain.ClockKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Calendars and policies: every change a new version, the highest in force. Stored as the drafts people wrote
@@ -44,7 +50,7 @@ public class SlaSettings {
     }
 
     /** The latest version of each calendar this instance has read: calendars change seldom, clocks read them often. */
-    private final java.util.Map<String, BusinessCalendar> latest = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BusinessCalendar> latest = new ConcurrentHashMap<>();
 
     /**
      * A calendar in force whose version the caller has just read (with the ticket it locked): from memory when this
@@ -72,8 +78,8 @@ public class SlaSettings {
 
     /** Every calendar in force, the built-in 24x7 first. */
     public Uni<List<BusinessCalendar>> calendars(Mutiny.Session session) {
-        return SqlRows.select(session, CALENDARS).map(rows -> java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(BusinessCalendar.alwaysOpen()),
+        return SqlRows.select(session, CALENDARS).map(rows -> Stream.concat(
+                Stream.of(BusinessCalendar.alwaysOpen()),
                 rows.stream().map(SlaSettings::calendar)).toList());
     }
 
@@ -92,7 +98,7 @@ public class SlaSettings {
         }
         BusinessCalendar checked = draft.toCalendar(id, 1);
         return policies(session).invoke(policies -> {
-            List<Rejection.Violation> unserved = new java.util.ArrayList<>();
+            List<Rejection.Violation> unserved = new ArrayList<>();
             policies.stream().filter(p -> p.calendar().equals(id))
                     .forEach(p -> unserved.addAll(unserved(p, checked, at, "week")));
             if (!unserved.isEmpty()) {
@@ -141,10 +147,10 @@ public class SlaSettings {
      */
     static List<Rejection.Violation> unserved(SlaPolicy policy, BusinessCalendar calendar, Instant from,
             String field) {
-        List<Rejection.Violation> found = new java.util.ArrayList<>();
+        List<Rejection.Violation> found = new ArrayList<>();
         policy.targets().forEach((priority, targets) -> {
-            for (io.tierdesk.sla.domain.ClockKind kind : io.tierdesk.sla.domain.ClockKind.values()) {
-                java.time.Duration target = targets.of(kind);
+            for (ClockKind kind : ClockKind.values()) {
+                Duration target = targets.of(kind);
                 if (target != null && !calendar.serves(from, target)) {
                     String name = switch (kind) {
                         case FIRST_RESPONSE -> "firstResponse";

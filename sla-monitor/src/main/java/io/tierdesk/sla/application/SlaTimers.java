@@ -9,6 +9,11 @@ import java.time.Duration;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.tierdesk.eventing.PeriodicJobs;
 import io.tierdesk.eventing.PeriodicTask;
+import io.tierdesk.eventing.store.SqlRows;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Announces warnings and breaches when they fall due. Every moment is a row of {@code sla_timer}; no timer lives only
@@ -27,13 +32,13 @@ public class SlaTimers {
     private volatile PeriodicTask task;
     private final Duration interval;
     private final MeterRegistry registry;
-    private final java.time.Clock clock;
+    private final Clock clock;
     /** Tickets with a moment due in the first round after start: what a restart had to catch up. */
-    private final java.util.concurrent.atomic.AtomicLong caughtUp = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong caughtUp = new AtomicLong();
     private volatile boolean firstRound = true;
 
     public SlaTimers(Mutiny.SessionFactory sessions, SlaClocks clocks, PeriodicJobs jobs,
-            SlaConfig config, MeterRegistry registry, java.time.Clock clock) {
+            SlaConfig config, MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.sessions = sessions;
         this.clocks = clocks;
@@ -45,13 +50,13 @@ public class SlaTimers {
     void start(@Observes StartupEvent event) {
         clocks.onNewMoment(this::wake);
         registry.gauge("tierdesk.sla.catch.up.tickets", caughtUp);
-        registry.gauge("tierdesk.sla.timers.pending", java.util.List.of(), this, t -> t.pending);
+        registry.gauge("tierdesk.sla.timers.pending", List.of(), this, t -> t.pending);
         task = jobs.untilDue(interval, clock, "SLA timers", () -> fireDue()
                 .invoke(() -> firstRound = false).chain(this::measure).chain(this::nextDue));
     }
 
     /** A moment this instance just wrote: the loop runs then, if it would have slept past it. */
-    public void wake(java.time.Instant at) {
+    public void wake(Instant at) {
         PeriodicTask running = task;
         if (running != null) {
             running.wake(at);
@@ -62,11 +67,11 @@ public class SlaTimers {
      * The earliest moment to come. One already due after a round is held by another transaction (another
      * instance's round, a consumer): look again shortly rather than spin on it.
      */
-    private Uni<java.time.Instant> nextDue() {
-        return sessions.withSession(session -> io.tierdesk.eventing.store.SqlRows.first(session,
+    private Uni<Instant> nextDue() {
+        return sessions.withSession(session -> SqlRows.first(session,
                 "SELECT min(due_at) AS due FROM sla_timer")).map(row -> {
-                    java.time.Instant due = row.instant("due");
-                    java.time.Instant soon = clock.instant().plusMillis(HELD_RETRY_MS);
+                    Instant due = row.instant("due");
+                    Instant soon = clock.instant().plusMillis(HELD_RETRY_MS);
                     return due != null && due.isBefore(soon) ? soon : due;
                 });
     }
@@ -80,7 +85,7 @@ public class SlaTimers {
             return Uni.createFrom().voidItem();
         }
         lastMeasured = System.nanoTime();
-        return sessions.withSession(session -> io.tierdesk.eventing.store.SqlRows.first(session,
+        return sessions.withSession(session -> SqlRows.first(session,
                 "SELECT count(*) AS n FROM sla_timer")).invoke(row -> pending = row.number("n")).replaceWithVoid();
     }
 

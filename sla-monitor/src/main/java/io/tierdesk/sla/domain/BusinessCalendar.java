@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
+import java.util.Comparator;
 
 /**
  * When support works: weekly working hours in a zone, holidays (once or every year), and extra working days (a
@@ -71,13 +73,13 @@ public record BusinessCalendar(String id, long version, String name, ZoneId zone
         for (DayOfWeek day : DayOfWeek.values()) {
             copy.put(day, sorted(week.getOrDefault(day, List.of())));
         }
-        week = java.util.Collections.unmodifiableMap(copy);
+        week = Collections.unmodifiableMap(copy);
         holidays = List.copyOf(holidays);
         workingDays = List.copyOf(workingDays);
     }
 
     static List<Hours> sorted(List<Hours> hours) {
-        return hours.stream().sorted(java.util.Comparator.comparingInt(Hours::from)).toList();
+        return hours.stream().sorted(Comparator.comparingInt(Hours::from)).toList();
     }
 
     public static BusinessCalendar alwaysOpen() {

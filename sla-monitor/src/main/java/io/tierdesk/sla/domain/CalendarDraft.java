@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * A calendar as people write it (the body of {@code PUT /api/v1/calendars/{id}}): {@code week} maps {@code mon} …
@@ -42,7 +43,7 @@ public record CalendarDraft(String name, String zone, Map<String, List<Interval>
 
     static {
         for (DayOfWeek day : DayOfWeek.values()) {
-            DAYS.put(day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT), day);
+            DAYS.put(day.name().substring(0, 3).toLowerCase(Locale.ROOT), day);
         }
     }
 

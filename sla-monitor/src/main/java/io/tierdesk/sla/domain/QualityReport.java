@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The quality figures of a period, as docs/sla-monitor.md defines each of them. Plain arithmetic over what the
@@ -38,7 +40,7 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
         DAY, WEEK, PLAN, TIER, CHANNEL, AGENT;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -245,7 +247,7 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
 
         void add(Duration d) {
             if (size == nanos.length) {
-                nanos = java.util.Arrays.copyOf(nanos, size * 2);
+                nanos = Arrays.copyOf(nanos, size * 2);
             }
             nanos[size++] = d.toNanos();
             sorted = false;
@@ -260,7 +262,7 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
                 return null;
             }
             if (!sorted) {
-                java.util.Arrays.sort(nanos, 0, size);
+                Arrays.sort(nanos, 0, size);
                 sorted = true;
             }
             int rank = (int) Math.ceil(p * size);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One clock of a ticket, as the stretches it ran: its due time is where the runs, in working time of the calendar,
@@ -29,7 +30,7 @@ public record SlaClock(ClockKind kind, Duration target, List<Run> runs, List<War
         RUNNING, PAUSED, MET, BREACHED, STOPPED;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * decide(ticket, fact) → the ticket's clocks and the SLA events that say what changed. Plain Java: the application
@@ -131,7 +132,7 @@ public final class SlaDecider {
             if (clock.open() && clock.breachedAt() == null) {
                 Instant was = clock.dueAt(before);
                 Instant is = clock.dueAt(after);
-                if (!java.util.Objects.equals(was, is)) {
+                if (!Objects.equals(was, is)) {
                     events.add(new SlaClockRetimed(ticket.ticketId(), clock.kind().wireName(), is, was, "calendar "
                             + after.id() + " changed to version " + after.version(), now, terms(ticket, after)));
                 }

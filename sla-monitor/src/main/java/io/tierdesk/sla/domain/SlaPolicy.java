@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * What a support plan promises: per priority, the target of each clock in working time of the policy's calendar
@@ -26,7 +27,7 @@ public record SlaPolicy(String plan, long version, String calendar, Priority def
 
     public SlaPolicy {
         warnings = warnings.stream().sorted().distinct().toList();
-        targets = java.util.Collections.unmodifiableMap(new EnumMap<>(targets));
+        targets = Collections.unmodifiableMap(new EnumMap<>(targets));
     }
 
     /** The target of a clock at a priority, or null when the plan keeps no such clock. */

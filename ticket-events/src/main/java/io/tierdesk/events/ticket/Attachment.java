@@ -7,7 +7,7 @@ public record Attachment(String name, String contentType, long size, String url)
     public Attachment {
         Require.text(name, "attachment.name");
         if (size < 0) {
-            throw io.tierdesk.events.Require.violation("size", "attachment.size must not be negative");
+            throw Require.violation("size", "attachment.size must not be negative");
         }
     }
 }

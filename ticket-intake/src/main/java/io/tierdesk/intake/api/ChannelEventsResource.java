@@ -24,6 +24,7 @@ import io.tierdesk.events.channel.ChannelMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /** Where channel adapters post what they received, as CloudEvents over HTTP (structured, binary or batch). */
 @Path("/api/v1/channel-events")
@@ -31,7 +32,7 @@ import java.util.Locale;
 public class ChannelEventsResource {
     public static final String REPLAYED = "Idempotent-Replayed";
     static final int BATCH_CONCURRENCY = 8;
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ChannelEventsResource.class);
+    private static final Logger LOG = Logger.getLogger(ChannelEventsResource.class);
 
     /** One entry of a batch answer: the status the event would have got alone, and its answer or problem. */
     public record BatchItem(int status, ChannelAnswer answer, Problem problem) {

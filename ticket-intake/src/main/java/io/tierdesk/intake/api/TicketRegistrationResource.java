@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.Arrays;
 
 /** L1 registers a request that came by phone, at the desk or any other way, and stays its customer's contact. */
 @Path("/api/v1/tickets")
@@ -63,7 +64,7 @@ public class TicketRegistrationResource {
         }
         Channel channel = Limits.parsed("channel", body.channel(), Channel::fromWire);
         if (channel == null) {
-            throw Rejection.invalid("channel", "is required: " + java.util.Arrays.stream(Channel.values())
+            throw Rejection.invalid("channel", "is required: " + Arrays.stream(Channel.values())
                     .map(Channel::wireName).toList());
         }
         CustomerBody c = body.customer();

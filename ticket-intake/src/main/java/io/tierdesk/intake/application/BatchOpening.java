@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.Comparator;
+import java.util.function.Function;
 
 /**
  * Opens the new tickets of a batch together: one transaction and a handful of statements for the whole batch
@@ -132,7 +134,7 @@ public class BatchOpening {
         fresh.forEach(c -> first.putIfAbsent(c.message().customer().externalId(), c.message()));
         // In key order, like the receipts: two batches naming the same customers wait for each other, not deadlock.
         List<ChannelMessage> messages = first.values().stream()
-                .sorted(java.util.Comparator.comparing((ChannelMessage m) -> m.customer().externalId())).toList();
+                .sorted(Comparator.comparing((ChannelMessage m) -> m.customer().externalId())).toList();
         return session.createNativeMutationQuery("INSERT INTO customer (external_id, name, email, phone, language, plan) "
                         + "SELECT i, n, e, p, l, ?6 FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), "
                         + "CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[])) AS x(i, n, e, p, l) "
@@ -159,7 +161,7 @@ public class BatchOpening {
      * stay unused, as after any rolled-back transaction) and go back to the caller.
      */
     private Uni<List<Opening>> claim(Mutiny.Session session, List<Opening> openings) {
-        List<Opening> byKey = openings.stream().sorted(java.util.Comparator
+        List<Opening> byKey = openings.stream().sorted(Comparator
                 .comparing((Opening o) -> o.candidate().event().source()).thenComparing(o -> o.candidate().event().id()))
                 .toList();
         return SqlRows.select(session, """
@@ -231,7 +233,7 @@ public class BatchOpening {
         return values.toArray(new String[0]);
     }
 
-    private static <T> String[] texts(List<T> items, java.util.function.Function<T, String> value) {
+    private static <T> String[] texts(List<T> items, Function<T, String> value) {
         return items.stream().map(value).toArray(String[]::new);
     }
 }

@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
+import java.security.NoSuchAlgorithmException;
+import java.util.function.Function;
 
 /**
  * Turns what channel adapters post into ticket commands. {@code (source, id)} is the idempotency key: the first
@@ -125,7 +128,7 @@ public class ChannelIntake {
      * A session of its own rather than the one Hibernate Reactive binds to the request's context: a batch runs
      * several events of one request at once, each in its own transaction.
      */
-    <T> Uni<T> ownTransaction(java.util.function.Function<Mutiny.Session, Uni<T>> work) {
+    <T> Uni<T> ownTransaction(Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().chain(session -> session.withTransaction(tx -> work.apply(session))
                 .eventually(session::close));
     }
@@ -296,7 +299,7 @@ public class ChannelIntake {
             return ChannelAnswer.DUPLICATE;
         }
         return events.stream().anyMatch(e -> e instanceof TicketReopened) ? ChannelAnswer.REOPENED
-                : events.stream().anyMatch(e -> e instanceof io.tierdesk.events.ticket.CustomerMessageReceived)
+                : events.stream().anyMatch(e -> e instanceof CustomerMessageReceived)
                         ? ChannelAnswer.APPENDED : ChannelAnswer.RECORDED;
     }
 
@@ -308,7 +311,7 @@ public class ChannelIntake {
             digest.update((byte) 0);
             digest.update(event.data() == null ? new byte[0] : event.data());
             return HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,6 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.sql.Date;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Customers and their plans; an unknown customer is created with the default plan on first contact. */
 @ApplicationScoped
@@ -33,11 +38,11 @@ public class Customers {
     }
 
     /** The customers of these external ids that exist, by external id. */
-    public Uni<java.util.Map<String, Customer>> findAll(Mutiny.Session session, java.util.List<String> externalIds) {
+    public Uni<Map<String, Customer>> findAll(Mutiny.Session session, List<String> externalIds) {
         return SqlRows.select(session, "SELECT " + COLUMNS + " FROM customer WHERE external_id = ANY(CAST(?1 AS text[]))",
                         (Object) externalIds.toArray(new String[0]))
                 .map(rows -> {
-                    java.util.Map<String, Customer> found = new java.util.HashMap<>();
+                    Map<String, Customer> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.text("external_id"), toCustomer(row)));
                     return found;
                 });
@@ -82,7 +87,7 @@ public class Customers {
      * Customers whose name or e-mail contains {@code q} (any case), or whose phone contains its digits, by name: the
      * look-up of the registration form as an agent types.
      */
-    public Uni<java.util.List<Customer>> search(Mutiny.Session session, String q, int limit) {
+    public Uni<List<Customer>> search(Mutiny.Session session, String q, int limit) {
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String digits = q.replaceAll("\\D", "");
         return SqlRows.select(session, "SELECT " + COLUMNS + " FROM customer WHERE name ILIKE ?1 OR email ILIKE ?1 "
@@ -92,7 +97,7 @@ public class Customers {
                 .map(rows -> rows.stream().map(Customers::toCustomer).toList());
     }
 
-    public LocalDate today(java.time.Instant now) {
+    public LocalDate today(Instant now) {
         return now.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
@@ -102,7 +107,7 @@ public class Customers {
     private static Customer toCustomer(Row row) {
         Object until = row.tuple().get("plan_valid_until");
         LocalDate validUntil = until == null ? null
-                : until instanceof LocalDate d ? d : ((java.sql.Date) until).toLocalDate();
+                : until instanceof LocalDate d ? d : ((Date) until).toLocalDate();
         return new Customer(row.text("external_id"), row.text("name"), row.text("email"), row.text("phone"),
                 row.text("organisation"), row.text("language"), SupportPlan.fromWire(row.text("plan")), validUntil);
     }

@@ -7,6 +7,7 @@ import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.Attachment;
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.events.ticket.Diagnostics;
 
 /** Limits on what channels send; each rejection names the field (HTTP 400) and changes nothing. */
 public final class IntakeValidation {
@@ -47,7 +48,7 @@ public final class IntakeValidation {
     }
 
     /** The diagnostics L1 gathers, from a channel or an agent. */
-    public static void check(io.tierdesk.events.ticket.Diagnostics d) {
+    public static void check(Diagnostics d) {
         max("diagnostics.location", d.location(), MAX_NAME);
         max("diagnostics.product", d.product(), MAX_NAME);
         max("diagnostics.equipment", d.equipment(), MAX_NAME);

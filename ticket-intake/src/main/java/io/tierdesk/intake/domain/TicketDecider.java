@@ -29,6 +29,7 @@ import io.tierdesk.intake.domain.TicketCommand.ResolveTicket;
 import io.tierdesk.rules.WorkRule;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * decide(state, command) → events, or {@link TicketRejected}. Plain Java: no framework, no clock, no I/O; the
@@ -172,14 +173,14 @@ public final class TicketDecider {
     private static void requireActive(Ticket state, String action) {
         if (!state.status().isActive()) {
             throw new TicketRejected(state.status(), "cannot " + action + ": the ticket is "
-                    + state.status().name().toLowerCase(java.util.Locale.ROOT));
+                    + state.status().name().toLowerCase(Locale.ROOT));
         }
     }
 
     private static void requireOneOf(Ticket state, String action, TicketStatus... allowed) {
         if (!List.of(allowed).contains(state.status())) {
             throw new TicketRejected(state.status(), "cannot " + action + ": the ticket is "
-                    + state.status().name().toLowerCase(java.util.Locale.ROOT));
+                    + state.status().name().toLowerCase(Locale.ROOT));
         }
     }
 }

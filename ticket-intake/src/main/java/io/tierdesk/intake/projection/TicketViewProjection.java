@@ -31,6 +31,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.UUID;
 
 /**
  * Keeps {@code ticket_view} and {@code ticket_timeline} from {@code tierdesk.tickets}. The status moves by the
@@ -41,7 +42,7 @@ public class TicketViewProjection {
     public static final String CONSUMER = "ticket-view";
 
     /** The last solution given; it stays when the ticket reopens, so the next line sees what was tried. */
-    record Solution(String summary, java.util.UUID articleId, String by, Instant at) {
+    record Solution(String summary, UUID articleId, String by, Instant at) {
     }
 
     record Satisfaction(int rating, String comment, Instant at) {
