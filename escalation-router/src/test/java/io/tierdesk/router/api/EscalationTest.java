@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestMetrics;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
@@ -224,10 +225,10 @@ class EscalationTest {
 
         UUID breachId = UUID.randomUUID();
         SlaBreached breach = new SlaBreached(ticket, "resolution", Instant.now(), Instant.now());
+        double handled = TestMetrics.handled("router-sla");
         publish(Topics.SLA, ticket, breach, breachId);
         publish(Topics.SLA, ticket, breach, breachId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "L2".equals(column(ticket, "tier")));
-        Thread.sleep(1000);
+        TestMetrics.awaitHandled("router-sla", handled, 2);
         assertThat(column(ticket, "tier")).isEqualTo("L2");
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> actions = TestKafka.read(
                 eventing.topic(Topics.ROUTING), r -> ticket.toString().equals(r.key())

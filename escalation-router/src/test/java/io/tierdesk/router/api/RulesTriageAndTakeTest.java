@@ -1,5 +1,6 @@
 package io.tierdesk.router.api;
 
+import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
 import static io.tierdesk.eventing.testing.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +125,7 @@ class RulesTriageAndTakeTest {
             }
             java.util.concurrent.Future<io.restassured.response.Response> put = thread.submit(() ->
                     as("sup", "supervisor").body("{\"rules\":[]}").put("/api/v1/routing-rules"));
-            Thread.sleep(1_000);
+            TestDb.awaitWaitingOnLock(database);
             other.commit();
             put.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(409)
                     .contentType("application/problem+json").body("errors.field", hasItem("version"));

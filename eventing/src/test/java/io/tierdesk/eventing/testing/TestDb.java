@@ -1,5 +1,7 @@
 package io.tierdesk.eventing.testing;
 
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +21,16 @@ public final class TestDb {
     }
 
     /** A count or other number: the first column of the first row. */
+    /**
+     * Waits until a session of the database waits for a lock another holds: the interleaving a race test orders,
+     * observed rather than slept for.
+     */
+    public static void awaitWaitingOnLock(String database) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> number(database,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                >= 1);
+    }
+
     public static long number(String database, String sql, Object... parameters) throws SQLException {
         String value = text(database, sql, parameters);
         return value == null ? 0 : Long.parseLong(value);

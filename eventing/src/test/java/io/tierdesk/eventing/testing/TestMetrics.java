@@ -2,6 +2,8 @@ package io.tierdesk.eventing.testing;
 
 import static io.restassured.RestAssured.given;
 
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,5 +32,21 @@ public final class TestMetrics {
             }
         }
         return sum;
+    }
+
+    /** Records a consumer has taken off its topic: applied, absorbed as duplicates or dead-lettered. */
+    public static double handled(String consumer) {
+        String tag = "consumer=" + consumer;
+        return sum("tierdesk_inbox_consumed_total", tag) + sum("tierdesk_inbox_deduplicated_total", tag)
+                + sum("tierdesk_inbox_dead_lettered_total", tag);
+    }
+
+    /**
+     * Waits until the consumer has handled {@code count} records more than {@code before} (read with
+     * {@link #handled} before sending them): "nothing more happened" is then checked on a consumer that has seen
+     * everything sent, not after a sleep.
+     */
+    public static void awaitHandled(String consumer, double before, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> handled(consumer) >= before + count);
     }
 }

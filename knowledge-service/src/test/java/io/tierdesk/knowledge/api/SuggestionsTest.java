@@ -11,6 +11,7 @@ import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
 import io.tierdesk.eventing.testing.TestKafka;
+import io.tierdesk.eventing.testing.TestMetrics;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.EventCatalog;
 import io.tierdesk.events.KafkaBinding;
@@ -68,10 +69,11 @@ class SuggestionsTest {
         assertThat(first.get(0).articles().get(0).articleId()).isEqualTo(UUID.fromString(vpn));
 
         // The same event again (a redelivery): the inbox absorbs it.
+        double handled = TestMetrics.handled("knowledge-tickets");
         TestEvents.publish(eventing.topic(Topics.TICKETS), "/test", ticket, opened, eventId, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
-                "SELECT count(*) FROM processed_event WHERE event_id = ?", eventId.toString()) == 1);
-        Thread.sleep(1000);
+        TestMetrics.awaitHandled("knowledge-tickets", handled, 1);
+        assertThat(TestDb.number(database, "SELECT count(*) FROM processed_event WHERE event_id = ?",
+                eventId.toString())).isEqualTo(1);
         assertThat(TestDb.number(database, "SELECT count(*) FROM event WHERE stream_id = ?", ticket.toString()))
                 .isEqualTo(1);
 

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.testing.TestDb;
 import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.eventing.testing.TestMetrics;
 import io.tierdesk.eventing.testing.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.TicketAssigned;
@@ -69,6 +70,7 @@ class DeliveryTest {
                 email, null, "ru"), SupportPlan.WARRANTY, "Принтер не печатает", "С утра", Diagnostics.NONE,
                 Urgency.MEDIUM, null, List.of(), null, Instant.now());
         UUID eventId = UUID.randomUUID();
+        double handled = TestMetrics.handled("notification-tickets");
         for (int i = 0; i < 3; i++) {
             TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket, event, eventId,
                     Instant.now());
@@ -77,8 +79,10 @@ class DeliveryTest {
         MimeMessage mail = TestMailServer.to(email).get(0);
         assertThat(subject(mail)).startsWith("[TD-100001]").contains("Мы получили ваше обращение")
                 .contains("Принтер не печатает");
-        // Nothing more comes: the redeliveries were absorbed.
-        Thread.sleep(1500);
+        // Nothing more comes: the consumer has taken all three copies and planned one delivery.
+        TestMetrics.awaitHandled("notification-tickets", handled, 3);
+        assertThat(TestDb.number(database, "SELECT count(*) FROM delivery WHERE ticket_id = CAST(? AS uuid)",
+                ticket.toString())).isEqualTo(1);
         assertThat(TestMailServer.to(email)).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
                 "SELECT count(*) FROM event WHERE stream_id = ? AND type = ?", ticket.toString(),
