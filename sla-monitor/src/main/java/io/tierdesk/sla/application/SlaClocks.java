@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.api.Paging;
+import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.SqlRows;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -78,6 +80,19 @@ public class SlaClocks {
 
     /** A fact about a ticket, as one of a poll's. */
     public record Fact(UUID ticketId, TicketFact fact) {
+    }
+
+    /** The facts a poll's events are, in order; an event {@code fact} answers null for moves no clock. */
+    public <E> Uni<Void> applyAll(Mutiny.Session session, List<Delivered<E>> events, Function<E, UUID> ticket,
+            Function<E, TicketFact> fact) {
+        List<Fact> facts = new ArrayList<>();
+        for (Delivered<E> delivered : events) {
+            TicketFact f = fact.apply(delivered.event());
+            if (f != null) {
+                facts.add(new Fact(ticket.apply(delivered.event()), f));
+            }
+        }
+        return applyAll(session, facts);
     }
 
     public Uni<Void> apply(Mutiny.Session session, UUID ticketId, TicketFact fact) {

@@ -1,7 +1,6 @@
 package io.tierdesk.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.eventing.inbox.PollHandler;
 import io.tierdesk.events.ticket.AgentReplied;
@@ -20,7 +19,6 @@ import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -40,17 +38,10 @@ public class TicketStreamConsumer {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumePoll("sla-tickets", batch, TicketEvent.class, (session, events) -> {
-            List<SlaClocks.Fact> facts = new ArrayList<>();
-            for (Delivered<TicketEvent> delivered : events) {
-                TicketFact fact = fact(delivered.event());
-                if (fact != null) {
-                    facts.add(new SlaClocks.Fact(delivered.event().ticketId(), fact));
-                }
-            }
-            return clocks.applyAll(session, facts).chain(() -> PollHandler.<TicketEvent>eachOf(
-                    (s, delivered) -> quality.record(s, delivered.event())).handle(session, events));
-        });
+        return inbox.consumePoll("sla-tickets", batch, TicketEvent.class, (session, events) -> clocks
+                .applyAll(session, events, TicketEvent::ticketId, TicketStreamConsumer::fact)
+                .chain(() -> PollHandler.<TicketEvent>eachOf((s, delivered) -> quality.record(s, delivered.event()))
+                        .handle(session, events)));
     }
 
     static TicketFact fact(TicketEvent event) {
