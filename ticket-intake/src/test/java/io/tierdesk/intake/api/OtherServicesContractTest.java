@@ -2,6 +2,7 @@ package io.tierdesk.intake.api;
 
 import io.tierdesk.eventing.testing.TestApi;
 import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.eventing.testing.TestMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +23,7 @@ import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.sla.SlaClockStarted;
+import io.tierdesk.events.sla.SlaMet;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +103,41 @@ class OtherServicesContractTest {
         assertThat(agent("alice").get("/api/v1/tickets/" + ticket + "/timeline").then().extract()
                 .<String>path("find { it.type == 'tierdesk.notification.delivered.v1' }.data.kind"))
                 .isEqualTo("customer.receipt");
+    }
+
+    /**
+     * A poll of one ticket's clock events, as sla-monitor publishes a decision's events together: the view shows each
+     * clock's last state and keeps the due time a later event did not name, and the poll is written as one (the
+     * events folded per clock first) rather than failing and being applied again record by record.
+     */
+    @Test
+    void aPollOfOneTicketsClockEventsShowsEachClocksLastStateWrittenTogether() {
+        UUID ticket = UUID.fromString(Channel.postMessage("c-" + UUID.randomUUID(), "Mail is down", "Since 8:00", null)
+                .statusCode(201).extract().path("ticketId"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent("alice").get("/api/v1/tickets/" + ticket)
+                .then().statusCode(200));
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant firstDue = now.plus(Duration.ofMinutes(15));
+        Instant resolutionDue = now.plus(Duration.ofHours(8));
+        double fallbacks = TestMetrics.sum("tierdesk_inbox_batch_fallbacks_total", "consumer=ticket-view");
+        double handled = TestMetrics.handled("ticket-view");
+        TestEvents.publishAll(eventing.topic(Topics.SLA), "/sla-monitor", List.<Map.Entry<UUID, Object>>of(
+                Map.entry(ticket, new SlaClockStarted(ticket, "first-response", "warranty", firstDue, now)),
+                Map.entry(ticket, new SlaClockStarted(ticket, "resolution", "warranty", resolutionDue, now)),
+                Map.entry(ticket, new SlaMet(ticket, "first-response", null, now.plusSeconds(30)))));
+        TestMetrics.awaitHandled("ticket-view", handled, 3);
+
+        io.restassured.path.json.JsonPath view = agent("alice").get("/api/v1/tickets/" + ticket).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(view.getString("sla.'first-response'.state")).isEqualTo("met");
+        assertThat(view.getString("sla.'first-response'.policy")).isEqualTo("warranty");
+        assertThat(java.time.OffsetDateTime.parse(view.getString("sla.'first-response'.dueAt")).toInstant())
+                .isEqualTo(firstDue);
+        assertThat(view.getString("sla.resolution.state")).isEqualTo("running");
+        assertThat(java.time.OffsetDateTime.parse(view.getString("sla.resolution.dueAt")).toInstant())
+                .isEqualTo(resolutionDue);
+        assertThat(TestMetrics.sum("tierdesk_inbox_batch_fallbacks_total", "consumer=ticket-view"))
+                .isEqualTo(fallbacks);
     }
 
     @Test
