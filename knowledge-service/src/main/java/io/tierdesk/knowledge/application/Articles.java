@@ -3,7 +3,7 @@ package io.tierdesk.knowledge.application;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.EventMetadata;
-import io.tierdesk.eventing.store.EventStore;
+import io.tierdesk.eventing.store.EventSourcing;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.knowledge.ArticleContent;
@@ -30,11 +30,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class Articles {
     public static final String STREAM = "article";
 
-    private final EventStore store;
+    private final EventSourcing sourcing;
     private final Clock clock;
 
-    public Articles(EventStore store, Clock clock) {
-        this.store = store;
+    public Articles(EventSourcing sourcing, Clock clock) {
+        this.sourcing = sourcing;
         this.clock = clock;
     }
 
@@ -47,29 +47,19 @@ public class Articles {
     }
 
     public Uni<Optional<Article>> load(Mutiny.Session session, UUID articleId) {
-        return store.load(session, articleId.toString()).map(events -> Optional.ofNullable(Article.replay(
-                events.stream().map(e -> (ArticleEvent) e.payload()).toList())));
+        return sourcing.load(session, articleId.toString(), ArticleDecider.at(clock.instant()), ArticleEvent.class)
+                .map(loaded -> Optional.ofNullable(loaded.state()));
     }
 
     public Uni<Outcome> execute(Mutiny.Session session, UUID articleId, ArticleCommand command,
             ArticleDecider.Actor actor) {
         Instant now = clock.instant();
-        return store.load(session, articleId.toString()).chain(stored -> {
-            Article before = Article.replay(stored.stream().map(e -> (ArticleEvent) e.payload()).toList());
-            List<ArticleEvent> events = ArticleDecider.decide(before, command, actor, now);
-            if (events.isEmpty()) {
-                return Uni.createFrom().item(Outcome.of(before));
-            }
-            Article after = before;
-            for (ArticleEvent event : events) {
-                after = Article.apply(after, event);
-            }
-            Article result = after;
-            return store.append(session, STREAM, articleId.toString(), stored.size(), events,
-                            EventMetadata.actor(actor.id()), now)
-                    .chain(() -> project(session, result, events, now))
-                    .replaceWith(Outcome.of(result));
-        });
+        return sourcing.execute(session, STREAM, articleId.toString(), ArticleDecider.at(now), ArticleEvent.class,
+                        command, actor, EventMetadata.actor(actor.id()), now)
+                .chain(outcome -> outcome.changed()
+                        ? project(session, outcome.state(), outcome.events(), now).replaceWith(outcome)
+                        : Uni.createFrom().item(outcome))
+                .map(outcome -> Outcome.of(outcome.state()));
     }
 
     private static Uni<Void> project(Mutiny.Session session, Article article, List<ArticleEvent> events,

@@ -1,5 +1,6 @@
 package io.tierdesk.knowledge.domain;
 
+import io.tierdesk.eventing.domain.Decider;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.events.knowledge.ArticleDrafted;
 import io.tierdesk.events.knowledge.ArticleEvent;
@@ -26,15 +27,35 @@ import java.util.List;
  * Revising is allowed in draft and published (a new draft version; the published one stays live until it is
  * replaced), not in review and not once retired.
  */
-public final class ArticleDecider {
+public final class ArticleDecider implements Decider<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor> {
     /** Who acts: an agent, or a kb-editor (who may also review). */
     public record Actor(String id, boolean editor) {
     }
 
-    private ArticleDecider() {
+    private final Instant now;
+
+    private ArticleDecider(Instant now) {
+        this.now = now;
     }
 
-    public static List<ArticleEvent> decide(Article article, ArticleCommand command, Actor actor, Instant now) {
+    /** The rules deciding at {@code now}: the moment every event they make carries. */
+    public static ArticleDecider at(Instant now) {
+        return new ArticleDecider(now);
+    }
+
+    /** No article yet: a stream without events. */
+    @Override
+    public Article initial() {
+        return null;
+    }
+
+    @Override
+    public Article evolve(Article article, ArticleEvent event) {
+        return Article.apply(article, event);
+    }
+
+    @Override
+    public List<ArticleEvent> decide(Article article, ArticleCommand command, Actor actor) {
         return switch (command) {
             case ArticleCommand.WriteArticle c -> {
                 if (article != null) {

@@ -37,8 +37,7 @@ class ArticleDeciderTest {
 
     /** Articles as the rules make them: every command decided at {@code T}, by an agent unless said otherwise. */
     static final GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor> ARTICLES =
-            GivenWhenThen.of(Article::replay, (article, command, actor) -> ArticleDecider.decide(article, command,
-                    actor, T), AGENT);
+            GivenWhenThen.of(ArticleDecider.at(T)::replay, ArticleDecider.at(T)::decide, AGENT);
 
     /** An article's history, built by the rules from commands. */
     static GivenWhenThen<Article, ArticleCommand, ArticleEvent, ArticleDecider.Actor>.Given none() {

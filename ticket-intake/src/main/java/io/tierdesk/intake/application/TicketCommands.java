@@ -4,12 +4,11 @@ import io.tierdesk.eventing.store.SqlRows;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.ticket.TicketClosed;
 import io.tierdesk.events.ticket.TicketEvent;
-import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.eventing.store.EventMetadata;
-import io.tierdesk.eventing.store.EventStore;
-import io.tierdesk.eventing.store.ExpectedVersion;
+import io.tierdesk.eventing.store.EventSourcing;
+import io.tierdesk.eventing.store.EventSourcing.Loaded;
 import io.tierdesk.intake.domain.Participants;
 import io.tierdesk.intake.domain.Ticket;
 import io.tierdesk.intake.domain.TicketCommand;
@@ -31,12 +30,12 @@ public class TicketCommands {
     static final String NUMBER_OF_N = "'TD-' || CASE WHEN n < 1000000 THEN lpad(CAST(n AS text), 6, '0') "
             + "ELSE CAST(n AS text) END";
 
-    private final EventStore store;
+    private final EventSourcing sourcing;
     private final TicketDecider decider;
     private final Clock clock;
 
-    public TicketCommands(EventStore store, IntakeConfig config, Clock clock) {
-        this.store = store;
+    public TicketCommands(EventSourcing sourcing, IntakeConfig config, Clock clock) {
+        this.sourcing = sourcing;
         this.decider = new TicketDecider(config.policy());
         this.clock = clock;
     }
@@ -50,8 +49,7 @@ public class TicketCommands {
     }
 
     public Uni<Ticket> load(Mutiny.Session session, UUID ticketId) {
-        return store.load(session, ticketId.toString())
-                .map(events -> Ticket.replay(events.stream().map(e -> (TicketEvent) e.payload()).toList()));
+        return sourcing.load(session, ticketId.toString(), decider, TicketEvent.class).map(Loaded::state);
     }
 
     /**
@@ -87,7 +85,7 @@ public class TicketCommands {
         Uni<Participants> participants = TicketDecider.isWorkOnTicket(decided)
                 ? participants(session, state.id()).map(who -> supervisor ? who.actedOnBySupervisor() : who)
                 : Uni.createFrom().item(Participants.NONE);
-        return participants.chain(who -> append(session, state, decider.decide(state, decided, who), actor, at));
+        return participants.chain(who -> append(session, state, decided, who, actor, at));
     }
 
     /**
@@ -105,8 +103,7 @@ public class TicketCommands {
                 .setParameter(1, ticketId).setParameter(2, reference).setParameter(3, customer).getSingleResult()
                 .chain(number -> {
                     TicketCommand.OpenTicket open = command.apply(number);
-                    List<TicketEvent> events = decider.decide(Ticket.NONE, open, Participants.NONE);
-                    return append(session, Ticket.NONE, events, actor, open.at());
+                    return append(session, Ticket.NONE, open, Participants.NONE, actor, open.at());
                 });
     }
 
@@ -127,17 +124,16 @@ public class TicketCommands {
                 .setParameter(1, number).setParameter(2, reference).getSingleResultOrNull();
     }
 
-    private Uni<CommandResult> append(Mutiny.Session session, Ticket state, List<TicketEvent> events, String actor,
-            Instant at) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(new CommandResult(state.id(), state.number(), state.version(), events));
-        }
-        UUID ticketId = events.get(0).ticketId();
-        String number = events.get(0) instanceof TicketOpened opened ? opened.number() : state.number();
-        long expected = state.exists() ? state.version() : ExpectedVersion.NO_STREAM;
-        return store.append(session, STREAM, ticketId.toString(), expected, events, EventMetadata.actor(actor), at)
-                .call(version -> keepTimers(session, ticketId, events))
-                .map(version -> new CommandResult(ticketId, number, version, events));
+    private Uni<CommandResult> append(Mutiny.Session session, Ticket state, TicketCommand command,
+            Participants who, String actor, Instant at) {
+        // A command on a ticket that does not exist is refused by the decider before the stream's id is used.
+        String ticketId = String.valueOf(command instanceof TicketCommand.OpenTicket open ? open.ticketId()
+                : state.id());
+        return sourcing.decideAndAppend(session, STREAM, ticketId, new Loaded<>(state, state.version()), decider,
+                        command, who, EventMetadata.actor(actor), at)
+                .call(outcome -> keepTimers(session, outcome.state().id(), outcome.events()))
+                .map(outcome -> new CommandResult(outcome.state().id(), outcome.state().number(), outcome.version(),
+                        outcome.events()));
     }
 
     /** The auto-close timer lives in the same transaction as the events that start and stop it. */

@@ -1,5 +1,6 @@
 package io.tierdesk.intake.domain;
 
+import io.tierdesk.eventing.domain.Decider;
 import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.CloseReason;
 import io.tierdesk.events.ticket.CustomerMessageReceived;
@@ -35,7 +36,7 @@ import java.util.Locale;
  * decide(state, command) → events, or {@link TicketRejected}. Plain Java: no framework, no clock, no I/O; the
  * application layer loads the state, passes who works on the ticket, and appends what comes back.
  */
-public final class TicketDecider {
+public final class TicketDecider implements Decider<Ticket, TicketCommand, TicketEvent, Participants> {
     public static final String CUSTOMER = "customer";
     public static final String SYSTEM = "system";
 
@@ -65,6 +66,17 @@ public final class TicketDecider {
                 || command instanceof CloseTicket;
     }
 
+    @Override
+    public Ticket initial() {
+        return Ticket.NONE;
+    }
+
+    @Override
+    public Ticket evolve(Ticket state, TicketEvent event) {
+        return state.apply(event);
+    }
+
+    @Override
     public List<TicketEvent> decide(Ticket state, TicketCommand command, Participants participants) {
         if (!(command instanceof OpenTicket) && !state.exists()) {
             throw new TicketRejected(null, "no such ticket");

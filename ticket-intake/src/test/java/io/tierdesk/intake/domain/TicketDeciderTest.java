@@ -55,7 +55,7 @@ class TicketDeciderTest {
     final TicketDecider decider = new TicketDecider(TicketPolicy.DEFAULT);
 
     final GivenWhenThen<Ticket, TicketCommand, TicketEvent, Participants> tickets =
-            GivenWhenThen.of(Ticket::replay, decider::decide, Participants.NONE);
+            GivenWhenThen.of(decider::replay, decider::decide, Participants.NONE);
 
     GivenWhenThen<Ticket, TicketCommand, TicketEvent, Participants>.Given given(TicketEvent... history) {
         return tickets.given(history);
