@@ -13,7 +13,7 @@ import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventSourcing;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.ticket.InternalNoteAdded;
 import jakarta.inject.Inject;
 import java.time.Duration;

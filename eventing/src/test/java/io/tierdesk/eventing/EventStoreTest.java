@@ -9,7 +9,7 @@ import io.tierdesk.eventing.store.ConcurrencyConflictException;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TierdeskInfra;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;

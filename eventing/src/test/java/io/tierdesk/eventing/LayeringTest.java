@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
-import io.tierdesk.eventing.testing.Layering;
+import io.tierdesk.testsupport.Layering;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

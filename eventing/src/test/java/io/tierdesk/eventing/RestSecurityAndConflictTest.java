@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.tierdesk.eventing;
 
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.ticket.InternalNoteAdded;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +59,7 @@ public final class SampleStreams {
     static UUID ticketOnPartition(int partition) {
         while (true) {
             UUID candidate = UUID.randomUUID();
-            if (io.tierdesk.eventing.testing.TestKafka.partitionOf(candidate.toString(), 3) == partition) {
+            if (io.tierdesk.testsupport.TestKafka.partitionOf(candidate.toString(), 3) == partition) {
                 return candidate;
             }
         }

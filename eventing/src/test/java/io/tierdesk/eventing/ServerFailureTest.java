@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import org.junit.jupiter.api.Test;
 
 /** Failures the database reports over a real connection reach clients as problems, never as internals. */

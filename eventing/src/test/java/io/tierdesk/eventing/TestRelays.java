@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import io.tierdesk.eventing.relay.Relay;
 import io.tierdesk.eventing.relay.RelayObserver;
 import io.tierdesk.eventing.relay.RelayService;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.vertx.mutiny.sqlclient.Pool;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;

@@ -2,9 +2,9 @@ package io.tierdesk.sla;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.ServiceContract;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.ServiceContract;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.Urgency;
 

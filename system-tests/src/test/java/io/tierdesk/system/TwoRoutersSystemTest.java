@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;

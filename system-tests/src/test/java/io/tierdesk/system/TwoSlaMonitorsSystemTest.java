@@ -3,10 +3,10 @@ package io.tierdesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.SupportPlan;

@@ -1,6 +1,5 @@
 package io.tierdesk.events;
 
-import io.tierdesk.testsupport.ProjectRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApprovedFixturesTest {
     static Path fixtures() {
-        return ProjectRoot.path().resolve("ticket-events/src/test/resources/approved");
+        return Checkout.root().resolve("ticket-events/src/test/resources/approved");
     }
 
     @Test

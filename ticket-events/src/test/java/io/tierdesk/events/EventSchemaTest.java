@@ -1,6 +1,5 @@
 package io.tierdesk.events;
 
-import io.tierdesk.testsupport.ProjectRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventSchemaTest {
     static Path eventsDocs() {
-        return ProjectRoot.path().resolve("docs/events");
+        return Checkout.root().resolve("docs/events");
     }
 
     /** Before any test reads them, so every test sees the rewritten files. */

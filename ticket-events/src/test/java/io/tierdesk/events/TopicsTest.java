@@ -1,6 +1,5 @@
 package io.tierdesk.events;
 
-import io.tierdesk.testsupport.ProjectRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
     @Test
     void theLaunchersTopicListIsTheContractsTopicList() throws IOException {
-        var lines = Files.readAllLines(ProjectRoot.path().resolve("deploy/kafka/topics.txt")).stream()
+        var lines = Files.readAllLines(Checkout.root().resolve("deploy/kafka/topics.txt")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         assertThat(lines).isEqualTo(Topics.all());
     }

@@ -2,8 +2,8 @@ package io.tierdesk.intake;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.ServiceContract;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.ServiceContract;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.TicketTriaged;

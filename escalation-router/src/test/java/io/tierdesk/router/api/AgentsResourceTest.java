@@ -1,6 +1,6 @@
 package io.tierdesk.router.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;

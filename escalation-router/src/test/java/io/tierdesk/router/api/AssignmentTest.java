@@ -1,7 +1,7 @@
 package io.tierdesk.router.api;
 
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.TicketResolved;

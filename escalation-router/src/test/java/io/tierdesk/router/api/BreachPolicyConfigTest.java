@@ -1,7 +1,7 @@
 package io.tierdesk.router.api;
 
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.store.SqlTime;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.router.domain.QueuedTicket;

@@ -1,8 +1,8 @@
 package io.tierdesk.router.api;
 
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
-import static io.tierdesk.eventing.testing.TestApi.as;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
+import static io.tierdesk.testsupport.TestApi.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +13,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestMetrics;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestMetrics;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.ticket.Urgency;

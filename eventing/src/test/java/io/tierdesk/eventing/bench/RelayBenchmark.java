@@ -7,7 +7,7 @@ import io.tierdesk.eventing.relay.Relay;
 import io.tierdesk.eventing.relay.RelayObserver;
 import io.tierdesk.eventing.relay.RelayRunner;
 import io.tierdesk.eventing.relay.RelayService;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;

@@ -1,13 +1,13 @@
 package io.tierdesk.knowledge.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.knowledge.application.Articles;
 import io.tierdesk.knowledge.projection.SearchIndex;
 import io.tierdesk.knowledge.search.ArticleIndex;
@@ -110,7 +110,7 @@ class SearchTest {
         seesInternal.put(List.of("admin"), true);
         seesInternal.forEach((roles, sees) -> {
             List<String> found = io.restassured.RestAssured.given()
-                    .header("Authorization", io.tierdesk.eventing.testing.TestTokens.bearer("x",
+                    .header("Authorization", io.tierdesk.testsupport.TestTokens.bearer("x",
                             roles.toArray(String[]::new)))
                     .queryParam("q", "шлюз телефонии АТС").queryParam("product", "test").get("/api/v1/search")
                     .then().statusCode(200).extract().path("items.articleId");
@@ -171,7 +171,7 @@ class SearchTest {
         assertThat(ids(starting.search("сканер теряет листы", filter(), 10))).doesNotContain(id);
 
         java.util.Properties props = new java.util.Properties();
-        props.put("bootstrap.servers", io.tierdesk.eventing.testing.TierdeskInfra.KAFKA);
+        props.put("bootstrap.servers", io.tierdesk.testsupport.TierdeskInfra.KAFKA);
         props.put("group.id", "search-test-" + UUID.randomUUID());
         props.put("auto.offset.reset", "latest");
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,

@@ -1,6 +1,6 @@
 package io.tierdesk.knowledge.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.CustomerRef;
@@ -107,10 +107,10 @@ class SelfServiceTest {
         as("portal", "channel").header("Idempotency-Key", key).body(body.replace("принтер", "сканер"))
                 .post("/api/v1/self-service/queries").then().statusCode(422)
                 .body("errors.field", hasItem("Idempotency-Key"));
-        assertThat(io.tierdesk.eventing.testing.TestDb.number(database,
+        assertThat(io.tierdesk.testsupport.TestDb.number(database,
                 "SELECT count(*) FROM self_service_query WHERE customer = ?", customer)).isEqualTo(1);
         // Out of the way of the deflection figures the other test works out by hand.
-        io.tierdesk.eventing.testing.TestDb.number(database, "WITH gone AS (DELETE FROM self_service_query "
+        io.tierdesk.testsupport.TestDb.number(database, "WITH gone AS (DELETE FROM self_service_query "
                 + "WHERE customer = ? RETURNING 1) SELECT count(*) FROM gone", customer);
     }
 }

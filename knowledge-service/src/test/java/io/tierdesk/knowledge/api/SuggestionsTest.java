@@ -1,6 +1,6 @@
 package io.tierdesk.knowledge.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestMetrics;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TestMetrics;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.EventCatalog;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;

@@ -3,7 +3,7 @@ package io.tierdesk.knowledge.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.testing.GivenWhenThen;
+import io.tierdesk.testsupport.GivenWhenThen;
 import io.tierdesk.events.knowledge.ArticleContent;
 import io.tierdesk.events.knowledge.Audience;
 import io.tierdesk.events.knowledge.Language;

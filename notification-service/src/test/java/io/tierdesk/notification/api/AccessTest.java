@@ -2,8 +2,8 @@ package io.tierdesk.notification.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.AccessRules;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.AccessRules;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.notification.TestMailServer;
 import org.junit.jupiter.api.Test;
 

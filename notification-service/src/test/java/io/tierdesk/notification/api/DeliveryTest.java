@@ -1,6 +1,6 @@
 package io.tierdesk.notification.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TestMetrics;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestMetrics;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.Tier;
@@ -193,14 +193,14 @@ class DeliveryTest {
                 RETURNING recipient""", ticket, email);
         clock.advance(Duration.ofMinutes(5));
         try {
-            double attempts = io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_attempts_total",
+            double attempts = io.tierdesk.testsupport.TestMetrics.sum("tierdesk_notification_attempts_total",
                     "medium=email");
             // Several rounds of the worker (one at least every 300 ms under test).
             Thread.sleep(1500);
             assertThat(TestMailServer.to(email)).isEmpty();
             assertThat(TestDb.text(database, "SELECT state FROM delivery WHERE ticket_id = ?", ticket))
                     .isEqualTo("sending");
-            assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_attempts_total",
+            assertThat(io.tierdesk.testsupport.TestMetrics.sum("tierdesk_notification_attempts_total",
                     "medium=email")).isEqualTo(attempts);
         } finally {
             clock.advance(Duration.ofMinutes(-5));

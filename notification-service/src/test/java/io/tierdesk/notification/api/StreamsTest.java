@@ -7,9 +7,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.Tier;
@@ -201,7 +201,7 @@ class StreamsTest {
         for (int i = 0; i < 5; i++) {
             assign(UUID.randomUUID(), agent);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestDb.number(database,
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.testsupport.TestDb.number(database,
                 "SELECT count(*) FROM delivery WHERE recipient = ? AND medium = 'stream'", agent) == 6);
         Thread.sleep(1000);
         Connection again = connect(agent, agent, "agent", lastSeen);

@@ -1,6 +1,6 @@
 package io.tierdesk.notification.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.ProjectRoot;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.notification.TestMailServer;
 import io.tierdesk.notification.application.Templates;
 import jakarta.inject.Inject;
@@ -34,11 +35,11 @@ class TemplatesTest {
     /** Another replica saved a template, a rule set and a webhook: this one puts them in force within its refresh. */
     @Test
     void settingsSavedByAnotherReplicaComeIntoForceHere() throws Exception {
-        io.tierdesk.eventing.testing.TestDb.text(database, """
+        io.tierdesk.testsupport.TestDb.text(database, """
                 INSERT INTO notification_template (key, language, subject, text, version, changed_by, changed_at)
                 VALUES ('supervisor.alerted', 'en', '[{ticket.number}] Look', 'Look at it', 7, 'other', now())
                 RETURNING key""");
-        io.tierdesk.eventing.testing.TestDb.text(database, """
+        io.tierdesk.testsupport.TestDb.text(database, """
                 INSERT INTO webhook (webhook_id, url, secret, channels, types, enabled, changed_by, changed_at)
                 VALUES ('from-elsewhere', 'http://127.0.0.1:9/hook', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0',
                     ARRAY['phone'], ARRAY[]::text[], true, 'other', now()) RETURNING webhook_id""");
@@ -81,7 +82,7 @@ class TemplatesTest {
         io.tierdesk.notification.domain.TicketCard card = new io.tierdesk.notification.domain.TicketCard(
                 java.util.UUID.randomUUID(), "TD-000777", "Принтер не печатает", "email", "c-1", "Анна",
                 "anna@example.org", "ru", "anna", "L1");
-        java.nio.file.Path fixtures = io.tierdesk.testsupport.ProjectRoot.path()
+        java.nio.file.Path fixtures = ProjectRoot.path()
                 .resolve("ticket-events/src/test/resources/approved");
         for (io.tierdesk.notification.domain.NotificationRules.Rule rule
                 : io.tierdesk.notification.domain.NotificationRules.DEFAULTS.rules()) {
@@ -176,7 +177,7 @@ class TemplatesTest {
         try {
             java.util.UUID ticket = java.util.UUID.randomUUID();
             String email = "bob-" + ticket + "@example.org";
-            io.tierdesk.eventing.testing.TestEvents.publish(eventing.topic(io.tierdesk.events.Topics.TICKETS),
+            io.tierdesk.testsupport.TestEvents.publish(eventing.topic(io.tierdesk.events.Topics.TICKETS),
                     "/ticket-intake", ticket, new io.tierdesk.events.ticket.TicketOpened(ticket, "TD-100077",
                             io.tierdesk.events.ticket.Channel.EMAIL, new io.tierdesk.events.ticket.CustomerRef(
                                     "c-" + ticket, "Bob", email, null, "en"),
@@ -188,7 +189,7 @@ class TemplatesTest {
                     .until(() -> TestMailServer.to(email).size() == 1);
             assertThat(TestMailServer.to(email).get(0).getSubject())
                     .isEqualTo("[TD-100077] We have received your request: Printer offline");
-            assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_notification_template_fallbacks_total",
+            assertThat(io.tierdesk.testsupport.TestMetrics.sum("tierdesk_notification_template_fallbacks_total",
                     "kind=customer.receipt")).isGreaterThanOrEqualTo(1);
         } finally {
             Templates.Template shipped = templates.shipped("customer.receipt", "en");

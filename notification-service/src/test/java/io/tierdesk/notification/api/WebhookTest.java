@@ -1,6 +1,6 @@
 package io.tierdesk.notification.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -14,8 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.Channel;
 import io.tierdesk.events.ticket.CustomerRef;
@@ -231,7 +231,7 @@ class WebhookTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(state(ticket, "email")));
             await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1
                     && !"sending".equals(state(ticket, "webhook")));
-            Instant next = Instant.parse(io.tierdesk.eventing.testing.TestDb.text(database, """
+            Instant next = Instant.parse(io.tierdesk.testsupport.TestDb.text(database, """
                     SELECT to_char(next_attempt_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                     FROM delivery WHERE ticket_id = ? AND medium = 'webhook'""", ticket));
             assertThat(next).as("the wait is at most the longest backoff with its jitter")

@@ -2,8 +2,8 @@ package io.tierdesk.sla.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.AccessRules;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.AccessRules;
+import io.tierdesk.testsupport.TierdeskInfra;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of sla-monitor's API, called without and with bad tokens and as every role: docs/security.md. */

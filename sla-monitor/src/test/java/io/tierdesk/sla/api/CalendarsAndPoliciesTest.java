@@ -1,6 +1,6 @@
 package io.tierdesk.sla.api;
 
-import static io.tierdesk.eventing.testing.TestApi.as;
+import static io.tierdesk.testsupport.TestApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestDb;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestDb;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.EventCatalog;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
@@ -105,9 +105,9 @@ class SlaClocksTest {
         SlaBreached breach = (SlaBreached) later.get(3);
         assertThat(breach.dueAt()).isEqualTo(openedAt.plus(Duration.ofMinutes(15)));
         assertThat(breach.at()).isAfterOrEqualTo(breach.dueAt());
-        assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_sla_announced_total", "kind=breach"))
+        assertThat(io.tierdesk.testsupport.TestMetrics.sum("tierdesk_sla_announced_total", "kind=breach"))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(io.tierdesk.eventing.testing.TestMetrics.sum("tierdesk_sla_firing_delay_seconds_count"))
+        assertThat(io.tierdesk.testsupport.TestMetrics.sum("tierdesk_sla_firing_delay_seconds_count"))
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -178,7 +178,7 @@ class SlaClocksTest {
         openTriagedP1(ticket, Tier.L2, SupportPlan.PREMIUM, openedAt);
         slaEvents(ticket, found -> found.size() >= 3);
 
-        io.tierdesk.eventing.testing.TestApi.as("anna", "agent").get("/api/v1/tickets/" + ticket + "/sla").then()
+        io.tierdesk.testsupport.TestApi.as("anna", "agent").get("/api/v1/tickets/" + ticket + "/sla").then()
                 .statusCode(200).body("plan", org.hamcrest.Matchers.equalTo("premium"))
                 .body("priority", org.hamcrest.Matchers.equalTo("P1"))
                 .body("calendar", org.hamcrest.Matchers.equalTo("24x7"))
@@ -188,16 +188,16 @@ class SlaClocksTest {
                         .toString()))
                 .body("clocks[0].warnedAt.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("clocks[1].target", org.hamcrest.Matchers.equalTo("PT4H"));
-        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor")
+        io.tierdesk.testsupport.TestApi.as("sam", "supervisor")
                 .get("/api/v1/sla/at-risk?within=PT5M&tier=L2&limit=1000").then().statusCode(200)
                 .body("findAll { it.ticketId == '" + ticket + "' }.clock",
                         org.hamcrest.Matchers.contains("first-response"));
-        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor")
+        io.tierdesk.testsupport.TestApi.as("sam", "supervisor")
                 .get("/api/v1/sla/at-risk?within=PT5M&tier=L1&limit=1000").then().statusCode(200)
                 .body("ticketId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(ticket.toString())));
-        io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").get("/api/v1/sla/at-risk?within=soon")
+        io.tierdesk.testsupport.TestApi.as("sam", "supervisor").get("/api/v1/sla/at-risk?within=soon")
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("within"));
-        io.tierdesk.eventing.testing.TestApi.as("anna", "agent").get("/api/v1/tickets/" + UUID.randomUUID() + "/sla")
+        io.tierdesk.testsupport.TestApi.as("anna", "agent").get("/api/v1/tickets/" + UUID.randomUUID() + "/sla")
                 .then().statusCode(404);
     }
 
@@ -279,7 +279,7 @@ class SlaClocksTest {
                     SELECT count(DISTINCT CAST(CAST(xmin AS text) AS bigint)) FROM sla_ticket
                     WHERE state -> 'policy' ->> 'calendar' = ? AND timers_calendar_version = 2""", calendar))
                     .as("batches of at most 200 tickets").isGreaterThanOrEqualTo(10);
-            await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestMetrics.sum(
+            await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.testsupport.TestMetrics.sum(
                     "tierdesk_sla_calendar_retime_pending") == 1);
             // The relay publishes what the batches decided while the change is still under way.
             UUID sample = UUID.fromString(TestDb.text(database, """
@@ -295,7 +295,7 @@ class SlaClocksTest {
         }
         List<SlaEvent> events = slaEvents(first, found -> kinds(found).contains("SlaClockRetimed resolution"));
         assertThat(kinds(events)).contains("SlaClockRetimed resolution");
-        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.eventing.testing.TestMetrics.sum(
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.testsupport.TestMetrics.sum(
                 "tierdesk_sla_calendar_retime_pending") == 0
                 && TestDb.number(database, "SELECT count(*) FROM calendar_retime WHERE calendar_id = ?", calendar) == 0);
     }
@@ -307,11 +307,11 @@ class SlaClocksTest {
     private static io.restassured.response.ValidatableResponse alwaysInUtc(String calendar, String holidays) {
         String days = String.join(", ", java.util.stream.Stream.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
                 .map(d -> "\"" + d + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]").toList());
-        var saved = io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("{\"name\": \"Always, in UTC\", "
+        var saved = io.tierdesk.testsupport.TestApi.as("sam", "supervisor").body("{\"name\": \"Always, in UTC\", "
                         + "\"zone\": \"UTC\", \"week\": {" + days + "}, \"holidays\": [" + holidays + "]}")
                 .put("/api/v1/calendars/" + calendar).then().statusCode(200);
         if (holidays.isEmpty()) {
-            io.tierdesk.eventing.testing.TestApi.as("sam", "supervisor").body("""
+            io.tierdesk.testsupport.TestApi.as("sam", "supervisor").body("""
                     {"calendar": "%s", "warnings": [], "targets": {"P1": {"resolution": "PT10H"}}}""".formatted(calendar))
                     .put("/api/v1/policies/post-warranty").then().statusCode(200);
         }

@@ -1,6 +1,6 @@
 package io.tierdesk.sla.application;
 
-import io.tierdesk.eventing.testing.MovableClock;
+import io.tierdesk.testsupport.MovableClock;
 import jakarta.inject.Singleton;
 
 /** sla-monitor's clock in its tests, which move it to reach due moments. */

@@ -1,6 +1,6 @@
 package io.tierdesk.intake.api;
 
-import io.tierdesk.eventing.testing.TestDb;
+import io.tierdesk.testsupport.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.intake.application.AutoCloseTimer;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.tierdesk.intake.api;
 
-import io.tierdesk.eventing.testing.TestDb;
+import io.tierdesk.testsupport.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestMetrics;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TestMetrics;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.SupportPlan;

@@ -3,7 +3,7 @@ package io.tierdesk.intake.api;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.response.ValidatableResponse;
-import io.tierdesk.eventing.testing.TestTokens;
+import io.tierdesk.testsupport.TestTokens;
 import java.util.UUID;
 
 /** A channel adapter as tests play it: posts CloudEvents to intake. */

@@ -1,6 +1,6 @@
 package io.tierdesk.intake.api;
 
-import io.tierdesk.eventing.testing.TestDb;
+import io.tierdesk.testsupport.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,9 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TestKafka;
-import io.tierdesk.eventing.testing.TestTokens;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TestTokens;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.EventJson;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
@@ -76,7 +76,7 @@ class ChannelEventsTest {
         String customer = "c-" + UUID.randomUUID();
         String thread = "chat-" + UUID.randomUUID();
         java.util.concurrent.ExecutorService adapters = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try (java.sql.Connection holder = io.tierdesk.eventing.testing.TierdeskInfra.connect(database)) {
+        try (java.sql.Connection holder = io.tierdesk.testsupport.TierdeskInfra.connect(database)) {
             // The customer, inserted and not committed: both messages look for the thread, find none, then wait here.
             holdCustomer(holder, customer);
             List<java.util.concurrent.Future<String>> posts = new java.util.ArrayList<>();
@@ -410,7 +410,7 @@ class ChannelEventsTest {
         String customer = "c-" + UUID.randomUUID();
         String thread = "chat-" + UUID.randomUUID();
         java.util.concurrent.ExecutorService adapters = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try (java.sql.Connection holder = io.tierdesk.eventing.testing.TierdeskInfra.connect(database)) {
+        try (java.sql.Connection holder = io.tierdesk.testsupport.TierdeskInfra.connect(database)) {
             // The customer, inserted and not committed: the single message takes the thread's lock, finds no
             // ticket and waits here; the batch must wait for the thread's lock, not look the thread up meanwhile.
             holdCustomer(holder, customer);

@@ -4,5 +4,5 @@ import jakarta.inject.Singleton;
 
 /** ticket-intake's clock in its tests, which move it (auto-close, reopen windows). */
 @Singleton
-public class MovableClock extends io.tierdesk.eventing.testing.MovableClock {
+public class MovableClock extends io.tierdesk.testsupport.MovableClock {
 }

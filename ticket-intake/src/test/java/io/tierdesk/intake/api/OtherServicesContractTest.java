@@ -1,8 +1,8 @@
 package io.tierdesk.intake.api;
 
-import io.tierdesk.eventing.testing.TestApi;
-import io.tierdesk.eventing.testing.TestEvents;
-import io.tierdesk.eventing.testing.TestMetrics;
+import io.tierdesk.testsupport.TestApi;
+import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,7 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.tierdesk.eventing.config.EventingConfig;
-import io.tierdesk.eventing.testing.TierdeskInfra;
+import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.knowledge.SuggestedArticle;

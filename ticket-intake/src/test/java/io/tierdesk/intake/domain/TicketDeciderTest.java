@@ -35,7 +35,7 @@ import io.tierdesk.intake.domain.TicketCommand.ReopenTicket;
 import io.tierdesk.intake.domain.TicketCommand.ReplyToCustomer;
 import io.tierdesk.intake.domain.TicketCommand.ResolveTicket;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.testing.GivenWhenThen;
+import io.tierdesk.testsupport.GivenWhenThen;
 import io.tierdesk.rules.WorkRule;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
 import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.KafkaBinding;

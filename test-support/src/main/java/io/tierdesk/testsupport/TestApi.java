@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
 import static io.restassured.RestAssured.given;
 

@@ -1,6 +1,5 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
-import io.tierdesk.testsupport.ProjectRoot;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.tierdesk.events.Topics;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

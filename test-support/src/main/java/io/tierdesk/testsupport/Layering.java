@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -27,8 +27,8 @@ public final class Layering {
     static final String[] SQL_CLIENTS = {"io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..", "io.vertx.pgclient..",
         "io.vertx.mutiny.pgclient.."};
 
-    /** The event store and the SQL helper, with their nested types. */
-    static final String STORE = "io\\.tierdesk\\.eventing\\.store\\.(EventStore|SqlRows)(\\$.*)?";
+    /** The event store, the command path over it and the SQL helper, with their nested types. */
+    static final String STORE = "io\\.tierdesk\\.eventing\\.store\\.(EventStore|EventSourcing|SqlRows)(\\$.*)?";
 
     private static final DescribedPredicate<JavaMethodCall> SESSION_QUERY =
             new DescribedPredicate<>("create a query on a Hibernate Reactive session") {

@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

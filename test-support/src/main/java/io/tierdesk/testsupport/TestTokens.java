@@ -1,4 +1,4 @@
-package io.tierdesk.eventing.testing;
+package io.tierdesk.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
