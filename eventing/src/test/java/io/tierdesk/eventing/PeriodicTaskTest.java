@@ -3,6 +3,7 @@ package io.tierdesk.eventing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -83,20 +84,35 @@ class PeriodicTaskTest {
     }
 
     @Test
-    void jobsStartedThroughPeriodicJobsAllStopWhenTheApplicationShutsDown() {
-        PeriodicJobs jobs = new PeriodicJobs(vertx);
+    void jobsStartedThroughPeriodicJobsCountTheirRunsAndAllStopWhenTheApplicationShutsDown() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PeriodicJobs jobs = new PeriodicJobs(vertx, registry);
         AtomicInteger every = new AtomicInteger();
         AtomicInteger untilDue = new AtomicInteger();
         PeriodicTask first = jobs.every(Duration.ofMillis(20), "test job",
                 () -> Uni.createFrom().item(every.incrementAndGet()));
         PeriodicTask second = jobs.untilDue(Duration.ofMillis(20), java.time.Clock.systemUTC(), "test due job",
                 () -> Uni.createFrom().item(java.time.Instant.now()).invoke(untilDue::incrementAndGet));
-        await().atMost(Duration.ofSeconds(30)).until(() -> every.get() >= 3 && untilDue.get() >= 3);
-        assertThat(first.isStopped() || second.isStopped()).isFalse();
+        PeriodicTask failing = jobs.every(Duration.ofMillis(20), "test failing job", () -> {
+            throw new IllegalStateException("broken on purpose");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> every.get() >= 3 && untilDue.get() >= 3
+                && runs(registry, "test failing job", "failed") >= 2);
+        assertThat(first.isStopped() || second.isStopped() || failing.isStopped()).isFalse();
 
         jobs.stopAll(new io.quarkus.runtime.ShutdownEvent());
 
         assertThat(first.isStopped()).isTrue();
         assertThat(second.isStopped()).isTrue();
+        assertThat(failing.isStopped()).isTrue();
+        // Each run that ended counted once, under its outcome (a run may still be under way at the stop).
+        assertThat(runs(registry, "test job", "done")).isBetween(every.get() - 1.0, (double) every.get());
+        assertThat(runs(registry, "test due job", "done")).isBetween(untilDue.get() - 1.0, (double) untilDue.get());
+        assertThat(runs(registry, "test job", "failed")).isZero();
+        assertThat(runs(registry, "test failing job", "done")).isZero();
+    }
+
+    private static double runs(SimpleMeterRegistry registry, String job, String outcome) {
+        return registry.counter("tierdesk.jobs.runs", "job", job, "outcome", outcome).count();
     }
 }

@@ -49,4 +49,18 @@ public final class TestMetrics {
     public static void awaitHandled(String consumer, double before, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> handled(consumer) >= before + count);
     }
+
+    /** Runs of a periodic job (PeriodicJobs) that have ended, done or failed. */
+    public static double runs(String job) {
+        return sum("tierdesk_jobs_runs_total", "job=" + job);
+    }
+
+    /**
+     * Waits until {@code rounds} more runs of the job have ended. Two rounds include one that started after this call:
+     * whatever the job would do with what is there now, it has done.
+     */
+    public static void awaitRuns(String job, int rounds) {
+        double before = runs(job);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runs(job) >= before + rounds);
+    }
 }

@@ -2,7 +2,6 @@ package io.tierdesk.router.application;
 
 import io.tierdesk.eventing.api.Paging;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.agent.AgentChanged;
 import io.tierdesk.events.agent.AgentPresenceChanged;
 import io.tierdesk.events.agent.AgentProfile;
@@ -15,7 +14,6 @@ import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +54,7 @@ public class AgentDirectory {
                         .call(version -> SqlRows.execute(session, """
                                         INSERT INTO agent (agent_id, profile, tier, version, updated_at)
                                         VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4, ?5)""",
-                                agentId, json(profile), profile.tier().name(), version, at))
+                                agentId, SqlRows.json(profile), profile.tier().name(), version, at))
                         .map(version -> new Agent(agentId, profile, Presence.OFFLINE, null, version));
             }
             if (existing.profile().equals(profile)) {
@@ -67,7 +65,7 @@ public class AgentDirectory {
                     .call(version -> SqlRows.execute(session, """
                                     UPDATE agent SET profile = CAST(CAST(?2 AS text) AS jsonb), tier = ?3, version = ?4,
                                         updated_at = ?5
-                                    WHERE agent_id = ?1""", agentId, json(profile), profile.tier().name(), version, at))
+                                    WHERE agent_id = ?1""", agentId, SqlRows.json(profile), profile.tier().name(), version, at))
                     .call(version -> router.fill(session, agentId, profile.tier()))
                     .map(version -> new Agent(agentId, profile, existing.presence(), existing.idleSince(), version));
         });
@@ -110,12 +108,9 @@ public class AgentDirectory {
 
     private static Agent toAgent(Row row) {
         return new Agent(row.text("agent_id"),
-                EventJson.read(row.text("profile").getBytes(StandardCharsets.UTF_8), AgentProfile.class),
+                row.json("profile", AgentProfile.class),
                 Presence.fromWire(row.text("presence")), row.instant("idle_since"), row.number("version"));
     }
 
-    private static String json(Object value) {
-        return new String(EventJson.write(value), StandardCharsets.UTF_8);
-    }
 
 }

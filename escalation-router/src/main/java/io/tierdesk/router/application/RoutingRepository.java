@@ -268,7 +268,7 @@ public class RoutingRepository {
         return SqlRows.first(session, "SELECT CAST(rules AS text) AS rules FROM routing_rules ORDER BY version DESC "
                         + "LIMIT 1")
                 .map(row -> row == null ? RoutingRules.NONE
-                        : EventJson.read(row.text("rules").getBytes(StandardCharsets.UTF_8), RoutingRules.class));
+                        : row.json("rules", RoutingRules.class));
     }
 
     /** Puts a new version of the rules in force; answers it. */
@@ -278,7 +278,7 @@ public class RoutingRepository {
             return SqlRows.execute(session, """
                             INSERT INTO routing_rules (version, rules, created_by, created_at)
                             VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4)""",
-                            next.version(), new String(EventJson.write(next), StandardCharsets.UTF_8), by, at)
+                            next.version(), SqlRows.json(next), by, at)
                     .replaceWith(next)
                     .onFailure(e -> PgErrors.isUniqueViolation(e, "routing_rules_pkey")).transform(e ->
                             Rejection.conflict("version", "the rules were changed meanwhile (version "

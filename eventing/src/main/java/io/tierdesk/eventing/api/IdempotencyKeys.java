@@ -67,7 +67,7 @@ public class IdempotencyKeys {
                 .chain(claimed -> claimed == 1
                         ? command.get().call(answer -> SqlRows.execute(session,
                                 "UPDATE command_receipt SET answer = ?3 WHERE caller = ?1 AND key = ?2", caller, key,
-                                new String(EventJson.write(answer), StandardCharsets.UTF_8)))
+                                SqlRows.json(answer)))
                                 .map(answer -> new Outcome<>(answer, false))
                         : replay(session, caller, key, hash, answerType));
     }

@@ -5,7 +5,6 @@ import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventSourcing;
 import io.tierdesk.eventing.store.SqlRows;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.knowledge.ArticleContent;
 import io.tierdesk.events.knowledge.ArticleDrafted;
 import io.tierdesk.events.knowledge.ArticleEvent;
@@ -14,7 +13,6 @@ import io.tierdesk.knowledge.domain.Article;
 import io.tierdesk.knowledge.domain.ArticleCommand;
 import io.tierdesk.knowledge.domain.ArticleDecider;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +89,7 @@ public class Articles {
                 row = row.chain(() -> SqlRows.execute(session, """
                         INSERT INTO article_version (article_id, version, content, written_by, written_at)
                         VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)""", event.articleId(),
-                        event.version(), new String(EventJson.write(content), StandardCharsets.UTF_8), event.by(),
+                        event.version(), SqlRows.json(content), event.by(),
                         event.at()));
             }
         }

@@ -3,12 +3,10 @@ package io.tierdesk.knowledge.application;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.SqlRows;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.knowledge.Audience;
 import io.tierdesk.knowledge.projection.SearchIndex;
 import io.tierdesk.knowledge.search.ArticleIndex;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +53,7 @@ public class SelfService {
         return SqlRows.execute(session, """
                         INSERT INTO self_service_query (query_id, channel, customer, text, articles, asked_at)
                         VALUES (?1, ?2, ?3, ?4, CAST(CAST(?5 AS text) AS jsonb), ?6)""", id, channel, customer, text,
-                        new String(EventJson.write(found), StandardCharsets.UTF_8), clock.instant())
+                        SqlRows.json(found), clock.instant())
                 .replaceWith(new Answer(id, found));
     }
 

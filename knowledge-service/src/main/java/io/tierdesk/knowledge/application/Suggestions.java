@@ -5,13 +5,11 @@ import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.ExpectedVersion;
 import io.tierdesk.eventing.store.SqlRows;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.knowledge.SolutionsSuggested;
 import io.tierdesk.events.knowledge.SuggestedArticle;
 import io.tierdesk.knowledge.projection.SearchIndex;
 import io.tierdesk.knowledge.search.ArticleIndex;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -79,8 +77,8 @@ public class Suggestions {
         return SqlRows.first(session, """
                         SELECT CAST(articles AS text) AS articles, suggested_at FROM ticket_suggestion
                         WHERE ticket_id = ?1""", ticketId)
-                .map(row -> Optional.ofNullable(row).map(r -> new SolutionsSuggested(ticketId, List.of(EventJson.read(
-                        r.text("articles").getBytes(StandardCharsets.UTF_8), SuggestedArticle[].class)),
+                .map(row -> Optional.ofNullable(row).map(r -> new SolutionsSuggested(ticketId, List.of(
+                        r.json("articles", SuggestedArticle[].class)),
                         r.instant("suggested_at"))));
     }
 
@@ -94,7 +92,7 @@ public class Suggestions {
                         INSERT INTO ticket_suggestion (ticket_id, articles, suggested_at)
                         VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3) ON CONFLICT (ticket_id) DO UPDATE
                         SET articles = EXCLUDED.articles, suggested_at = EXCLUDED.suggested_at""", ticketId,
-                        new String(EventJson.write(articles), StandardCharsets.UTF_8), now))
+                        SqlRows.json(articles), now))
                 .replaceWithVoid();
     }
 }

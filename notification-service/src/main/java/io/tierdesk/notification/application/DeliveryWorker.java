@@ -44,6 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class DeliveryWorker {
+    /** The job's name in the log and in {@code tierdesk.jobs.runs}. */
+    public static final String JOB = "notification deliveries";
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     static final String STREAM = "notification";
 
@@ -94,7 +96,7 @@ public class DeliveryWorker {
                             m -> m.getOrDefault(medium, Double.NaN))
                     .description("deliveries pending or being sent").tags("medium", medium).register(registry);
         }
-        task = jobs.untilDue(settings.longestWait(), clock, "notification deliveries",
+        task = jobs.untilDue(settings.longestWait(), clock, JOB,
                 this::round);
     }
 

@@ -3,11 +3,9 @@ package io.tierdesk.notification.application;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.store.SqlRows;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.notification.domain.NotificationRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.quarkus.vertx.VertxContextSupport;
@@ -40,8 +38,8 @@ public class NotificationRulesStore {
                         ORDER BY version DESC LIMIT 1"""))
                 .invoke(row -> {
                     if (row != null && row.number("version") > current.version()) {
-                        current = new Versioned(row.number("version"), EventJson.read(
-                                row.text("rules").getBytes(StandardCharsets.UTF_8), NotificationRules.class));
+                        current = new Versioned(row.number("version"), row.json("rules",
+                                NotificationRules.class));
                     }
                 })
                 .replaceWithVoid();
@@ -53,7 +51,7 @@ public class NotificationRulesStore {
                         INSERT INTO notification_rules (version, rules, changed_by, changed_at)
                         SELECT coalesce(max(version), 0) + 1, CAST(CAST(?1 AS text) AS jsonb), ?2, ?3
                         FROM notification_rules RETURNING version""",
-                        new String(EventJson.write(rules), StandardCharsets.UTF_8), by, at)
+                        SqlRows.json(rules), by, at)
                 .map(row -> {
                     Versioned saved = new Versioned(row.number("version"), rules);
                     current = saved;

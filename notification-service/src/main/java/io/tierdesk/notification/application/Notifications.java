@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 
 /**
@@ -119,7 +118,7 @@ public class Notifications {
         body.put("recipient", recipient);
         body.put("subject", text.subject());
         body.put("body", text.text());
-        return new String(EventJson.write(body), StandardCharsets.UTF_8);
+        return SqlRows.json(body);
     }
 
     /** What an integration receives: the event as it is, with its type and id. */
@@ -129,7 +128,7 @@ public class Notifications {
         body.put("eventId", delivered.eventId());
         body.put("ticketId", ticketId);
         body.put("data", delivered.event());
-        return new String(EventJson.write(body), StandardCharsets.UTF_8);
+        return SqlRows.json(body);
     }
 
     static NotificationPlanner.Occurrence occurrence(Object event) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.notification.application.DeliveryWorker;
 import io.tierdesk.testsupport.TestDb;
 import io.tierdesk.testsupport.TestEvents;
 import io.tierdesk.testsupport.TestMetrics;
@@ -116,7 +117,7 @@ class DeliveryTest {
                     ticket.toString())).isZero();
             TestMailServer.up();
             await().atMost(Duration.ofSeconds(30)).until(() -> TestMailServer.to(email).size() == 1);
-            Thread.sleep(1500);
+            TestMetrics.awaitRuns(DeliveryWorker.JOB, 3);
             assertThat(TestMailServer.to(email)).hasSize(1);
         } finally {
             TestMailServer.down();
@@ -193,14 +194,13 @@ class DeliveryTest {
                 RETURNING recipient""", ticket, email);
         clock.advance(Duration.ofMinutes(5));
         try {
-            double attempts = io.tierdesk.testsupport.TestMetrics.sum("tierdesk_notification_attempts_total",
+            double attempts = TestMetrics.sum("tierdesk_notification_attempts_total",
                     "medium=email");
-            // Several rounds of the worker (one at least every 300 ms under test).
-            Thread.sleep(1500);
+            TestMetrics.awaitRuns(DeliveryWorker.JOB, 3);
             assertThat(TestMailServer.to(email)).isEmpty();
             assertThat(TestDb.text(database, "SELECT state FROM delivery WHERE ticket_id = ?", ticket))
                     .isEqualTo("sending");
-            assertThat(io.tierdesk.testsupport.TestMetrics.sum("tierdesk_notification_attempts_total",
+            assertThat(TestMetrics.sum("tierdesk_notification_attempts_total",
                     "medium=email")).isEqualTo(attempts);
         } finally {
             clock.advance(Duration.ofMinutes(-5));

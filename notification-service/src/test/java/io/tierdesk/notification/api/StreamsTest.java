@@ -7,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.testsupport.TestDb;
 import io.tierdesk.testsupport.TestEvents;
 import io.tierdesk.testsupport.TestTokens;
 import io.tierdesk.testsupport.TierdeskInfra;
@@ -51,6 +52,13 @@ class StreamsTest {
         void close() {
             response.cancel(true);
         }
+
+        /** Read up to the stream's opening comment: from here on, every notice reaches it. */
+        Connection awaitLive() {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                    .anyMatch(l -> l.startsWith(":") && l.substring(1).strip().equals(StreamsResource.LIVE)));
+            return this;
+        }
     }
 
     private Connection connect(String agent, String as, String role, String lastEventId) {
@@ -92,23 +100,31 @@ class StreamsTest {
     void anAgentHearsTheirAssignmentAndNotAnothersAndAReconnectionMissesNothing() throws Exception {
         String anna = "anna-" + UUID.randomUUID().toString().substring(0, 6);
         String boris = "boris-" + UUID.randomUUID().toString().substring(0, 6);
-        Connection stream = connect(anna, anna, "agent", null);
-        Thread.sleep(1000);
+        Connection stream = connect(anna, anna, "agent", null).awaitLive();
+        Connection borisStream = connect(boris, boris, "agent", null).awaitLive();
         UUID first = UUID.randomUUID();
+        UUID borisTicket = UUID.randomUUID();
         assign(first, anna);
-        assign(UUID.randomUUID(), boris);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stream.ids().size() == 1);
-        Thread.sleep(1500);
-        assertThat(stream.ids()).hasSize(1);
+        assign(borisTicket, boris);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.ids().size() >= 1 && borisStream.ids().size() == 1);
+        // Boris's notice has been handed out; had it leaked into Anna's stream, it would come before this one.
+        UUID marker = UUID.randomUUID();
+        assign(marker, anna);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.ids().size() >= 2);
+        assertThat(stream.data()).hasSize(2).noneMatch(d -> d.contains(borisTicket.toString()));
         assertThat(stream.data().get(0)).contains(first.toString()).contains("agent.assigned");
-        String lastSeen = stream.ids().get(0);
+        assertThat(stream.data().get(1)).contains(marker.toString());
+        String lastSeen = stream.ids().get(1);
         stream.close();
+        borisStream.close();
 
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
         assign(second, anna);
         assign(third, anna);
-        Thread.sleep(2000);
+        // Both committed while Anna is away: the reconnection must read them back.
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.number(database,
+                "SELECT count(*) FROM delivery WHERE recipient = ? AND medium = 'stream'", anna) == 4);
         Connection again = connect(anna, anna, "agent", lastSeen);
         await().atMost(Duration.ofSeconds(30)).until(() -> again.ids().size() == 2);
         assertThat(again.data().get(0)).contains(second.toString());
@@ -143,8 +159,7 @@ class StreamsTest {
     @Test
     void aNoticeCommittedAfterAHigherOneIsStillSentLiveAndOnReconnection() throws Exception {
         String agent = "vera-" + UUID.randomUUID().toString().substring(0, 6);
-        Connection stream = connect(agent, agent, "agent", null);
-        Thread.sleep(1000);
+        Connection stream = connect(agent, agent, "agent", null).awaitLive();
         try (var early = TierdeskInfra.connect(database); var late = TierdeskInfra.connect(database)) {
             early.setAutoCommit(false);
             late.setAutoCommit(false);
@@ -175,9 +190,8 @@ class StreamsTest {
         String agent = "cap-" + UUID.randomUUID().toString().substring(0, 6);
         List<Connection> five = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            five.add(connect(agent, agent, "agent", null));
+            five.add(connect(agent, agent, "agent", null).awaitLive());
         }
-        Thread.sleep(1000);
         Connection sixth = connect(agent, agent, "agent", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> sixth.response().isDone());
         assertThat(sixth.response().get().statusCode()).isEqualTo(429);
@@ -192,18 +206,18 @@ class StreamsTest {
     @Test
     void aReconnectionThatMissedTooMuchIsToldToResync() throws Exception {
         String agent = "resync-" + UUID.randomUUID().toString().substring(0, 6);
-        Connection stream = connect(agent, agent, "agent", null);
-        Thread.sleep(1000);
+        Connection stream = connect(agent, agent, "agent", null).awaitLive();
         assign(UUID.randomUUID(), agent);
         await().atMost(Duration.ofSeconds(30)).until(() -> stream.ids().size() == 1);
         String lastSeen = stream.ids().get(0);
         stream.close();
+        // A second stream of the agent's sees the five handed out: the reconnection's read-back then covers them.
+        Connection watcher = connect(agent, agent, "agent", null).awaitLive();
         for (int i = 0; i < 5; i++) {
             assign(UUID.randomUUID(), agent);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> io.tierdesk.testsupport.TestDb.number(database,
-                "SELECT count(*) FROM delivery WHERE recipient = ? AND medium = 'stream'", agent) == 6);
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> watcher.ids().size() == 5);
+        watcher.close();
         Connection again = connect(agent, agent, "agent", lastSeen);
         await().atMost(Duration.ofSeconds(30)).until(() -> again.lines().contains("event:resync")
                 || again.lines().contains("event: resync"));
@@ -222,8 +236,7 @@ class StreamsTest {
                 .header("Authorization", TestTokens.bearer("boris", "agent")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(refused.statusCode()).isEqualTo(403);
-        Connection watched = connect("carl", "sam", "supervisor", null);
-        Thread.sleep(1000);
+        Connection watched = connect("carl", "sam", "supervisor", null).awaitLive();
         assign(UUID.randomUUID(), "carl");
         await().atMost(Duration.ofSeconds(30)).until(() -> watched.ids().size() == 1);
         watched.close();

@@ -14,7 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.eventing.config.EventingConfig;
+import io.tierdesk.notification.application.DeliveryWorker;
 import io.tierdesk.testsupport.TestEvents;
+import io.tierdesk.testsupport.TestMetrics;
 import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.Topics;
 import io.tierdesk.events.ticket.Channel;
@@ -132,7 +134,7 @@ class WebhookTest {
         answers.add(503);
         UUID ticket = open(Channel.CHAT, "TD-200001");
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
-        Thread.sleep(1000);
+        TestMetrics.awaitRuns(DeliveryWorker.JOB, 3);
         assertThat(received).hasSize(3);
         Received third = received.get(2);
         // Verified by an independent Standard Webhooks implementation, which also refuses stale timestamps.

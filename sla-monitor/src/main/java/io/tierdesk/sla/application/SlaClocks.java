@@ -8,7 +8,6 @@ import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.store.EventMetadata;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.SqlRows;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaWarningReached;
@@ -19,7 +18,6 @@ import io.tierdesk.sla.domain.SlaPolicy;
 import io.tierdesk.sla.domain.SlaTicket;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +169,7 @@ public class SlaClocks {
                         SELECT x.id, CAST(x.state AS jsonb), ?3
                         FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(?2 AS text[])) AS x(id, state)
                         ORDER BY x.id ON CONFLICT (ticket_id) DO NOTHING""", keys,
-                        ids.stream().map(id -> json(SlaTicket.unseen(id))).toArray(String[]::new), clock.instant())
+                        ids.stream().map(id -> SqlRows.json(SlaTicket.unseen(id))).toArray(String[]::new), clock.instant())
                 // The calendar's version in force comes with the row, so that a calendar read before is not read again.
                 .chain(() -> SqlRows.select(session, """
                         SELECT CAST(state AS text) AS state, stream_version, (SELECT max(version) FROM calendar
@@ -271,7 +269,7 @@ public class SlaClocks {
                                     CAST(?3 AS bigint[]), CAST(?5 AS text[]), CAST(?6 AS bigint[]))
                                     AS x(id, state, version, tier, calendar_version)
                                 WHERE s.ticket_id = x.id""", ids,
-                        changed.stream().map(d -> json(d.decision().ticket())).toArray(String[]::new),
+                        changed.stream().map(d -> SqlRows.json(d.decision().ticket())).toArray(String[]::new),
                         changed.stream().map(d -> d.before().version() + d.decision().events().size())
                                 .toArray(Long[]::new), now,
                         changed.stream().map(d -> d.decision().ticket().tier()).toArray(String[]::new),
@@ -396,8 +394,7 @@ public class SlaClocks {
                     if (row == null) {
                         return Uni.createFrom().item(Optional.<Seen>empty());
                     }
-                    SlaTicket ticket = EventJson.read(row.text("state").getBytes(StandardCharsets.UTF_8),
-                            SlaTicket.class);
+                    SlaTicket ticket = row.json("state", SlaTicket.class);
                     return calendarOf(session, ticket.policy(), null)
                             .map(terms -> Optional.of(new Seen(ticket, terms.calendar())));
                 });
@@ -433,7 +430,7 @@ public class SlaClocks {
     }
 
     private static Stored stored(SqlRows.Row row) {
-        return new Stored(EventJson.read(row.text("state").getBytes(StandardCharsets.UTF_8), SlaTicket.class),
+        return new Stored(row.json("state", SlaTicket.class),
                 row.number("stream_version"), row.numberOrNull("calendar_version"));
     }
 
@@ -454,7 +451,4 @@ public class SlaClocks {
         }
     }
 
-    private static String json(Object value) {
-        return new String(EventJson.write(value), StandardCharsets.UTF_8);
-    }
 }

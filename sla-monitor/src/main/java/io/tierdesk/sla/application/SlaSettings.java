@@ -4,14 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.PgErrors;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.eventing.store.SqlRows;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.sla.domain.BusinessCalendar;
 import io.tierdesk.sla.domain.CalendarDraft;
 import io.tierdesk.sla.domain.PolicyDraft;
 import io.tierdesk.sla.domain.SlaPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -173,7 +171,7 @@ public class SlaSettings {
             long version, Object draft, String by, Instant at) {
         return SqlRows.execute(session, "INSERT INTO " + table + " (" + keyColumn + ", version, body, created_by, "
                         + "created_at) VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)",
-                        key, version, json(draft), by, at)
+                        key, version, SqlRows.json(draft), by, at)
                 .onFailure(e -> PgErrors.isUniqueViolation(e, table + "_pkey")).transform(e -> Rejection.conflict(
                         "version", table + " " + key + " was changed meanwhile (version " + version
                                 + " exists); read it again"));
@@ -190,19 +188,13 @@ public class SlaSettings {
     }
 
     private static BusinessCalendar calendar(SqlRows.Row row) {
-        return read(row.text("body"), CalendarDraft.class).toCalendar(row.text("id"), row.number("version"));
+        return row.json("body", CalendarDraft.class).toCalendar(row.text("id"), row.number("version"));
     }
 
     private static SlaPolicy policy(SqlRows.Row row) {
         // Its calendar was checked when it was written; calendars are never deleted.
-        return read(row.text("body"), PolicyDraft.class).toPolicy(row.text("plan"), row.number("version"), id -> true);
+        return row.json("body", PolicyDraft.class).toPolicy(row.text("plan"), row.number("version"), id -> true);
     }
 
-    private static <T> T read(String json, Class<T> type) {
-        return EventJson.read(json.getBytes(StandardCharsets.UTF_8), type);
-    }
 
-    private static String json(Object value) {
-        return new String(EventJson.write(value), StandardCharsets.UTF_8);
-    }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class SlaTimers {
+    /** The job's name in the log and in {@code tierdesk.jobs.runs}. */
+    public static final String JOB = "SLA timers";
     static final int BATCH = 100;
     static final long HELD_RETRY_MS = 20;
 
@@ -51,7 +53,7 @@ public class SlaTimers {
         clocks.onNewMoment(this::wake);
         registry.gauge("tierdesk.sla.catch.up.tickets", caughtUp);
         registry.gauge("tierdesk.sla.timers.pending", List.of(), this, t -> t.pending);
-        task = jobs.untilDue(interval, clock, "SLA timers", () -> fireDue()
+        task = jobs.untilDue(interval, clock, JOB, () -> fireDue()
                 .invoke(() -> firstRound = false).chain(this::measure).chain(this::nextDue));
     }
 

@@ -4,7 +4,6 @@ import io.tierdesk.eventing.store.SqlRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.CloudEvent;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.eventing.store.EventMetadata;
@@ -13,7 +12,6 @@ import io.tierdesk.intake.domain.Participants;
 import io.tierdesk.intake.domain.Ticket;
 import io.tierdesk.intake.domain.TicketCommand;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -173,7 +171,7 @@ public class BatchOpening {
                         texts(byKey, o -> o.candidate().event().source()),
                         texts(byKey, o -> o.candidate().event().id()),
                         texts(byKey, Opening::hash),
-                        texts(byKey, o -> new String(EventJson.write(o.answer()), StandardCharsets.UTF_8)))
+                        texts(byKey, o -> SqlRows.json(o.answer())))
                 .map(rows -> {
                     Set<String> claimed = new HashSet<>();
                     rows.forEach(r -> claimed.add(r.text("source") + "\u0000" + r.text("event_id")));

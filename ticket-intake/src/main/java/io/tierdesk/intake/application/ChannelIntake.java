@@ -118,7 +118,7 @@ public class ChannelIntake {
                 .chain(claimed -> claimed == 1 ? process(session, adapter, event, data)
                         .call(answer -> session.createNativeMutationQuery("UPDATE channel_receipt SET answer = "
                                         + "CAST(CAST(?1 AS text) AS jsonb) WHERE source = ?2 AND event_id = ?3")
-                                .setParameter(1, new String(EventJson.write(answer), StandardCharsets.UTF_8))
+                                .setParameter(1, SqlRows.json(answer))
                                 .setParameter(2, event.source()).setParameter(3, event.id()).executeUpdate())
                         .map(answer -> new Receipt(answer, false))
                         : replay(session, event, hash)));
@@ -145,8 +145,7 @@ public class ChannelIntake {
                                 "idempotency-key-reused", "Idempotency key reused");
                     }
                     metrics.counter("tierdesk.intake.duplicates.absorbed").increment();
-                    return new Receipt(EventJson.read(row.text("answer").getBytes(StandardCharsets.UTF_8),
-                            ChannelAnswer.class), true);
+                    return new Receipt(row.json("answer", ChannelAnswer.class), true);
                 });
     }
 

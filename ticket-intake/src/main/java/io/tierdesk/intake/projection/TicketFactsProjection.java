@@ -187,7 +187,7 @@ public class TicketFactsProjection {
                         ON CONFLICT (ticket_id) DO UPDATE SET articles = EXCLUDED.articles,
                             suggested_at = EXCLUDED.suggested_at""",
                         rows.stream().map(e -> e.ticketId().toString()).toArray(String[]::new),
-                        rows.stream().map(e -> TicketViewProjection.json(e.articles())).toArray(String[]::new),
+                        rows.stream().map(e -> SqlRows.json(e.articles())).toArray(String[]::new),
                         rows.stream().map(e -> e.suggestedAt().toString()).toArray(String[]::new))
                 .replaceWithVoid();
     }

@@ -3,7 +3,6 @@ package io.tierdesk.intake.projection;
 import static io.tierdesk.eventing.store.SqlTime.instant;
 import static io.tierdesk.eventing.store.SqlTime.utc;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.events.EventJson;
 import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.InternalNoteAdded;
 import io.tierdesk.events.ticket.SatisfactionRated;
@@ -24,7 +23,6 @@ import io.tierdesk.intake.domain.Ticket;
 import io.tierdesk.intake.domain.TicketDecider;
 import io.tierdesk.intake.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -73,8 +71,8 @@ public class TicketViewProjection {
                         + "?9, CAST(CAST(?10 AS text) AS jsonb), ?11, ?12, 1, ?13, ?13) ON CONFLICT (ticket_id) DO NOTHING")
                 .setParameter(1, e.ticketId()).setParameter(2, e.number()).setParameter(3, wire(TicketStatus.NEW))
                 .setParameter(4, e.channel().wireName()).setParameter(5, e.customer().externalId())
-                .setParameter(6, json(e.customer())).setParameter(7, e.plan().wireName())
-                .setParameter(8, e.subject()).setParameter(9, e.body()).setParameter(10, json(e.diagnostics()))
+                .setParameter(6, SqlRows.json(e.customer())).setParameter(7, e.plan().wireName())
+                .setParameter(8, e.subject()).setParameter(9, e.body()).setParameter(10, SqlRows.json(e.diagnostics()))
                 .setParameter(11, e.statedUrgency() == null ? null : e.statedUrgency().wireName())
                 .setParameter(12, e.repeatOf()).setParameter(13, utc(e.openedAt()))
                 .executeUpdate().replaceWithVoid();
@@ -104,12 +102,12 @@ public class TicketViewProjection {
                             .setParameter(3, after.version()).setParameter(4, utc(after.resolvedAt()))
                             .setParameter(5, utc(after.closedAt())).setParameter(6, utc(time));
                     if (event instanceof TicketDiagnosed d) {
-                        update.setParameter(7, json(d.diagnostics())).setParameter(8, d.category());
+                        update.setParameter(7, SqlRows.json(d.diagnostics())).setParameter(8, d.category());
                     } else if (event instanceof TicketResolved r) {
-                        update.setParameter(7, json(new Solution(r.solutionSummary(), r.articleId(), r.agentId(),
+                        update.setParameter(7, SqlRows.json(new Solution(r.solutionSummary(), r.articleId(), r.agentId(),
                                 r.resolvedAt())));
                     } else if (event instanceof SatisfactionRated r) {
-                        update.setParameter(7, json(new Satisfaction(r.rating(), r.comment(), r.ratedAt())));
+                        update.setParameter(7, SqlRows.json(new Satisfaction(r.rating(), r.comment(), r.ratedAt())));
                     }
                     return update.executeUpdate().replaceWithVoid();
                 });
@@ -140,9 +138,6 @@ public class TicketViewProjection {
         return TicketStatus.valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
-    static String json(Object value) {
-        return new String(EventJson.write(value), StandardCharsets.UTF_8);
-    }
 
 
 
