@@ -1,11 +1,10 @@
 package io.tierdesk.router.application;
 
 import io.tierdesk.eventing.api.Paging;
-import io.tierdesk.eventing.PgErrors;
-import io.tierdesk.eventing.domain.Rejection;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.store.EventStore;
 import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.VersionedSettings;
 import io.tierdesk.eventing.store.StoredEvent;
 import io.tierdesk.eventing.store.SqlRows.Row;
 import io.tierdesk.events.EventJson;
@@ -263,26 +262,21 @@ public class RoutingRepository {
                 .replaceWithVoid();
     }
 
+    private static final VersionedSettings<RoutingRules> RULES = VersionedSettings.of(
+            new VersionedSettings.Table("routing_rules", null, "rules", "created_by", "created_at"),
+            RoutingRules.class);
+
     /** The routing rules in force: the newest version. */
     public Uni<RoutingRules> rules(Mutiny.Session session) {
-        return SqlRows.first(session, "SELECT CAST(rules AS text) AS rules FROM routing_rules ORDER BY version DESC "
-                        + "LIMIT 1")
-                .map(row -> row == null ? RoutingRules.NONE
-                        : row.json("rules", RoutingRules.class));
+        return RULES.latest(session, null).map(found -> found.map(VersionedSettings.Version::body)
+                .orElse(RoutingRules.NONE));
     }
 
     /** Puts a new version of the rules in force; answers it. */
     public Uni<RoutingRules> saveRules(Mutiny.Session session, List<RoutingRules.Rule> rules, String by, Instant at) {
         return rules(session).chain(current -> {
             RoutingRules next = new RoutingRules(current.version() + 1, rules);
-            return SqlRows.execute(session, """
-                            INSERT INTO routing_rules (version, rules, created_by, created_at)
-                            VALUES (?1, CAST(CAST(?2 AS text) AS jsonb), ?3, ?4)""",
-                            next.version(), SqlRows.json(next), by, at)
-                    .replaceWith(next)
-                    .onFailure(e -> PgErrors.isUniqueViolation(e, "routing_rules_pkey")).transform(e ->
-                            Rejection.conflict("version", "the rules were changed meanwhile (version "
-                                    + next.version() + " exists); read them again"));
+            return RULES.save(session, null, next.version(), next, by, at).replaceWith(next);
         });
     }
 

@@ -63,22 +63,20 @@ public class Articles {
     private static Uni<Void> project(Mutiny.Session session, Article article, List<ArticleEvent> events,
             Instant now) {
         ArticleContent latest = article.latest();
-        // Absent values go as -1 and '' and become NULL in SQL: the driver binds no untyped null.
         Uni<Integer> row = SqlRows.execute(session, """
                         INSERT INTO article (article_id, state, latest_version, live_version, title, language,
                             audience, tier, products, author, comment, updated_at)
-                        VALUES (?1, ?2, ?3, NULLIF(?4, -1), ?5, ?6, ?7, ?8, CAST(?9 AS text[]), ?10, NULLIF(?11, ''),
-                            ?12)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS text[]), ?10, ?11, ?12)
                         ON CONFLICT (article_id) DO UPDATE SET state = EXCLUDED.state,
                             latest_version = EXCLUDED.latest_version, live_version = EXCLUDED.live_version,
                             title = EXCLUDED.title, language = EXCLUDED.language, audience = EXCLUDED.audience,
                             tier = EXCLUDED.tier, products = EXCLUDED.products, comment = EXCLUDED.comment,
                             updated_at = EXCLUDED.updated_at""",
                 article.articleId(), article.state().wireName(), article.latestVersion(),
-                article.liveVersion() == null ? -1L : article.liveVersion(), latest.title(),
+                SqlRows.nullable(article.liveVersion(), Long.class), latest.title(),
                 latest.language().wireName(), latest.audience().wireName(), latest.tier().name(),
                 latest.products().toArray(String[]::new), article.author(),
-                article.comment() == null ? "" : article.comment(), now);
+                SqlRows.nullable(article.comment(), String.class), now);
         for (ArticleEvent event : events) {
             ArticleContent content = switch (event) {
                 case ArticleDrafted e -> e.content();

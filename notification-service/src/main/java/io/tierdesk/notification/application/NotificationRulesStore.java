@@ -2,7 +2,7 @@ package io.tierdesk.notification.application;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.VersionedSettings;
 import io.tierdesk.notification.domain.NotificationRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +16,10 @@ public class NotificationRulesStore {
     /** The rules and their version (0: the defaults, never saved). */
     public record Versioned(long version, NotificationRules rules) {
     }
+
+    private static final VersionedSettings<NotificationRules> STORE = VersionedSettings.of(
+            new VersionedSettings.Table("notification_rules", null, "rules", "changed_by", "changed_at"),
+            NotificationRules.class);
 
     private final Mutiny.SessionFactory sessions;
     private volatile Versioned current = new Versioned(0, NotificationRules.DEFAULTS);
@@ -33,29 +37,20 @@ public class NotificationRulesStore {
     }
 
     public Uni<Void> reload() {
-        return sessions.withSession(session -> SqlRows.first(session, """
-                        SELECT version, CAST(rules AS text) AS rules FROM notification_rules
-                        ORDER BY version DESC LIMIT 1"""))
-                .invoke(row -> {
-                    if (row != null && row.number("version") > current.version()) {
-                        current = new Versioned(row.number("version"), row.json("rules",
-                                NotificationRules.class));
-                    }
-                })
+        return sessions.withSession(session -> STORE.latest(session, null))
+                .invoke(found -> found.filter(v -> v.version() > current.version())
+                        .ifPresent(v -> current = new Versioned(v.version(), v.body())))
                 .replaceWithVoid();
     }
 
-    /** Saves checked rules as the next version; a concurrent save of the same version fails on the key. */
+    /** Saves checked rules as the next version; a concurrent save of the same version is a 409. */
     public Uni<Versioned> save(Mutiny.Session session, NotificationRules rules, String by, Instant at) {
-        return SqlRows.first(session, """
-                        INSERT INTO notification_rules (version, rules, changed_by, changed_at)
-                        SELECT coalesce(max(version), 0) + 1, CAST(CAST(?1 AS text) AS jsonb), ?2, ?3
-                        FROM notification_rules RETURNING version""",
-                        SqlRows.json(rules), by, at)
-                .map(row -> {
-                    Versioned saved = new Versioned(row.number("version"), rules);
-                    current = saved;
-                    return saved;
+        return STORE.latest(session, null)
+                .chain(latest -> STORE.save(session, null, latest.map(VersionedSettings.Version::version).orElse(0L)
+                        + 1, rules, by, at))
+                .map(saved -> {
+                    current = new Versioned(saved.version(), rules);
+                    return current;
                 });
     }
 }

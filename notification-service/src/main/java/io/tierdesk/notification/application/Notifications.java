@@ -73,27 +73,27 @@ public class Notifications {
                 boolean raw = notice.audience().equals("integration");
                 Templates.Rendered text = raw ? new Templates.Rendered(notice.kind(), "", null)
                         : templates.render(notice.kind(), notice.language(), model);
-                String payload = !notice.medium().equals("webhook") ? ""
+                String payload = !notice.medium().equals("webhook") ? null
                         : raw ? rawPayload(delivered, ticketId) : customerPayload(notice, card, ticketId, text);
                 boolean stream = notice.medium().equals("stream");
                 toSend |= !stream;
-                String fallback = !notice.audience().equals("customer") || !notice.medium().equals("email") ? ""
+                String fallback = !notice.audience().equals("customer") || !notice.medium().equals("email") ? null
                         : webhooks.disabledForChannel(card.channel()).map(w -> "by e-mail: webhook " + w.id()
                                 + " of the " + card.channel() + " channel is disabled" + (w.disabledReason() == null
-                                        ? "" : " (" + w.disabledReason() + ")")).orElse("");
+                                        ? "" : " (" + w.disabledReason() + ")")).orElse(null);
                 all = all.chain(() -> SqlRows.execute(session, """
                         INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium,
                             language, subject, text, html, state, next_attempt_at, event_time, created_at,
                             delivered_at, payload, fallback)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULLIF(?11, ''), ?12, ?13, ?14, ?13,
-                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, NULLIF(?15, ''),
-                            NULLIF(?16, ''))
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13,
+                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, ?15, ?16)
                         ON CONFLICT (event_id, recipient, medium) DO NOTHING""", UUID.randomUUID(),
                         delivered.eventId(), ticketId, notice.kind(), notice.audience(), notice.recipient(),
                         notice.medium(), notice.language(), text.subject(), text.text(),
-                        text.html() == null || !notice.medium().equals("email") ? "" : text.html(),
+                        SqlRows.nullable(notice.medium().equals("email") ? text.html() : null, String.class),
                         stream ? "delivered" : "pending", now, delivered.time() == null ? now : delivered.time(),
-                        payload, fallback).replaceWithVoid());
+                        SqlRows.nullable(payload, String.class), SqlRows.nullable(fallback, String.class))
+                        .replaceWithVoid());
             }
             // The rows are visible once the inbox's transaction commits, a moment after this: the worker looks then
             // (and again within its longest wait, should the commit take longer).

@@ -230,16 +230,18 @@ public class Templates {
     /** Saves an admin's template (the caller checked it) and puts it in force here at once. */
     public Uni<Template> save(Mutiny.Session session, String kind, String language, String subject, String text,
             String html, String by, Instant at) {
+        // A blank HTML part is none, here and after a restart alike.
+        String htmlOrNone = html == null || html.isBlank() ? null : html;
         return SqlRows.first(session, """
                         INSERT INTO notification_template (key, language, subject, text, html, version, changed_by,
                             changed_at)
-                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), 1, ?6, ?7) ON CONFLICT (key, language) DO UPDATE SET
+                        VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7) ON CONFLICT (key, language) DO UPDATE SET
                             subject = EXCLUDED.subject, text = EXCLUDED.text, html = EXCLUDED.html,
                             version = notification_template.version + 1, changed_by = EXCLUDED.changed_by,
                             changed_at = EXCLUDED.changed_at
-                        RETURNING version""", kind, language, subject, text, html == null ? "" : html, by, at)
+                        RETURNING version""", kind, language, subject, text, SqlRows.nullable(htmlOrNone, String.class), by, at)
                 .map(row -> {
-                    Template saved = new Template(kind, language, subject, text, html, row.number("version"));
+                    Template saved = new Template(kind, language, subject, text, htmlOrNone, row.number("version"));
                     changed.put(kind + "." + language, saved);
                     return saved;
                 });

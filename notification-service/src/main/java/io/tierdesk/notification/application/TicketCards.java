@@ -37,15 +37,15 @@ public class TicketCards {
         return SqlRows.execute(session, """
                         INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
                             language, customer_ref)
-                        VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), NULLIF(?6, ''), ?7, ?8)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                         ON CONFLICT (ticket_id) DO UPDATE SET number = EXCLUDED.number, subject = EXCLUDED.subject,
                             channel = EXCLUDED.channel, customer_name = EXCLUDED.customer_name,
                             customer_email = EXCLUDED.customer_email, language = EXCLUDED.language,
                             customer_ref = EXCLUDED.customer_ref
                         WHERE ticket_card.number IS NULL""",
                         e.ticketId(), e.number(), e.subject(), e.channel().wireName(),
-                        e.customer().name() == null ? "" : e.customer().name(),
-                        e.customer().email() == null ? "" : e.customer().email(), language, e.customer().externalId())
+                        SqlRows.nullable(e.customer().name(), String.class),
+                        SqlRows.nullable(e.customer().email(), String.class), language, e.customer().externalId())
                 .replaceWithVoid();
     }
 

@@ -1,9 +1,8 @@
 package io.tierdesk.sla.application;
 
 import io.smallrye.mutiny.Uni;
-import io.tierdesk.eventing.PgErrors;
 import io.tierdesk.eventing.domain.Rejection;
-import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.VersionedSettings;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.sla.domain.BusinessCalendar;
 import io.tierdesk.sla.domain.CalendarDraft;
@@ -27,24 +26,16 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class SlaSettings {
-    private static final String CALENDARS = """
-            SELECT DISTINCT ON (id) id, version, CAST(body AS text) AS body FROM calendar
-            ORDER BY id, version DESC""";
-    private static final String CALENDAR = """
-            SELECT id, version, CAST(body AS text) AS body FROM calendar WHERE id = ?1
-            ORDER BY version DESC LIMIT 1""";
-    private static final String POLICIES = """
-            SELECT DISTINCT ON (plan) plan, version, CAST(body AS text) AS body FROM policy
-            ORDER BY plan, version DESC""";
-    private static final String POLICY = """
-            SELECT plan, version, CAST(body AS text) AS body FROM policy WHERE plan = ?1
-            ORDER BY version DESC LIMIT 1""";
+    private static final VersionedSettings<CalendarDraft> CALENDARS = VersionedSettings.of(
+            new VersionedSettings.Table("calendar", "id", "body", "created_by", "created_at"), CalendarDraft.class);
+    private static final VersionedSettings<PolicyDraft> POLICIES = VersionedSettings.of(
+            new VersionedSettings.Table("policy", "plan", "body", "created_by", "created_at"), PolicyDraft.class);
 
     public Uni<Optional<BusinessCalendar>> calendar(Mutiny.Session session, String id) {
         if (BusinessCalendar.ALWAYS.equals(id)) {
             return Uni.createFrom().item(Optional.of(BusinessCalendar.alwaysOpen()));
         }
-        return SqlRows.select(session, CALENDAR, id).map(rows -> rows.stream().findFirst().map(SlaSettings::calendar));
+        return CALENDARS.latest(session, id).map(found -> found.map(SlaSettings::calendar));
     }
 
     /** The latest version of each calendar this instance has read: calendars change seldom, clocks read them often. */
@@ -68,17 +59,13 @@ public class SlaSettings {
         if (BusinessCalendar.ALWAYS.equals(id)) {
             return Uni.createFrom().item(Optional.of(BusinessCalendar.alwaysOpen()));
         }
-        return SqlRows.select(session, """
-                        SELECT id, version, CAST(body AS text) AS body FROM calendar WHERE id = ?1 AND version = ?2""",
-                        id, version)
-                .map(rows -> rows.stream().findFirst().map(SlaSettings::calendar));
+        return CALENDARS.version(session, id, version).map(found -> found.map(SlaSettings::calendar));
     }
 
     /** Every calendar in force, the built-in 24x7 first. */
     public Uni<List<BusinessCalendar>> calendars(Mutiny.Session session) {
-        return SqlRows.select(session, CALENDARS).map(rows -> Stream.concat(
-                Stream.of(BusinessCalendar.alwaysOpen()),
-                rows.stream().map(SlaSettings::calendar)).toList());
+        return CALENDARS.allLatest(session).map(found -> Stream.concat(Stream.of(BusinessCalendar.alwaysOpen()),
+                found.stream().map(SlaSettings::calendar)).toList());
     }
 
     /** A calendar's new version, and the one it replaced (none for a new calendar). */
@@ -104,19 +91,17 @@ public class SlaSettings {
             }
         }).chain(() -> calendar(session, id)).chain(current -> {
             BusinessCalendar next = checked.withVersion(current.map(BusinessCalendar::version).orElse(0L) + 1);
-            return insertVersion(session, "calendar", "id", id, next.version(), CalendarDraft.of(next), by, at)
+            return CALENDARS.save(session, id, next.version(), CalendarDraft.of(next), by, at)
                     .replaceWith(new CalendarChange(current, next));
         });
     }
 
     public Uni<Optional<SlaPolicy>> policy(Mutiny.Session session, String plan) {
-        return SqlRows.select(session, POLICY, knownPlan(plan))
-                .map(rows -> rows.stream().findFirst().map(SlaSettings::policy));
+        return POLICIES.latest(session, knownPlan(plan)).map(found -> found.map(SlaSettings::policy));
     }
 
     public Uni<List<SlaPolicy>> policies(Mutiny.Session session) {
-        return SqlRows.select(session, POLICIES)
-                .map(rows -> rows.stream().map(SlaSettings::policy).toList());
+        return POLICIES.allLatest(session).map(found -> found.stream().map(SlaSettings::policy).toList());
     }
 
     public Uni<SlaPolicy> savePolicy(Mutiny.Session session, String plan, PolicyDraft draft, String by, Instant at) {
@@ -134,8 +119,7 @@ public class SlaSettings {
                     throw Rejection.invalid(unserved);
                 }
             });
-            return insertVersion(session, "policy", "plan", plan, version, PolicyDraft.of(next), by, at)
-                    .replaceWith(next);
+            return POLICIES.save(session, plan, version, PolicyDraft.of(next), by, at).replaceWith(next);
         }));
     }
 
@@ -166,17 +150,6 @@ public class SlaSettings {
         return found;
     }
 
-    /** A new version's row; a writer who read the same version and came first makes this a 409. */
-    private static Uni<Integer> insertVersion(Mutiny.Session session, String table, String keyColumn, String key,
-            long version, Object draft, String by, Instant at) {
-        return SqlRows.execute(session, "INSERT INTO " + table + " (" + keyColumn + ", version, body, created_by, "
-                        + "created_at) VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb), ?4, ?5)",
-                        key, version, SqlRows.json(draft), by, at)
-                .onFailure(e -> PgErrors.isUniqueViolation(e, table + "_pkey")).transform(e -> Rejection.conflict(
-                        "version", table + " " + key + " was changed meanwhile (version " + version
-                                + " exists); read it again"));
-    }
-
     /** One of the support plans, or a 404. */
     public static String knownPlan(String plan) {
         try {
@@ -187,13 +160,13 @@ public class SlaSettings {
         }
     }
 
-    private static BusinessCalendar calendar(SqlRows.Row row) {
-        return row.json("body", CalendarDraft.class).toCalendar(row.text("id"), row.number("version"));
+    private static BusinessCalendar calendar(VersionedSettings.Version<CalendarDraft> stored) {
+        return stored.body().toCalendar(stored.key(), stored.version());
     }
 
-    private static SlaPolicy policy(SqlRows.Row row) {
+    private static SlaPolicy policy(VersionedSettings.Version<PolicyDraft> stored) {
         // Its calendar was checked when it was written; calendars are never deleted.
-        return row.json("body", PolicyDraft.class).toPolicy(row.text("plan"), row.number("version"), id -> true);
+        return stored.body().toPolicy(stored.key(), stored.version(), id -> true);
     }
 
 
