@@ -1,5 +1,6 @@
 package io.tierdesk.eventing.inbox;
 
+import io.tierdesk.eventing.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class Inbox {
     /** A handler failure that is neither poison nor transient gets this many tries before it is dead-lettered. */
     static final int HANDLER_ATTEMPTS = 5;
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff RETRY = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(30));
 
     private final Mutiny.SessionFactory sessions;
     private final MeterRegistry registry;
@@ -205,7 +206,7 @@ public class Inbox {
                                 failure.getClass().getSimpleName() + ": " + failure.getMessage() + " (reference "
                                         + reference + ")", failure));
                     }
-                    Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(attempt, 16)));
+                    Duration backoff = RETRY.after(attempt);
                     LOG.warnf("%s: event %s failed (attempt %d, %s), retrying in %d ms: %s", consumer,
                             delivered.eventId(), attempt, transientFailure ? "transient" : "handler", backoff.toMillis(),
                             failure.getMessage());

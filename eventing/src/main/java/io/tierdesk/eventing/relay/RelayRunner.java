@@ -1,5 +1,6 @@
 package io.tierdesk.eventing.relay;
 
+import io.tierdesk.eventing.Backoff;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -18,7 +19,7 @@ public final class RelayRunner implements AutoCloseable {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration idleInterval;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final Semaphore wakeUps = new Semaphore(0);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -34,7 +35,7 @@ public final class RelayRunner implements AutoCloseable {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.idleInterval = idleInterval;
-        this.maxBackoff = maxBackoff;
+        this.backoff = Backoff.doubling(Duration.ofMillis(200), maxBackoff);
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -64,7 +65,7 @@ public final class RelayRunner implements AutoCloseable {
                         : idleInterval);
             } catch (RuntimeException | Error e) {
                 failures++;
-                long backoff = Math.min(maxBackoff.toMillis(), 100L << Math.min(failures, 16));
+                long backoff = this.backoff.after(failures).toMillis();
                 LOG.warnf("relay failed (attempt %d), retrying in %d ms: %s", failures, backoff, e.getMessage());
                 sleep(backoff);
             }

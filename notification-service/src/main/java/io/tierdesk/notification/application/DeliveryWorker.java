@@ -1,5 +1,6 @@
 package io.tierdesk.notification.application;
 
+import io.tierdesk.eventing.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -52,6 +52,7 @@ public class DeliveryWorker {
     private final Mutiny.SessionFactory sessions;
     private final MailSender mail;
     private final WebhookSender webhooks;
+    private final Backoff backoff;
     private final Webhooks endpoints;
     private final EventStore store;
     private final MeterRegistry registry;
@@ -83,6 +84,7 @@ public class DeliveryWorker {
         this.registry = registry;
         this.jobs = jobs;
         this.clock = clock;
+        this.backoff = new Backoff(initialBackoff, maxBackoff, 0.2);
         this.settings = new DeliverySettings(batch, maxAttempts, initialBackoff, maxBackoff, lease, longestWait,
                 sendTimeout);
     }
@@ -269,10 +271,7 @@ public class DeliveryWorker {
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped, ±20 % jitter. */
     Duration backoff(int attempts) {
-        long base = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
-        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis((long) (capped * jitter));
+        return backoff.after(attempts);
     }
 
     static boolean permanent(Throwable failure) {
