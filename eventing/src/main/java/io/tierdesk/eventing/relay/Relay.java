@@ -57,13 +57,21 @@ public final class Relay {
     // Only rows below the oldest transaction still running are published: a transaction that started earlier but
     // commits later would otherwise be passed by the checkpoint and lost. The first committed row above that line is
     // read too, without publishing it, to learn that events are held back (see holdsBack()).
+    // The checkpoint and the batch after it in one statement (one snapshot, taken after the lease's): a row of the
+    // checkpoint alone when nothing follows it, none when the checkpoint is missing. Not merged with the lease: read
+    // in the lease's statement, the checkpoint could predate the commit of the relay that held the lease before.
     private static final String NEXT_BATCH = """
-            SELECT id, transaction_id::text AS transaction_id, event_id::text AS event_id, stream_id, type, topic,
-                payload::text AS payload, occurred_at, recorded_at,
-                transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible
-            FROM event
-            WHERE (transaction_id, id) > ($1::xid8, $2)
-            ORDER BY transaction_id, id LIMIT $3""";
+            SELECT c.last_transaction_id::text AS last_transaction_id, c.last_id, e.id,
+                e.transaction_id::text AS transaction_id, e.event_id::text AS event_id, e.stream_id, e.type, e.topic,
+                e.payload::text AS payload, e.occurred_at, e.recorded_at,
+                e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible
+            FROM relay_checkpoint c
+            LEFT JOIN LATERAL (
+                SELECT id, transaction_id, event_id, stream_id, type, topic, payload, occurred_at, recorded_at
+                FROM event WHERE (transaction_id, id) > (c.last_transaction_id, c.last_id)
+                ORDER BY transaction_id, id LIMIT $2) e ON true
+            WHERE c.name = $1
+            ORDER BY e.transaction_id, e.id""";
     // Bounded, and run at most once per BACKLOG_CHECK_INTERVAL: counting a large backlog after every batch would
     // make catching up quadratic.
     private static final int BACKLOG_COUNT_LIMIT = 100_000;
@@ -214,18 +222,17 @@ public final class Relay {
     }
 
     private int publishIn(SqlConnection connection) {
-        RowSet<Row> checkpoints = await(connection.preparedQuery(CHECKPOINT).execute(Tuple.of(settings.name())));
-        if (!checkpoints.iterator().hasNext()) {
+        RowSet<Row> rows = await(connection.preparedQuery(NEXT_BATCH).execute(Tuple.of(settings.name(),
+                settings.batchSize() + 1)));
+        if (!rows.iterator().hasNext()) {
             throw new IllegalStateException("relay checkpoint '" + settings.name() + "' is missing");
         }
-        Row checkpoint = checkpoints.iterator().next();
-        String lastTransaction = checkpoint.getString("last_transaction_id");
-        long lastId = checkpoint.getLong("last_id");
-
         List<PendingEvent> batch = new ArrayList<>();
         boolean held = false;
-        for (Row row : await(connection.preparedQuery(NEXT_BATCH)
-                .execute(Tuple.of(lastTransaction, lastId, settings.batchSize() + 1)))) {
+        for (Row row : rows) {
+            if (row.getValue("id") == null) {
+                break; // the checkpoint alone: nothing after it
+            }
             // In (transaction, id) order every row below the line comes before every row above it.
             if (!row.getBoolean("visible")) {
                 held = true;

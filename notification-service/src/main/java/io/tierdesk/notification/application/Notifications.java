@@ -53,13 +53,19 @@ public class Notifications {
 
     /** Plans and writes the deliveries of one event about a ticket (its card already up to date). */
     public Uni<Void> notify(Mutiny.Session session, Delivered<?> delivered, UUID ticketId) {
+        return notify(session, delivered, ticketId, null);
+    }
+
+    /** The same with the ticket's card the caller has just written (null: read it). */
+    public Uni<Void> notify(Mutiny.Session session, Delivered<?> delivered, UUID ticketId, TicketCard written) {
         Object event = delivered.event();
         String type = EventCatalog.of(event.getClass()).ceType();
         // Triage, clocks started, notes and the like tell no one anything: no card is read for them.
         if (!NotificationPlanner.concerns(type, rules.current().rules(), webhooks.forType(type))) {
             return Uni.createFrom().voidItem();
         }
-        return cards.find(session, ticketId).chain(card -> {
+        Uni<TicketCard> found = written != null ? Uni.createFrom().item(written) : cards.find(session, ticketId);
+        return found.chain(card -> {
             List<Notice> notices = NotificationPlanner.plan(occurrence(event), card, rules.current().rules(),
                     webhooks::forChannel, webhooks::forType, cards.defaultLanguage());
             if (notices.isEmpty()) {

@@ -29,12 +29,16 @@ public class TicketCards {
         return defaultLanguage;
     }
 
-    public Uni<Void> opened(Mutiny.Session session, TicketOpened e) {
+    /**
+     * Writes the card an opening makes and answers it, so that the opening's own notices need not read it again; null
+     * when the card had its opening already (a redelivery).
+     */
+    public Uni<TicketCard> opened(Mutiny.Session session, TicketOpened e) {
         String language = e.customer().language() != null && Templates.LANGUAGES.contains(e.customer().language())
                 ? e.customer().language()
                 : Optional.ofNullable(Language.byLetters(e.subject() + " "
                         + e.body())).map(Language::wireName).orElse(defaultLanguage);
-        return SqlRows.execute(session, """
+        return SqlRows.first(session, """
                         INSERT INTO ticket_card (ticket_id, number, subject, channel, customer_name, customer_email,
                             language, customer_ref)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -42,11 +46,12 @@ public class TicketCards {
                             channel = EXCLUDED.channel, customer_name = EXCLUDED.customer_name,
                             customer_email = EXCLUDED.customer_email, language = EXCLUDED.language,
                             customer_ref = EXCLUDED.customer_ref
-                        WHERE ticket_card.number IS NULL""",
+                        WHERE ticket_card.number IS NULL
+                        RETURNING *""",
                         e.ticketId(), e.number(), e.subject(), e.channel().wireName(),
                         SqlRows.nullable(e.customer().name(), String.class),
                         SqlRows.nullable(e.customer().email(), String.class), language, e.customer().externalId())
-                .replaceWithVoid();
+                .map(TicketCards::card);
     }
 
     public Uni<Void> assigned(Mutiny.Session session, TicketAssigned e) {
@@ -65,8 +70,12 @@ public class TicketCards {
 
     public Uni<TicketCard> find(Mutiny.Session session, UUID ticketId) {
         return SqlRows.first(session, "SELECT * FROM ticket_card WHERE ticket_id = ?1", ticketId)
-                .map(r -> r == null ? null : new TicketCard(r.uuid("ticket_id"), r.text("number"), r.text("subject"),
-                        r.text("channel"), r.text("customer_ref"), r.text("customer_name"), r.text("customer_email"), r.text("language"),
-                        r.text("agent_id"), r.text("tier")));
+                .map(TicketCards::card);
+    }
+
+    private static TicketCard card(SqlRows.Row r) {
+        return r == null ? null : new TicketCard(r.uuid("ticket_id"), r.text("number"), r.text("subject"),
+                r.text("channel"), r.text("customer_ref"), r.text("customer_name"), r.text("customer_email"),
+                r.text("language"), r.text("agent_id"), r.text("tier"));
     }
 }

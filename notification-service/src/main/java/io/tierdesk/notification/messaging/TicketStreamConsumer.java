@@ -27,8 +27,9 @@ public class TicketStreamConsumer {
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
         return inbox.consumeBatch("notification-tickets", batch, TicketEvent.class, (session, delivered) ->
-                (delivered.event() instanceof TicketOpened opened ? cards.opened(session, opened)
-                        : Uni.createFrom().voidItem())
-                        .chain(() -> notifications.notify(session, delivered, delivered.event().ticketId())));
+                delivered.event() instanceof TicketOpened opened
+                        ? cards.opened(session, opened).chain(card -> notifications.notify(session, delivered,
+                                opened.ticketId(), card))
+                        : notifications.notify(session, delivered, delivered.event().ticketId()));
     }
 }
