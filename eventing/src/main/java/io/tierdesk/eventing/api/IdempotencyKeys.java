@@ -1,6 +1,5 @@
 package io.tierdesk.eventing.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.config.EventingConfig;
 import io.tierdesk.eventing.domain.Rejection;
@@ -39,6 +38,17 @@ public class IdempotencyKeys {
         }
     }
 
+    /**
+     * Where one kind of receipt is kept: its table, the two columns of its key (whose key, which key), the column of
+     * the request's hash, and the field a reused key is named by. The table also has {@code answer} (text or jsonb,
+     * null while the command runs).
+     */
+    public record Receipts(String table, String owner, String key, String hash, String field) {
+    }
+
+    /** The receipts of commands sent with {@value #HEADER}: per caller, kept for the retention. */
+    public static final Receipts COMMANDS = new Receipts("command_receipt", "caller", "key", "request_hash", HEADER);
+
     private final EventingConfig config;
 
     public IdempotencyKeys(EventingConfig config) {
@@ -60,33 +70,45 @@ public class IdempotencyKeys {
         if (!KEY.matcher(key).matches()) {
             throw Rejection.invalid(HEADER, "must be 1 to 200 printable ASCII characters without spaces");
         }
-        String hash = hash(request, body);
-        return SqlRows.execute(session, """
-                        INSERT INTO command_receipt (caller, key, request_hash) VALUES (?1, ?2, ?3)
-                        ON CONFLICT DO NOTHING""", caller, key, hash)
-                .chain(claimed -> claimed == 1
-                        ? command.get().call(answer -> SqlRows.execute(session,
-                                "UPDATE command_receipt SET answer = ?3 WHERE caller = ?1 AND key = ?2", caller, key,
-                                SqlRows.json(answer)))
-                                .map(answer -> new Outcome<>(answer, false))
-                        : replay(session, caller, key, hash, answerType));
+        return once(session, COMMANDS, caller, key, hash(request, body), answerType, command);
     }
 
-    private <T> Uni<Outcome<T>> replay(Mutiny.Session session, String caller, String key, String hash,
-            Class<T> answerType) {
-        return SqlRows.first(session, "SELECT request_hash, answer FROM command_receipt WHERE caller = ?1 AND key = ?2",
-                caller, key).map(row -> {
+    /**
+     * Runs {@code command} in the caller's transaction once per {@code (owner, key)} of these receipts: the claim is
+     * a row of the primary key, the answer is stored with it; a request that finds the key claimed waits for the
+     * first one's transaction and gets its answer, or a 422 ({@code idempotency-key-reused}, naming the receipts'
+     * field) when its hash differs.
+     */
+    public <T> Uni<Outcome<T>> once(Mutiny.Session session, Receipts receipts, String owner, String key, String hash,
+            Class<T> answerType, Supplier<Uni<T>> command) {
+        return SqlRows.execute(session, "INSERT INTO " + receipts.table() + " (" + receipts.owner() + ", "
+                        + receipts.key() + ", " + receipts.hash() + ") VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                        owner, key, hash)
+                .chain(claimed -> claimed == 1
+                        ? command.get().call(answer -> SqlRows.execute(session, "UPDATE " + receipts.table()
+                                        + " SET answer = CAST(CAST(?3 AS text) AS jsonb) WHERE " + receipts.owner()
+                                        + " = ?1 AND " + receipts.key() + " = ?2", owner, key, SqlRows.json(answer)))
+                                .map(answer -> new Outcome<>(answer, false))
+                        : replay(session, receipts, owner, key, hash, answerType));
+    }
+
+    private <T> Uni<Outcome<T>> replay(Mutiny.Session session, Receipts receipts, String owner, String key,
+            String hash, Class<T> answerType) {
+        return SqlRows.first(session, "SELECT " + receipts.hash() + " AS request_hash, CAST(answer AS text) AS answer "
+                        + "FROM " + receipts.table() + " WHERE " + receipts.owner() + " = ?1 AND " + receipts.key()
+                        + " = ?2", owner, key)
+                .map(row -> {
                     if (!hash.equals(row.text("request_hash"))) {
-                        throw new Rejection(Rejection.Kind.NOT_ALLOWED_NOW, HEADER, "this key was used for another "
-                                + "request; use a new key for a new request", "idempotency-key-reused",
-                                "Idempotency key reused");
+                        throw reused(receipts.field());
                     }
-                    try {
-                        return new Outcome<>(EventJson.mapper().readValue(row.text("answer"), answerType), true);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("stored answer of key " + key + " is unreadable", e);
-                    }
+                    return new Outcome<>(row.json("answer", answerType), true);
                 });
+    }
+
+    /** The one answer to a key used again for another request. */
+    public static Rejection reused(String field) {
+        return new Rejection(Rejection.Kind.NOT_ALLOWED_NOW, field, "this key was used for another request; use a new "
+                + "key for a new request", "idempotency-key-reused", "Idempotency key reused");
     }
 
     /** Deletes receipts older than the retention; answers how many. */

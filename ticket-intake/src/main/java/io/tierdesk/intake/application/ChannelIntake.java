@@ -1,5 +1,6 @@
 package io.tierdesk.intake.application;
 
+import io.tierdesk.eventing.api.IdempotencyKeys;
 import io.tierdesk.eventing.store.SqlRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +31,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.function.Function;
 
 /**
- * Turns what channel adapters post into ticket commands. {@code (source, id)} is the idempotency key: the first
- * answer is stored with the receipt and returned again for every retry; the same key with other content is 409.
+ * Turns what channel adapters post into ticket commands. {@code (source, id)} is the idempotency key, kept as the
+ * Idempotency-Key header's are ({@link IdempotencyKeys}): the first answer is stored with the receipt and returned
+ * again for every retry; the same key with other content is 422, naming {@code id}.
  */
 @ApplicationScoped
 public class ChannelIntake {
@@ -40,15 +42,21 @@ public class ChannelIntake {
     /** Enough for a burst of messages on one ticket from concurrent requests; each retry decides on fresh state. */
     static final int CONFLICT_RETRIES = 10;
 
+    /** The channel's receipts: per source, kept with the tickets (no retention), reuse named by the event's id. */
+    static final IdempotencyKeys.Receipts RECEIPTS = new IdempotencyKeys.Receipts("channel_receipt", "source",
+            "event_id", "payload_hash", "id");
+
     private final Mutiny.SessionFactory sessions;
+    private final IdempotencyKeys keys;
     private final TicketCommands tickets;
     private final TicketOpening opening;
     private final IntakeConfig config;
     private final MeterRegistry metrics;
 
-    public ChannelIntake(Mutiny.SessionFactory sessions, TicketCommands tickets, TicketOpening opening,
-            IntakeConfig config, MeterRegistry metrics) {
+    public ChannelIntake(Mutiny.SessionFactory sessions, IdempotencyKeys keys, TicketCommands tickets,
+            TicketOpening opening, IntakeConfig config, MeterRegistry metrics) {
         this.sessions = sessions;
+        this.keys = keys;
         this.tickets = tickets;
         this.opening = opening;
         this.config = config;
@@ -108,20 +116,14 @@ public class ChannelIntake {
     }
 
     private Uni<Receipt> acceptOnce(String adapter, CloudEvent event, Object data) {
-        String hash = hash(event);
-        return ownTransaction(session -> session
-                .createNativeMutationQuery("INSERT INTO channel_receipt (source, event_id, payload_hash, answer) "
-                        + "VALUES (?1, ?2, ?3, CAST(CAST(?4 AS text) AS jsonb)) ON CONFLICT DO NOTHING")
-                .setParameter(1, event.source()).setParameter(2, event.id()).setParameter(3, hash)
-                .setParameter(4, "{}")
-                .executeUpdate()
-                .chain(claimed -> claimed == 1 ? process(session, adapter, event, data)
-                        .call(answer -> session.createNativeMutationQuery("UPDATE channel_receipt SET answer = "
-                                        + "CAST(CAST(?1 AS text) AS jsonb) WHERE source = ?2 AND event_id = ?3")
-                                .setParameter(1, SqlRows.json(answer))
-                                .setParameter(2, event.source()).setParameter(3, event.id()).executeUpdate())
-                        .map(answer -> new Receipt(answer, false))
-                        : replay(session, event, hash)));
+        return ownTransaction(session -> keys.once(session, RECEIPTS, event.source(), event.id(), hash(event),
+                        ChannelAnswer.class, () -> process(session, adapter, event, data)))
+                .map(outcome -> {
+                    if (outcome.replayed()) {
+                        metrics.counter("tierdesk.intake.duplicates.absorbed").increment();
+                    }
+                    return new Receipt(outcome.answer(), outcome.replayed());
+                });
     }
 
     /**
@@ -131,22 +133,6 @@ public class ChannelIntake {
     <T> Uni<T> ownTransaction(Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().chain(session -> session.withTransaction(tx -> work.apply(session))
                 .eventually(session::close));
-    }
-
-    /** What the first post of this (source, id) got; a changed payload under the same key is a conflict. */
-    private Uni<Receipt> replay(Mutiny.Session session, CloudEvent event, String hash) {
-        return SqlRows.first(session, """
-                        SELECT payload_hash, CAST(answer AS text) AS answer FROM channel_receipt
-                        WHERE source = ?1 AND event_id = ?2""", event.source(), event.id())
-                .map(row -> {
-                    if (!hash.equals(row.text("payload_hash"))) {
-                        throw new Rejection(Rejection.Kind.CONFLICT, "id", "event " + event.id() + " from "
-                                + event.source() + " was accepted before with different content",
-                                "idempotency-key-reused", "Idempotency key reused");
-                    }
-                    metrics.counter("tierdesk.intake.duplicates.absorbed").increment();
-                    return new Receipt(row.json("answer", ChannelAnswer.class), true);
-                });
     }
 
     public record Receipt(ChannelAnswer answer, boolean replayed) {

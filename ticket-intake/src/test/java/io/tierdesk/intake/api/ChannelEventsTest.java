@@ -4,6 +4,7 @@ import io.tierdesk.testsupport.TestDb;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -152,14 +153,15 @@ class ChannelEventsTest {
     }
 
     @Test
-    void theSameKeyWithOtherContentIsAConflict() {
+    void theSameKeyWithOtherContentIsRefusedAsAnIdempotencyHeadersReuseIs() {
         String id = UUID.randomUUID().toString();
         String customer = "c-" + UUID.randomUUID();
         Channel.post(Channel.structured(id, "tierdesk.channel.message.received",
                 Channel.message(customer, "One", "first", null))).statusCode(201);
         Channel.post(Channel.structured(id, "tierdesk.channel.message.received",
                 Channel.message(customer, "One", "something else", null)))
-                .statusCode(409).contentType("application/problem+json").body("errors.field", hasItem("id"));
+                .statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("id"))
+                .body("type", containsString("idempotency-key-reused"));
     }
 
     @Test
