@@ -19,7 +19,7 @@ LOG="$(pg_lsclusters -h | awk -v p="$PGPORT" '$3 == p { print $7 }')"
 [[ -r "$LOG" ]] || { echo "cannot read the cluster's log ($LOG)" >&2; exit 1; }
 as_postgres() { if [[ "$(id -un)" == postgres ]]; then psql -qAtc "$1"; else su postgres -c "psql -p $PGPORT -qAtc \"$1\""; fi; }
 curl -fsS --max-time 2 "$TIERDESK_BENCH_INTAKE/q/health/ready" >/dev/null || { echo "start the platform first: ./tierdesk up" >&2; exit 1; }
-export TIERDESK_BENCH_TOKEN="$("$ROOT/tierdesk" token channel bench-statements)"
+export TIERDESK_BENCH_TOKEN="$("$ROOT/tierdesk" token channel bench-platform)"
 export TIERDESK_BENCH_PIDS="postgres=$(pgrep -o -x postgres)"
 JAVA="$(command -v java)"; [[ -x "${JAVA_HOME:-}/bin/java" ]] && JAVA="$JAVA_HOME/bin/java"
 start="$(wc -l < "$LOG")"
