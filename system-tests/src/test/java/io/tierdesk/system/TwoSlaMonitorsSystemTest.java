@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tierdesk.testsupport.TestDb;
 import io.tierdesk.testsupport.TestEvents;
 import io.tierdesk.testsupport.TestKafka;
+import io.tierdesk.testsupport.TestMetrics;
 import io.tierdesk.testsupport.TierdeskInfra;
 import io.tierdesk.events.KafkaBinding;
 import io.tierdesk.events.Topics;
@@ -68,7 +69,8 @@ class TwoSlaMonitorsSystemTest {
             running.add(ServiceProcess.start(root, "sla-monitor", "sla-b-again", config));
             await().atMost(Duration.ofSeconds(60)).until(() -> count(database, "tierdesk.sla.breached.v1")
                     >= TICKETS);
-            Thread.sleep(2000); // a second announcement, if any, would land by now
+            // Rounds of both monitors' timers after the breaches: a second announcement, if any, would be made by now.
+            TestMetrics.awaitRunsAt(running.stream().map(ServiceProcess::url).toList(), "SLA timers", 2);
 
             assertThat(count(database, "tierdesk.sla.breached.v1")).isEqualTo(TICKETS);
             assertThat(count(database, "tierdesk.sla.warning-reached.v1")).isEqualTo(TICKETS);

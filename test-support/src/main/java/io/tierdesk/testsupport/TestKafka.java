@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,13 +63,38 @@ public final class TestKafka {
     public static long committedOffset(String groupId, String topic, int partition) {
         Properties props = new Properties();
         props.put("bootstrap.servers", TierdeskInfra.KAFKA);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+        try (Admin admin = Admin.create(props)) {
             var offsets = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
                     .get(30, TimeUnit.SECONDS);
             var committed = offsets.get(new TopicPartition(topic, partition));
             return committed == null ? -1 : committed.offset();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of " + groupId, e);
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed every partition of the topic up to its end: whatever the group will
+     * be handed again after a crash has been handled, so nothing more is coming (the commit may lag the processing by
+     * the consumer's commit interval).
+     */
+    public static void awaitConsumed(String groupId, String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TierdeskInfra.KAFKA);
+        try (Admin admin = Admin.create(props)) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                                .get(topic).partitions();
+                        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                                OffsetSpec.latest()));
+                        var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                        var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                                .get(30, TimeUnit.SECONDS);
+                        return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset() >= end.getValue().offset());
+                    });
         }
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import org.awaitility.Awaitility;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,16 @@ public final class TestMetrics {
      * none is given; 0 before it was first registered.
      */
     public static double sum(String name, String... tags) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return sum(given(), name, tags);
+    }
+
+    /** The same, read from the service at {@code baseUri} (a process of the system tests). */
+    public static double sumAt(String baseUri, String name, String... tags) {
+        return sum(given().baseUri(baseUri), name, tags);
+    }
+
+    private static double sum(io.restassured.specification.RequestSpecification request, String name, String... tags) {
+        String body = request.get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(body);
         double sum = 0;
         while (m.find()) {
@@ -62,5 +72,14 @@ public final class TestMetrics {
     public static void awaitRuns(String job, int rounds) {
         double before = runs(job);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runs(job) >= before + rounds);
+    }
+
+    /** The same for the job in each of several processes (their base URIs). */
+    public static void awaitRunsAt(List<String> baseUris, String job, int rounds) {
+        for (String uri : baseUris) {
+            double before = sumAt(uri, "tierdesk_jobs_runs_total", "job=" + job);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> sumAt(uri, "tierdesk_jobs_runs_total", "job=" + job) >= before + rounds);
+        }
     }
 }
