@@ -121,21 +121,14 @@ public class SlaClocks {
                 read = read.chain(() -> settings.policy(session, plan).invoke(found -> policies.put(plan, found
                         .orElseThrow(() -> new IllegalStateException("no policy for plan " + plan)))).replaceWithVoid());
             }
-            Map<String, BusinessCalendar> calendars = new HashMap<>();
             return read.chain(() -> {
-                Uni<Void> calendarsRead = Uni.createFrom().voidItem();
+                // After the policies are read: a plan opened in this poll brings its calendar.
                 Map<String, Long> versions = new TreeMap<>();
                 stored.values().stream().filter(t -> t.ticket().opened())
                         .forEach(t -> versions.putIfAbsent(t.ticket().policy().calendar(), t.calendarVersion()));
                 policies.values().forEach(p -> versions.putIfAbsent(p.calendar(), null));
-                for (Map.Entry<String, Long> entry : versions.entrySet()) {
-                    calendarsRead = calendarsRead.chain(() -> settings.calendar(session, entry.getKey(),
-                            entry.getValue()).invoke(found -> calendars.put(entry.getKey(), found.orElseThrow(() ->
-                                    new IllegalStateException("calendar " + entry.getKey() + " does not exist"))))
-                            .replaceWithVoid());
-                }
-                return calendarsRead;
-            }).chain(() -> {
+                return calendars(session, versions);
+            }).chain(calendars -> {
                 Map<UUID, SlaTicket> state = new HashMap<>();
                 Map<UUID, List<SlaEvent>> events = new HashMap<>();
                 stored.forEach((id, t) -> state.put(id, t.ticket()));
@@ -220,14 +213,23 @@ public class SlaClocks {
 
     /** The calendars of the tickets, each read once (from memory when its version is known here). */
     private Uni<Map<String, BusinessCalendar>> terms(Mutiny.Session session, List<Stored> tickets) {
-        Map<String, Long> versions = new HashMap<>();
+        Map<String, Long> versions = new TreeMap<>();
         tickets.forEach(t -> versions.putIfAbsent(t.ticket().policy().calendar(), t.calendarVersion()));
+        return calendars(session, versions);
+    }
+
+    /**
+     * The one reader of calendars here: each of {@code versions} (a calendar's id and the version in force its ticket
+     * row came with, or null when not known) read once — from memory when this instance has read that version.
+     */
+    private Uni<Map<String, BusinessCalendar>> calendars(Mutiny.Session session, Map<String, Long> versions) {
         Map<String, BusinessCalendar> found = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, Long> entry : versions.entrySet()) {
-            chain = chain.chain(() -> calendarOf(session, tickets.stream().filter(t -> t.ticket().policy().calendar()
-                    .equals(entry.getKey())).findFirst().orElseThrow().ticket().policy(), entry.getValue())
-                    .invoke(terms -> found.put(entry.getKey(), terms.calendar())).replaceWithVoid());
+            chain = chain.chain(() -> settings.calendar(session, entry.getKey(), entry.getValue())
+                    .invoke(calendar -> found.put(entry.getKey(), calendar.orElseThrow(() ->
+                            new IllegalStateException("calendar " + entry.getKey() + " does not exist"))))
+                    .replaceWithVoid());
         }
         return chain.replaceWith(found);
     }
@@ -395,8 +397,13 @@ public class SlaClocks {
                         return Uni.createFrom().item(Optional.<Seen>empty());
                     }
                     SlaTicket ticket = row.json("state", SlaTicket.class);
-                    return calendarOf(session, ticket.policy(), null)
-                            .map(terms -> Optional.of(new Seen(ticket, terms.calendar())));
+                    if (ticket.policy() == null) {
+                        return Uni.createFrom().item(Optional.of(new Seen(ticket, BusinessCalendar.alwaysOpen())));
+                    }
+                    Map<String, Long> latest = new TreeMap<>();
+                    latest.put(ticket.policy().calendar(), null);
+                    return calendars(session, latest).map(found -> Optional.of(new Seen(ticket,
+                            found.get(ticket.policy().calendar()))));
                 });
     }
 
@@ -414,19 +421,6 @@ public class SlaClocks {
                         ORDER BY t.due_at, t.ticket_id, t.clock""" + page.sql(), until, tier == null ? "" : tier)
                 .map(rows -> rows.stream().map(r -> new AtRisk(r.uuid("ticket_id"), r.text("clock"),
                         r.instant("due_at"), r.text("tier"))).toList());
-    }
-
-    private record Terms(SlaPolicy policy, BusinessCalendar calendar) {
-    }
-
-    /** @param version the calendar's version in force as just read, or null when not known */
-    private Uni<Terms> calendarOf(Mutiny.Session session, SlaPolicy policy, Long version) {
-        if (policy == null) {
-            return Uni.createFrom().item(new Terms(null, BusinessCalendar.alwaysOpen()));
-        }
-        return settings.calendar(session, policy.calendar(), version).map(found -> new Terms(policy, found.orElseThrow(() ->
-                new IllegalStateException("policy " + policy.plan() + " names calendar " + policy.calendar()
-                        + ", which does not exist"))));
     }
 
     private static Stored stored(SqlRows.Row row) {
