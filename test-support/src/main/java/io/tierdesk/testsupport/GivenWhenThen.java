@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * GivenWhenThen&lt;Ticket, TicketCommand, TicketEvent, Participants&gt; tickets =
- *         GivenWhenThen.of(Ticket::replay, decider::decide, Participants.NONE);
+ *         GivenWhenThen.of(decider::replay, decider::decide, Participants.NONE);
  * tickets.given(opened()).with(aliceOwns).when(reply).then(new AgentReplied(...));
  * </pre>
  */

@@ -106,7 +106,7 @@ public class IdempotencyKeys {
     }
 
     /** The one answer to a key used again for another request. */
-    public static Rejection reused(String field) {
+    private static Rejection reused(String field) {
         return new Rejection(Rejection.Kind.NOT_ALLOWED_NOW, field, "this key was used for another request; use a new "
                 + "key for a new request", "idempotency-key-reused", "Idempotency key reused");
     }

@@ -61,9 +61,8 @@ public final class Relay {
     // checkpoint alone when nothing follows it, none when the checkpoint is missing. Not merged with the lease: read
     // in the lease's statement, the checkpoint could predate the commit of the relay that held the lease before.
     private static final String NEXT_BATCH = """
-            SELECT c.last_transaction_id::text AS last_transaction_id, c.last_id, e.id,
-                e.transaction_id::text AS transaction_id, e.event_id::text AS event_id, e.stream_id, e.type, e.topic,
-                e.payload::text AS payload, e.occurred_at, e.recorded_at,
+            SELECT e.id, e.transaction_id::text AS transaction_id, e.event_id::text AS event_id, e.stream_id, e.type,
+                e.topic, e.payload::text AS payload, e.occurred_at, e.recorded_at,
                 e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible
             FROM relay_checkpoint c
             LEFT JOIN LATERAL (

@@ -1,6 +1,5 @@
 package io.tierdesk.knowledge.messaging;
 
-import io.tierdesk.eventing.Backoff;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
@@ -21,7 +20,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class KnowledgeStreamConsumer {
-    private static final Backoff RETRY = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(5));
     private static final Logger LOG = Logger.getLogger(KnowledgeStreamConsumer.class);
 
     private final SearchIndex index;
@@ -43,7 +41,7 @@ public class KnowledgeStreamConsumer {
             case ArticleEvent e -> index.changed(e.articleId());
             case SolutionsSuggested e -> Uni.createFrom().voidItem();
         };
-        return work.onFailure().retry().withBackOff(RETRY.first(), RETRY.most()).atMost(5)
+        return work.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
                 // Not lost: the article is read again at the index's next periodic look.
                 .onFailure().invoke(e -> {
                     LOG.errorf("the search index could not take a change of %s now; it reads it again later: %s",

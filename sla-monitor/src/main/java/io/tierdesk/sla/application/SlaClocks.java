@@ -218,20 +218,24 @@ public class SlaClocks {
         return calendars(session, versions);
     }
 
-    /**
-     * The one reader of calendars here: each of {@code versions} (a calendar's id and the version in force its ticket
-     * row came with, or null when not known) read once — from memory when this instance has read that version.
-     */
+    /** Each of {@code versions} (a calendar's id and its version in force, null when not known) read once. */
     private Uni<Map<String, BusinessCalendar>> calendars(Mutiny.Session session, Map<String, Long> versions) {
         Map<String, BusinessCalendar> found = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, Long> entry : versions.entrySet()) {
-            chain = chain.chain(() -> settings.calendar(session, entry.getKey(), entry.getValue())
-                    .invoke(calendar -> found.put(entry.getKey(), calendar.orElseThrow(() ->
-                            new IllegalStateException("calendar " + entry.getKey() + " does not exist"))))
-                    .replaceWithVoid());
+            chain = chain.chain(() -> calendar(session, entry.getKey(), entry.getValue())
+                    .invoke(calendar -> found.put(entry.getKey(), calendar)).replaceWithVoid());
         }
         return chain.replaceWith(found);
+    }
+
+    /**
+     * The one reader of calendars here: from memory when this instance has read {@code version} (the one in force
+     * the ticket's row came with; null when not known), else from the database.
+     */
+    private Uni<BusinessCalendar> calendar(Mutiny.Session session, String id, Long version) {
+        return settings.calendar(session, id, version).map(found -> found.orElseThrow(() ->
+                new IllegalStateException("calendar " + id + " does not exist")));
     }
 
     /** The batch's events, states and timers, a statement each. */
@@ -400,10 +404,8 @@ public class SlaClocks {
                     if (ticket.policy() == null) {
                         return Uni.createFrom().item(Optional.of(new Seen(ticket, BusinessCalendar.alwaysOpen())));
                     }
-                    Map<String, Long> latest = new TreeMap<>();
-                    latest.put(ticket.policy().calendar(), null);
-                    return calendars(session, latest).map(found -> Optional.of(new Seen(ticket,
-                            found.get(ticket.policy().calendar()))));
+                    return calendar(session, ticket.policy().calendar(), null)
+                            .map(calendar -> Optional.of(new Seen(ticket, calendar)));
                 });
     }
 
