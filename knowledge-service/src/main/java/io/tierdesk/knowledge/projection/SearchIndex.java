@@ -24,6 +24,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tierdesk.eventing.PeriodicJobs;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,8 @@ public class SearchIndex {
     /** Field-injected: tests build an index of their own with the constructor and never start its job. */
     @Inject
     PeriodicJobs jobs;
+    @Inject
+    MeterRegistry registry;
 
     public SearchIndex(Mutiny.SessionFactory sessions, Articles articles, io.vertx.core.Vertx vertx,
             @ConfigProperty(name = "tierdesk.knowledge.feedback-refresh",
@@ -69,6 +73,11 @@ public class SearchIndex {
     }
 
     void start(@Observes StartupEvent event) throws Throwable {
+        // How often a search found its fuzzy terms already expanded: a low share says the cache is too small.
+        FunctionCounter.builder("tierdesk.search.fuzzy.expansions", index, ArticleIndex::expansionsReused)
+                .tag("outcome", "reused").register(registry);
+        FunctionCounter.builder("tierdesk.search.fuzzy.expansions", index, ArticleIndex::expansionsMade)
+                .tag("outcome", "made").register(registry);
         // On a duplicated Vert.x context, as Hibernate Reactive requires; the service is ready once it is done.
         VertxContextSupport.subscribeAndAwait(this::rebuild);
         // Feedback is not an event: every replica looks now and then for answers given since it last looked.

@@ -3,6 +3,7 @@ package io.tierdesk.knowledge.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -123,6 +125,8 @@ public final class ArticleIndex implements AutoCloseable {
     private static final float VOCABULARY_BOOST = 0.7f;
     private static final float SAME_LANGUAGE_BOOST = 0.5f;
     private static final double LIKE_THE_TICKET = 0.5;
+    /** Fuzzy terms kept expanded per reader: a few kilobytes each. */
+    private static final int EXPANSIONS = 2048;
     private static final Vocabulary VOCABULARY = Vocabulary.load();
 
     private final Options options;
@@ -133,6 +137,9 @@ public final class ArticleIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private volatile IndexSearcher searcher;
+    private volatile Expansions expansions;
+    private final LongAdder reused = new LongAdder();
+    private final LongAdder made = new LongAdder();
 
     public ArticleIndex(Options options) {
         this.options = options;
@@ -189,7 +196,9 @@ public final class ArticleIndex implements AutoCloseable {
     public void refresh() {
         try {
             writer.commit();
-            searcher = new IndexSearcher(DirectoryReader.open(directory));
+            IndexSearcher opened = new IndexSearcher(DirectoryReader.open(directory));
+            expansions = new Expansions(opened);
+            searcher = opened;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -206,7 +215,10 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     private List<Hit> search(String text, Filter filter, int limit, boolean variants) {
-        Query query = variants ? query(text) : exact(text);
+        // The query and the search on one reader: a fuzzy term's expansion holds that reader's term states.
+        Expansions expanded = expansions;
+        IndexSearcher current = expanded.searcher;
+        Query query = variants ? query(text, expanded) : exact(text);
         if (query == null) {
             return List.of();
         }
@@ -227,7 +239,6 @@ public final class ArticleIndex implements AutoCloseable {
             filtered.add(new TermQuery(new Term("tier", filter.tier())), BooleanClause.Occur.FILTER);
         }
         try {
-            IndexSearcher current = searcher;
             // Feedback reorders what the words found: a few more than asked for are read so that the article below
             // one that falls can rise into the cut.
             boolean weighed = options.feedbackWeight() > 0 && !rejections.isEmpty();
@@ -265,18 +276,22 @@ public final class ArticleIndex implements AutoCloseable {
      * null when it has no words.
      */
     Query query(String text) {
+        return query(text, expansions);
+    }
+
+    private Query query(String text, Expansions expanded) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = words(any, text, 1f);
+        int clauses = words(any, text, 1f, expanded);
         String converted = options.layout() ? KeyboardLayout.convert(text) : text;
         // Only when the other layout reads as words the index knows: a query typed right would otherwise add as
         // many clauses of gibberish (and their fuzzy automata) again.
         if (!converted.equals(text) && known(converted) > 0) {
-            clauses += words(any, converted, LAYOUT_BOOST);
+            clauses += words(any, converted, LAYOUT_BOOST, expanded);
         }
         if (options.vocabulary()) {
             String meant = VOCABULARY.expand(text + " " + (converted.equals(text) ? "" : converted));
             if (!meant.isEmpty()) {
-                clauses += words(any, meant, VOCABULARY_BOOST);
+                clauses += words(any, meant, VOCABULARY_BOOST, expanded);
             }
         }
         return clauses == 0 ? null : any.build();
@@ -316,15 +331,15 @@ public final class ArticleIndex implements AutoCloseable {
     /** The text's own words only: no fuzzy, layout or slang variants. */
     private Query exact(String text) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        return words(any, text, 1f, false) == 0 ? null : any.build();
+        return words(any, text, 1f, null) == 0 ? null : any.build();
     }
 
-    private int words(BooleanQuery.Builder query, String text, float boost) {
-        return words(query, text, boost, options.fuzzy());
-    }
-
-    /** Each analysed word of the text, in both languages' fields, as a should-clause of the query. */
-    private int words(BooleanQuery.Builder query, String text, float boost, boolean fuzzy) {
+    /**
+     * Each analysed word of the text, in both languages' fields, as a should-clause of the query; with its fuzzy
+     * variants when {@code expanded} is given and the options ask for them.
+     */
+    private int words(BooleanQuery.Builder query, String text, float boost, Expansions expanded) {
+        boolean fuzzy = expanded != null && options.fuzzy();
         int added = 0;
         for (String lang : List.of("ru", "en")) {
             for (String term : informative(lang, terms(lang.equals("ru") ? russian : english, text))) {
@@ -340,12 +355,61 @@ public final class ArticleIndex implements AutoCloseable {
                 // A fuzzy term costs an automaton built per term and field, most of a search's time: one field per
                 // language holds title and text for it, and a Cyrillic word is not looked for among English ones.
                 if (fuzzy && term.length() >= 4 && (lang.equals("ru") || !cyrillic(term))) {
-                    query.add(new BoostQuery(new FuzzyQuery(new Term("fuzzy_" + lang, term), term.length() >= 7 ? 2 : 1,
-                            1), boost * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
+                    query.add(new BoostQuery(expanded.of(new FuzzyQuery(new Term("fuzzy_" + lang, term),
+                            term.length() >= 7 ? 2 : 1, 1)), boost * FUZZY_BOOST), BooleanClause.Occur.SHOULD);
                 }
             }
         }
         return added;
+    }
+
+    /** How many fuzzy terms a search took already expanded, and how many it had to expand. */
+    public long expansionsReused() {
+        return reused.sum();
+    }
+
+    public long expansionsMade() {
+        return made.sum();
+    }
+
+    /**
+     * Fuzzy terms already rewritten against one reader: building a term's Levenshtein automaton and walking the
+     * index's words with it was most of a search's CPU, and a help desk's tickets repeat their words. Dropped with
+     * the reader at each refresh (an expansion holds the reader's term states); the least recently used go first.
+     */
+    private final class Expansions {
+        final IndexSearcher searcher;
+        private final Map<FuzzyQuery, Query> rewritten = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<FuzzyQuery, Query> eldest) {
+                return size() > EXPANSIONS;
+            }
+        };
+
+        Expansions(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        Query of(FuzzyQuery fuzzy) {
+            Query known;
+            synchronized (rewritten) {
+                known = rewritten.get(fuzzy);
+            }
+            if (known != null) {
+                reused.increment();
+                return known;
+            }
+            try {
+                Query expansion = fuzzy.rewrite(searcher);
+                synchronized (rewritten) {
+                    rewritten.put(fuzzy, expansion);
+                }
+                made.increment();
+                return expansion;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static boolean cyrillic(String term) {

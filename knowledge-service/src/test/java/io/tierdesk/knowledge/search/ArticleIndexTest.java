@@ -57,6 +57,25 @@ class ArticleIndexTest {
     }
 
     @Test
+    void aTypoAskedAgainIsAnsweredFromItsExpansionUntilTheIndexChanges() {
+        List<ArticleIndex.Hit> first = index.search("printre spooler scaner", ArticleIndex.Filter.NONE, 5);
+        assertThat(first).extracting(ArticleIndex.Hit::articleId).startsWith(PRINTERS_EN);
+        long made = index.expansionsMade();
+        assertThat(made).isPositive();
+        assertThat(index.search("printre spooler scaner", ArticleIndex.Filter.NONE, 5)).isEqualTo(first);
+        assertThat(index.expansionsMade()).isEqualTo(made);
+        assertThat(index.expansionsReused()).isEqualTo(made);
+
+        // A new word near the typo arrives with an article: the expansion made before it must not hide it.
+        UUID scanners = UUID.randomUUID();
+        index.put(new ArticleIndex.Entry(scanners, "en", "public", "L1", List.of("scanners"),
+                "Scanner feeder jams", "Clean the feeder rollers of the scanner.", List.of()));
+        index.refresh();
+        assertThat(first("scaner")).isEqualTo(scanners);
+        assertThat(index.expansionsMade()).isGreaterThan(made);
+    }
+
+    @Test
     void yoAndYeAreOneLetter() {
         assertThat(first("еще раз пароль")).isEqualTo(WIFI);
         assertThat(first("ещё раз пароль")).isEqualTo(WIFI);
