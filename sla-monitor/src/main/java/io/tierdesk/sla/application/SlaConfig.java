@@ -18,6 +18,13 @@ public interface SlaConfig {
     @WithDefault("1m")
     Duration gaugeInterval();
 
+    /**
+     * The gauges are counted again at each interval only when something was consumed or announced since they were
+     * counted; this long at most when nothing was (the window moves on).
+     */
+    @WithDefault("15m")
+    Duration gaugeMaxAge();
+
     /** The rolling window of the quality gauges. */
     @WithDefault("P7D")
     Duration gaugeWindow();

@@ -22,7 +22,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * The quality report's headline figures over a rolling window, and the open clocks by state, as gauges refreshed
  * every {@code tierdesk.sla.gauge-interval}: a dashboard reads them without asking for a report. A figure with
- * nothing to count is NaN.
+ * nothing to count is NaN. Counting them reads every ticket of the window and every open clock, so at rest — nothing
+ * consumed, nothing announced since the last count — they are counted again only once {@code gauge-max-age} old.
  */
 @ApplicationScoped
 public class SlaGauges {
@@ -36,6 +37,9 @@ public class SlaGauges {
     private final SlaConfig config;
     private volatile QualityReport latest;
     private final Map<String, Double> openClocks = new ConcurrentHashMap<>();
+    /** What had been consumed and announced when the gauges were last counted, and when that was. */
+    private volatile String countedMark;
+    private volatile Instant countedAt = Instant.MIN;
 
     public SlaGauges(QualityReports reports, Mutiny.SessionFactory sessions, MeterRegistry registry,
             PeriodicJobs jobs, Clock clock, SlaConfig config) {
@@ -83,7 +87,26 @@ public class SlaGauges {
             Gauge.builder("tierdesk.sla.clocks.open", openClocks, m -> m.getOrDefault(state, Double.NaN))
                     .description("clocks that still count, by state").tags("state", state).register(registry);
         }
-        jobs.every(config.gaugeInterval(), "SLA gauges", this::refresh);
+        jobs.every(config.gaugeInterval(), "SLA gauges", this::refreshIfChanged);
+    }
+
+    /** The gauges counted again if anything happened since the last count or it is too old; true if they were. */
+    public Uni<Boolean> refreshIfChanged() {
+        Instant now = clock.instant();
+        // Read before counting: what arrives meanwhile makes the next mark differ, and is counted next time.
+        return sessions.withSession(session -> SqlRows.first(session, """
+                        SELECT coalesce(CAST((SELECT max(processed_at) FROM processed_event) AS text), '') || '/'
+                            || (SELECT coalesce(max(id), 0) FROM event) AS mark"""))
+                .chain(row -> {
+                    String mark = row.text("mark");
+                    if (mark.equals(countedMark) && now.isBefore(countedAt.plus(config.gaugeMaxAge()))) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return refresh().invoke(() -> {
+                        countedMark = mark;
+                        countedAt = now;
+                    }).replaceWith(true);
+                });
     }
 
     /** Refreshes every gauge: one report over the window, one count of the open clocks. */
