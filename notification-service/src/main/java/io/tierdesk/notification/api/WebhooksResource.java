@@ -102,12 +102,12 @@ public class WebhooksResource {
             }
             return sessions.withTransaction(session -> webhooks.save(session, id, body.url(), body.secret(),
                     channels.stream().distinct().toList(), types.stream().distinct().toList(), by, clock.instant()));
-        }).map(WebhookView::of);
+        }).call(webhooks::reload).map(WebhookView::of);
     }
 
     @DELETE
     public Uni<Response> delete(@PathParam("id") String id) {
-        return sessions.withTransaction(session -> webhooks.delete(session, id)).map(found -> {
+        return sessions.withTransaction(session -> webhooks.delete(session, id)).call(webhooks::reload).map(found -> {
             if (!found) {
                 throw Rejection.notFound("id", "no webhook " + id);
             }

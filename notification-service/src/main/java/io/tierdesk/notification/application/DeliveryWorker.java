@@ -205,6 +205,9 @@ public class DeliveryWorker {
 
     /** The outcomes, their states and their events, in one transaction. */
     private Uni<Void> record(List<Outcome> outcomes) {
+        // A receiver that said it is gone is disabled below; the webhooks in memory follow once that has committed.
+        boolean gone = outcomes.stream().anyMatch(o -> o.failure() instanceof WebhookSender.Refused refused
+                && refused.gone());
         return sessions.withTransaction(session -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             Map<UUID, List<NotificationEvent>> events = new LinkedHashMap<>();
@@ -261,7 +264,7 @@ public class DeliveryWorker {
                         e.getValue(), EventMetadata.actor("notification-service"), clock.instant()).replaceWithVoid());
             }
             return all;
-        });
+        }).call(() -> gone ? endpoints.reload() : Uni.createFrom().voidItem());
     }
 
     /** A receiver's own wait, honoured up to the longest backoff: a receiver cannot postpone itself for ever. */

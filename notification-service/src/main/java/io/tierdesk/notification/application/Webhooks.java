@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +48,10 @@ public class Webhooks {
     private final Mutiny.SessionFactory sessions;
     private final Duration grace;
     private final Map<String, Webhook> all = new ConcurrentHashMap<>();
+    private final AtomicLong reloads = new AtomicLong();
+    /** The number of the latest reload whose reading is in memory; guarded by {@code all}. */
+    private long applied;
+    private volatile Supplier<Uni<Void>> afterRead = () -> Uni.createFrom().voidItem();
 
     public Webhooks(Mutiny.SessionFactory sessions,
             @ConfigProperty(name = "tierdesk.notification.webhook.rotation-grace") Duration grace) {
@@ -57,22 +63,40 @@ public class Webhooks {
         VertxContextSupport.subscribeAndAwait(this::reload);
     }
 
-    /** Reads every webhook again (at start, and for changes other replicas made). */
+    /**
+     * Reads every webhook again: at start, for changes other replicas made, and after each change made here has
+     * committed (the callers of {@link #save}, {@link #delete} and {@link #disable} do so) — memory holds committed
+     * rows only. Reloads may overlap: one that began earlier read an older table, and what it read is dropped once a
+     * later one has been applied.
+     */
     public Uni<Void> reload() {
+        long reading = reloads.incrementAndGet();
         return sessions.withSession(session -> SqlRows.select(session, """
                         SELECT webhook_id, url, secret, previous_secret, previous_until,
                             array_to_string(channels, ' ') AS channels, array_to_string(types, ' ') AS types, enabled,
                             disabled_reason FROM webhook"""))
+                .call(rows -> afterRead.get())
                 .invoke(rows -> {
                     Map<String, Webhook> read = new HashMap<>();
                     rows.forEach(r -> read.put(r.text("webhook_id"), new Webhook(r.text("webhook_id"), r.text("url"),
                             r.text("secret"), r.text("previous_secret"), r.instant("previous_until"),
                             words(r.text("channels")), words(r.text("types")), r.bool("enabled"),
                             r.text("disabled_reason"))));
-                    all.keySet().retainAll(read.keySet());
-                    all.putAll(read);
+                    synchronized (all) {
+                        if (reading < applied) {
+                            return;
+                        }
+                        applied = reading;
+                        all.keySet().retainAll(read.keySet());
+                        all.putAll(read);
+                    }
                 })
                 .replaceWithVoid();
+    }
+
+    /** Tests hold a reload between its read and its use of what it read; nothing otherwise. */
+    void afterRead(Supplier<Uni<Void>> hook) {
+        afterRead = hook;
     }
 
     public Optional<Webhook> find(String id) {
@@ -105,7 +129,7 @@ public class Webhooks {
 
     /**
      * Creates or replaces a webhook; a new secret for an existing one keeps the old one signing for the grace
-     * period. Saving enables it again (after a 410 disabled it).
+     * period. Saving enables it again (after a 410 disabled it). In the caller's transaction: reload once it commits.
      */
     public Uni<Webhook> save(Mutiny.Session session, String id, String url, String secret, List<String> channels,
             List<String> types, String by, Instant at) {
@@ -123,25 +147,18 @@ public class Webhooks {
                         RETURNING webhook_id, url, secret, previous_secret, previous_until, enabled""", id, url, secret,
                         (Object) channels.toArray(String[]::new), (Object) types.toArray(String[]::new), by, at,
                         at.plus(grace))
-                .map(r -> {
-                    Webhook saved = new Webhook(id, url, r.text("secret"), r.text("previous_secret"),
-                            r.instant("previous_until"), List.copyOf(channels), List.copyOf(types), true, null);
-                    all.put(id, saved);
-                    return saved;
-                });
+                .map(r -> new Webhook(id, url, r.text("secret"), r.text("previous_secret"),
+                        r.instant("previous_until"), List.copyOf(channels), List.copyOf(types), true, null));
     }
 
     public Uni<Boolean> delete(Mutiny.Session session, String id) {
-        return SqlRows.execute(session, "DELETE FROM webhook WHERE webhook_id = ?1", id)
-                .invoke(n -> all.remove(id)).map(n -> n > 0);
+        return SqlRows.execute(session, "DELETE FROM webhook WHERE webhook_id = ?1", id).map(n -> n > 0);
     }
 
     /** The endpoint said it is gone (410): nothing more is planned for it until an admin saves it again. */
     public Uni<Void> disable(Mutiny.Session session, String id, String reason) {
         return SqlRows.execute(session, "UPDATE webhook SET enabled = false, disabled_reason = ?2 WHERE webhook_id = ?1",
-                id, reason).invoke(n -> all.computeIfPresent(id, (k, w) -> new Webhook(w.id(), w.url(), w.secret(),
-                        w.previousSecret(), w.previousUntil(), w.channels(), w.types(), false, reason)))
-                .replaceWithVoid();
+                id, reason).replaceWithVoid();
     }
 
     /** The {@code webhook-signature} header's value: one {@code v1,} signature per secret in force at {@code at}. */
