@@ -136,7 +136,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final Map<UUID, List<Set<String>>> rejections = new ConcurrentHashMap<>();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
-    private volatile IndexSearcher searcher;
+    /** The current reader's searcher, with the fuzzy terms expanded against it. */
     private volatile Expansions expansions;
     private final LongAdder reused = new LongAdder();
     private final LongAdder made = new LongAdder();
@@ -196,9 +196,7 @@ public final class ArticleIndex implements AutoCloseable {
     public void refresh() {
         try {
             writer.commit();
-            IndexSearcher opened = new IndexSearcher(DirectoryReader.open(directory));
-            expansions = new Expansions(opened);
-            searcher = opened;
+            expansions = new Expansions(new IndexSearcher(DirectoryReader.open(directory)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,10 +273,6 @@ public final class ArticleIndex implements AutoCloseable {
      * The query as typed, and — weaker — its fuzzy and other-layout variants and the words its slang stands for;
      * null when it has no words.
      */
-    Query query(String text) {
-        return query(text, expansions);
-    }
-
     private Query query(String text, Expansions expanded) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = words(any, text, 1f, expanded);
@@ -314,7 +308,7 @@ public final class ArticleIndex implements AutoCloseable {
         if (terms.size() <= MAX_TERMS) {
             return List.copyOf(terms);
         }
-        IndexReader reader = searcher.getIndexReader();
+        IndexReader reader = expansions.searcher.getIndexReader();
         Map<String, Integer> frequency = new HashMap<>();
         try {
             for (String term : terms) {
@@ -373,7 +367,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /**
-     * Fuzzy terms already rewritten against one reader: building a term's Levenshtein automaton and walking the
+     * One reader's searcher, and the fuzzy terms already rewritten against that reader: building a term's Levenshtein automaton and walking the
      * index's words with it was most of a search's CPU, and a help desk's tickets repeat their words. Dropped with
      * the reader at each refresh (an expansion holds the reader's term states); the least recently used go first.
      */
@@ -473,10 +467,11 @@ public final class ArticleIndex implements AutoCloseable {
     private int known(String text) {
         String lang = script(text);
         int known = 0;
+        IndexReader reader = expansions.searcher.getIndexReader();
         try {
             for (String term : terms(lang.equals("ru") ? russian : english, text)) {
-                if (searcher.getIndexReader().docFreq(new Term("text_" + lang, term)) > 0
-                        || searcher.getIndexReader().docFreq(new Term("title_" + lang, term)) > 0) {
+                if (reader.docFreq(new Term("text_" + lang, term)) > 0
+                        || reader.docFreq(new Term("title_" + lang, term)) > 0) {
                     known++;
                 }
             }
