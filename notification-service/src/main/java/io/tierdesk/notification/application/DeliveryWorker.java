@@ -206,8 +206,7 @@ public class DeliveryWorker {
     /** The outcomes, their states and their events, in one transaction. */
     private Uni<Void> record(List<Outcome> outcomes) {
         // A receiver that said it is gone is disabled below; the webhooks in memory follow once that has committed.
-        boolean gone = outcomes.stream().anyMatch(o -> o.failure() instanceof WebhookSender.Refused refused
-                && refused.gone());
+        boolean gone = outcomes.stream().anyMatch(DeliveryWorker::gone);
         return sessions.withTransaction(session -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             Map<UUID, List<NotificationEvent>> events = new LinkedHashMap<>();
@@ -242,7 +241,7 @@ public class DeliveryWorker {
                     all = all.chain(() -> SqlRows.execute(session, """
                             UPDATE delivery SET state = 'dead', attempts = ?2, last_error = ?3 WHERE delivery_id = ?1""",
                             d.deliveryId(), attempts, reason).replaceWithVoid());
-                    if (o.failure() instanceof WebhookSender.Refused refused && refused.gone()) {
+                    if (gone(o)) {
                         // As the scheme recommends: a receiver that says it is gone gets nothing more.
                         all = all.chain(() -> endpoints.disable(session, d.recipient(), "410 Gone at " + o.at()));
                     }
@@ -265,6 +264,11 @@ public class DeliveryWorker {
             }
             return all;
         }).call(() -> gone ? endpoints.reload() : Uni.createFrom().voidItem());
+    }
+
+    /** The receiver answered 410: it is gone. */
+    private static boolean gone(Outcome o) {
+        return o.failure() instanceof WebhookSender.Refused refused && refused.gone();
     }
 
     /** A receiver's own wait, honoured up to the longest backoff: a receiver cannot postpone itself for ever. */
