@@ -31,7 +31,8 @@ import java.util.Optional;
  *   <li>A freed agent takes the first ticket of their line's queue ({@link QueuedTicket#ORDER}) they have the skill
  *       for.</li>
  *   <li>Escalation goes up (a line at a time unless a supervisor skips one), a return goes back to the owner's line;
- *       either way the ticket queues on the new line, the old assignee is freed and the owner stays.</li>
+ *       either way the ticket queues on the new line, the old assignee is freed and the owner stays. Back on the
+ *       owner's line, the owner takes it when they can.</li>
  *   <li>A breach alerts a supervisor and/or moves the ticket a line up, as the {@link BreachPolicy} says.</li>
  * </ul>
  */
@@ -63,12 +64,18 @@ public final class RoutingDecider {
                 opened.registeredBy() == null);
     }
 
-    /** A queued ticket gets the best eligible agent of its line, or is announced as waiting. */
+    /**
+     * A queued ticket gets its owner when it is back on their line and they can take it (online, below capacity):
+     * the owner is the customer's contact. Otherwise the best eligible agent of its line, or it is announced as
+     * waiting.
+     */
     public static Decision assign(RoutedTicket ticket, Collection<AgentLoad> agents, Instant at) {
         if (ticket.state() != RoutingState.QUEUED) {
             return Decision.unchanged(ticket);
         }
-        return Assignment.choose(ticket.tier(), ticket.skill(), agents)
+        return agents.stream().filter(a -> a.agentId().equals(ticket.owner()) && a.eligibleFor(ticket.tier(), null))
+                .findFirst()
+                .or(() -> Assignment.choose(ticket.tier(), ticket.skill(), agents))
                 .map(agent -> assignTo(ticket, agent.agentId(), POLICY, at))
                 .orElseGet(() -> new Decision(ticket, List.of(new TicketQueued(ticket.ticketId(), ticket.tier(), at)),
                         Optional.empty(), false));

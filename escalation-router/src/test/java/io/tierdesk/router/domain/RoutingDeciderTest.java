@@ -113,6 +113,24 @@ class RoutingDeciderTest {
         }
 
         @Test
+        void aTicketBackOnItsOwnersLineGoesToTheOwnerWhenTheyCanTakeItAndOtherwiseToTheLeastLoaded() {
+            RoutedTicket returned = assigned(Tier.L2, "anna", "lena").queuedOn(Tier.L1, T0);
+            Decision back = RoutingDecider.assign(returned, List.of(
+                    agent("free", Tier.L1, 0, 5, "printers"),
+                    agent("anna", Tier.L1, 4, 5, "network")), NOW);
+            assertThat(back.events()).containsExactly(new TicketAssigned(TICKET, "anna", Tier.L1,
+                    RoutingDecider.POLICY, NOW));
+
+            for (AgentLoad unable : List.of(agent("anna", Tier.L1, 5, 5, "printers"),
+                    new AgentLoad("anna", Tier.L1, Set.of("printers"), Presence.AWAY, 0, 5, T0))) {
+                Decision other = RoutingDecider.assign(returned, List.of(agent("free", Tier.L1, 0, 5, "printers"),
+                        unable), NOW);
+                assertThat(other.ticket().assignee()).as("owner %s", unable).isEqualTo("free");
+                assertThat(other.ticket().owner()).isEqualTo("anna");
+            }
+        }
+
+        @Test
         void nobodyEligibleLeavesItWaitingAndSaysSo() {
             Decision d = RoutingDecider.assign(queued(Tier.L1, "printers"), List.of(
                     agent("full", Tier.L1, 2, 2, "printers")), NOW);
