@@ -178,8 +178,91 @@ class LauncherSystemTest {
     }
 
     /** A stopped service pauses only the console's parts that need it (agent-console/e2e/outage.mjs). */
+    /**
+     * `./tierdesk demo` twice on this platform: each run tells a story of its own, and what it says happened is
+     * read back here from the services themselves — the ticket closed and rated, its owner kept through L2, the vendor
+     * line and back, the customer's four mails delivered once each, the premium ticket breached and moved up.
+     */
     @Test
     @Order(8)
+    void theDemoTellsATicketsWholeLifeAndASecondRunTellsAnother() throws Exception {
+        Launcher.Result first = launcher.run("demo");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        Launcher.Result second = launcher.run("demo");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        Story one = Story.of(first.output());
+        Story two = Story.of(second.output());
+        assertThat(two.ticket()).isNotEqualTo(one.ticket());
+        assertThat(two.premium()).isNotEqualTo(one.premium());
+        for (int step = 0; step <= 12; step++) {
+            assertThat(first.output()).contains("\n" + step + ". ");
+        }
+        assertThat(first.output()).contains("tierdesk.routing       routing.escalated").contains("plan ").contains("total");
+
+        String jwt = launcher.run("token", "supervisor", "pavel").output().lines().filter(l -> l.startsWith("ey"))
+                .findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var ticket = json.readTree(get(service(1, "/api/v1/tickets/" + one.ticket()), jwt));
+        assertThat(ticket.path("status").asText()).isEqualTo("closed");
+        assertThat(ticket.path("satisfaction").path("rating").asInt()).isEqualTo(5);
+        List<String> timeline = new java.util.ArrayList<>();
+        json.readTree(get(service(1, "/api/v1/tickets/" + one.ticket() + "/timeline?limit=200"), jwt))
+                .forEach(e -> timeline.add(e.path("type").asText()));
+        assertThat(timeline).containsSubsequence("tierdesk.ticket.opened.v1", "tierdesk.ticket.awaiting-customer.v1",
+                "tierdesk.ticket.customer-message-received.v1", "tierdesk.ticket.internal-note-added.v1",
+                "tierdesk.ticket.resolved.v1", "tierdesk.ticket.resolution-confirmed.v1", "tierdesk.ticket.closed.v1",
+                "tierdesk.ticket.satisfaction-rated.v1");
+
+        var route = json.readTree(get(service(2, "/api/v1/tickets/" + one.ticket() + "/routing"), jwt));
+        List<String> moves = new java.util.ArrayList<>();
+        route.path("history").forEach(e -> {
+            var data = e.path("payload");
+            if (data.has("toTier")) {
+                moves.add(data.path("fromTier").asText() + ">" + data.path("toTier").asText());
+            }
+        });
+        assertThat(moves).containsExactly("L1>L2", "L2>L4", "L4>L1");
+        // The L1 agent who took it stays its owner through L2 and L4, has it back, and resolves it.
+        assertThat(route.path("owner").asText()).isNotBlank().isEqualTo(route.path("assignee").asText())
+                .isEqualTo(ticket.path("solution").path("by").asText());
+
+        List<String> mails = new java.util.ArrayList<>();
+        json.readTree(get(service(5, "/api/v1/deliveries?ticketId=" + one.ticket()), jwt)).forEach(d -> {
+            if ("customer".equals(d.path("audience").asText())) {
+                assertThat(d.path("state").asText()).as(d.toString()).isEqualTo("delivered");
+                mails.add(d.path("kind").asText());
+            }
+        });
+        assertThat(mails).containsExactlyInAnyOrder("customer.receipt", "customer.question", "customer.resolved",
+                "customer.survey");
+
+        var premiumSla = json.readTree(get(service(3, "/api/v1/tickets/" + one.premium() + "/sla"), jwt));
+        List<String> clocks = new java.util.ArrayList<>();
+        premiumSla.path("clocks").forEach(c -> clocks.add(c.path("clock").asText() + " " + c.path("state").asText()));
+        assertThat(clocks).contains("first-response breached");
+        var premiumRoute = json.readTree(get(service(2, "/api/v1/tickets/" + one.premium() + "/routing"), jwt));
+        assertThat(premiumRoute.path("tier").asText()).isEqualTo("L3");
+        // The demo's short premium policy was in force only while its ticket opened.
+        var policy = json.readTree(get(service(3, "/api/v1/policies/premium"), jwt));
+        assertThat(policy.path("targets").path("P1").path("firstResponse").asText()).isNotEqualTo("PT20S");
+    }
+
+    /** The tickets a demo run names in its last line. */
+    record Story(String ticket, String premium) {
+        static Story of(String output) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("demo done: TD-\\d+ \\(ticket ([0-9a-f-]{36})\\)"
+                    + ".*TD-\\d+ \\(ticket ([0-9a-f-]{36})\\)").matcher(output);
+            assertThat(m.find()).as(output).isTrue();
+            return new Story(m.group(1), m.group(2));
+        }
+    }
+
+    private static URI service(int offset, String path) {
+        return URI.create("http://127.0.0.1:" + (Launcher.PORT_BASE + offset) + path);
+    }
+
+    @Test
+    @Order(9)
     void aStoppedServicePausesOnlyTheConsolesPartsThatNeedIt() throws Exception {
         assertThat(launcher.run("down", "knowledge-service").exitCode()).isZero();
         assertThat(console("e2e/outage.mjs")).contains("ok - a dead knowledge-service pauses only the suggestions");
@@ -200,7 +283,7 @@ class LauncherSystemTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void downStopsEveryService() throws Exception {
         assertThat(launcher.run("down").exitCode()).isZero();
         Launcher.Result status = launcher.run("status");
