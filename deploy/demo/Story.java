@@ -353,8 +353,31 @@ public class Story {
 
     private void report() throws Exception {
         String from = URLEncoder.encode(began.minusSeconds(1).toString(), StandardCharsets.UTF_8);
-        JsonNode report = call("sla", "GET", "/api/v1/reports/quality?groupBy=plan&from=" + from,
-                token("supervisor", "pavel"), null);
+        // sla-monitor counts what the topics carried a moment ago: wait until the story's own facts are in — three
+        // escalations, a breach, a rating — then print.
+        Instant until = Instant.now().plus(STEP);
+        JsonNode report;
+        while (true) {
+            report = call("sla", "GET", "/api/v1/reports/quality?groupBy=plan&from=" + from,
+                    token("supervisor", "pavel"), null);
+            JsonNode total = report.path("total");
+            int escalations = 0;
+            for (JsonNode e : total.path("escalations")) {
+                escalations += e.path("count").asInt();
+            }
+            int breached = 0;
+            for (JsonNode clock : iterable(total.path("sla"))) {
+                breached += clock.path("breached").asInt();
+            }
+            if (escalations >= 3 && breached >= 1 && total.path("satisfaction").path("count").asInt() >= 1) {
+                break;
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new StoryFailed("the quality report did not count the story's escalations, breach and rating: "
+                        + total);
+            }
+            Thread.sleep(200);
+        }
         say(String.format("   %-14s %6s %8s %8s %12s %12s %6s %6s %6s", "plan", "opened", "resolved", "share",
                 "1st resp p50", "resolve p50", "breach", "met", "rating"));
         for (JsonNode group : report.path("groups")) {
