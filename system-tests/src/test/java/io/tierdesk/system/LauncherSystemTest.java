@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The operator's path: up, status, a second up, a token the services accept, down — with real processes. */
+/**
+ * The operator's path on one platform started by ./tierdesk up — status, a second up, tokens, the demo data, the
+ * console's day in a browser, the demo's story, the main support paths (SupportPaths), a stopped service, down —
+ * with real processes.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherSystemTest {
     private static final List<String> SERVICES = List.of("ticket-intake", "escalation-router", "sla-monitor",
@@ -261,8 +265,23 @@ class LauncherSystemTest {
         return URI.create("http://127.0.0.1:" + (Launcher.PORT_BASE + offset) + path);
     }
 
+    /** A phone request an agent registers, then the customer coming back on it once resolved (SupportPaths). */
     @Test
     @Order(9)
+    void aPhoneRequestIsRegisteredByItsAgentAndReopensWhenTheCustomerComesBack() throws Exception {
+        SupportPaths paths = new SupportPaths(launcher);
+        String ticket = paths.aPhoneRequestRegisteredByAnAgentIsTheirsTimedAndAcknowledged();
+        paths.aCustomerWritingBackWithinTheReopenWindowReopensTheTicketEverywhere(ticket);
+    }
+
+    @Test
+    @Order(9)
+    void selfServiceDeflectsOneRequestAndCountsTheOneFiledAfterIt() throws Exception {
+        new SupportPaths(launcher).selfServiceCountsADeflectedAndAFiledRequest();
+    }
+
+    @Test
+    @Order(10)
     void aStoppedServicePausesOnlyTheConsolesPartsThatNeedIt() throws Exception {
         assertThat(launcher.run("down", "knowledge-service").exitCode()).isZero();
         assertThat(console("e2e/outage.mjs")).contains("ok - a dead knowledge-service pauses only the suggestions");
@@ -283,7 +302,7 @@ class LauncherSystemTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void downStopsEveryService() throws Exception {
         assertThat(launcher.run("down").exitCode()).isZero();
         Launcher.Result status = launcher.run("status");
