@@ -1,31 +1,21 @@
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The demo's story (`./tierdesk demo`): one ticket's whole life on the running platform, through the public APIs
@@ -38,9 +28,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * soon as the ticket's clocks have started (and, should anything fail, on the way out).
  */
 public class Story {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TOPICS = List.of("tierdesk.tickets", "tierdesk.routing", "tierdesk.sla",
-            "tierdesk.knowledge", "tierdesk.notifications");
     private static final Duration STEP = Duration.ofSeconds(Long.getLong("story.step-timeout", 60));
     /** The payload fields worth a glance, in the order they are printed. */
     private static final List<String> SALIENT = List.of("number", "plan", "channel", "urgency", "fromTier", "toTier",
@@ -48,28 +35,21 @@ public class Story {
             "threshold", "target", "dueAt", "kind", "audience", "recipient", "medium", "rating", "articleId",
             "articles", "solutionSummary", "question", "note");
 
-    private final Path root = Path.of(System.getProperty("user.dir"));
-    private final int base = Integer.parseInt(env("TIERDESK_PORT_BASE", "8080"));
-    private final String imapHost = env("TIERDESK_SMTP_HOST", "127.0.0.1");
-    private final int imapPort = Integer.parseInt(env("TIERDESK_IMAP_PORT", "3143"));
-    private final String mailWeb = "http://" + imapHost + ":" + env("TIERDESK_MAIL_WEB_PORT", "8025");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> tokens = new HashMap<>();
-    private final Events events;
+    private final Platform platform = new Platform();
+    private final Platform.Events events;
     private final String run;
     private final Instant began = Instant.now();
 
-    Story(Events events) {
+    Story(Platform.Events events) {
         this.events = events;
         this.run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(began) + "-"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
     public static void main(String[] args) throws Exception {
-        String bootstrap = env("TIERDESK_KAFKA", "127.0.0.1:9092");
-        try (Events events = Events.from(bootstrap)) {
+        try (Platform.Events events = new Platform().events()) {
             new Story(events).tell();
-        } catch (StoryFailed e) {
+        } catch (Platform.Failed e) {
             System.out.println();
             System.out.println("demo FAILED: " + e.getMessage());
             System.exit(1);
@@ -77,7 +57,7 @@ public class Story {
     }
 
     void tell() throws Exception {
-        String console = "http://127.0.0.1:" + base;
+        String console = "http://127.0.0.1:" + platform.base;
         say("Tierdesk demo — story " + run + " on " + console + " (the console; sign in as anna, pavel, …)");
         needDemoData();
         String peter = "story-" + run;
@@ -107,25 +87,25 @@ public class Story {
         say("   → " + number + " opened (ticket " + ticket + "); the gateway keeps the reference for the customer's "
                 + "answers");
         awaitEvent(ticket, "tierdesk.ticket.opened.v1");
-        Seen receipt = awaitDelivery(ticket, "customer.receipt");
+        Platform.Seen receipt = awaitDelivery(ticket, "customer.receipt");
         show(ticket, "tierdesk.tickets", "tierdesk.notifications");
         String receiptSubject = mail(peter, receipt);
-        say("   mail: \"" + receiptSubject + "\" in " + mailbox(peter) + "'s inbox (IMAP " + imapHost + ":" + imapPort
-                + " with the address as login and password, or " + mailWeb + "/api/user/" + mailbox(peter)
+        say("   mail: \"" + receiptSubject + "\" in " + mailbox(peter) + "'s inbox (IMAP " + platform.mailHost + ":" + platform.imapPort
+                + " with the address as login and password, or " + platform.mailWeb + "/api/user/" + mailbox(peter)
                 + "/messages/)");
         expect(receiptSubject.contains(number), "the receipt names the number " + number);
 
         step(2, "Routing triages the ticket and an L1 agent takes it");
-        Seen triaged = awaitEvent(ticket, "tierdesk.routing.triaged.v1");
+        Platform.Seen triaged = awaitEvent(ticket, "tierdesk.routing.triaged.v1");
         String l1 = agentOf(ticket, "L1", "mail", triaged);
         show(ticket, "tierdesk.routing", "tierdesk.sla");
-        say("   " + l1 + " works on it at L1 (" + triaged.payload.path("priority").asText() + ") and stays the customer's "
-                + "contact; their live stream: GET http://127.0.0.1:" + (base + 5) + "/api/v1/streams/agents/" + l1);
+        say("   " + l1 + " works on it at L1 (" + triaged.payload().path("priority").asText() + ") and stays the customer's "
+                + "contact; their live stream: GET http://127.0.0.1:" + (platform.base + 5) + "/api/v1/streams/agents/" + l1);
 
         step(3, "The knowledge base suggests articles");
         awaitEvent(ticket, "tierdesk.knowledge.solutions-suggested.v1");
-        JsonNode suggestions = call("knowledge", "GET", "/api/v1/tickets/" + ticket + "/suggestions",
-                token("agent", l1), null);
+        JsonNode suggestions = platform.call("knowledge", "GET", "/api/v1/tickets/" + ticket + "/suggestions",
+                platform.token("agent", l1), null);
         show(ticket, "tierdesk.knowledge");
         JsonNode articles = suggestions.path("articles");
         expect(articles.size() > 0, "the knowledge base suggests at least one article");
@@ -135,11 +115,11 @@ public class Story {
         String article = articles.get(0).path("articleId").asText();
 
         step(4, l1 + " asks the customer for information; the SLA clocks pause");
-        call("intake", "POST", "/api/v1/tickets/" + ticket + "/questions", token("agent", l1),
+        platform.call("intake", "POST", "/api/v1/tickets/" + ticket + "/questions", platform.token("agent", l1),
                 Map.of("question", "Does it happen in Outlook on the web too, or only in the desktop application?"));
         awaitEvent(ticket, "tierdesk.ticket.awaiting-customer.v1");
         awaitEvent(ticket, "tierdesk.sla.clock-paused.v1");
-        Seen question = awaitDelivery(ticket, "customer.question");
+        Platform.Seen question = awaitDelivery(ticket, "customer.question");
         show(ticket);
         String questionSubject = mail(peter, question);
         say("   mail: \"" + questionSubject + "\"; SLA: " + clocks(ticket));
@@ -158,10 +138,10 @@ public class Story {
         say("   outcome " + answered.path("outcome").asText() + "; SLA: " + clocks(ticket));
 
         step(6, l1 + " escalates to L2 and stays the owner");
-        call("router", "POST", "/api/v1/tickets/" + ticket + "/escalations", token("agent", l1), Map.of(
+        platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/escalations", platform.token("agent", l1), Map.of(
                 "targetTier", "L2", "reason", "needs-expertise",
                 "note", "Desktop client only; modern authentication suspected."));
-        Seen toL2 = awaitEvent(ticket, "tierdesk.routing.escalated.v1", p -> "L2".equals(p.path("toTier").asText()));
+        Platform.Seen toL2 = awaitEvent(ticket, "tierdesk.routing.escalated.v1", p -> "L2".equals(p.path("toTier").asText()));
         String l2 = agentOf(ticket, "L2", "mail", toL2);
         show(ticket);
         JsonNode route = routing(ticket);
@@ -170,22 +150,22 @@ public class Story {
 
         step(7, "The supervisor sends it to the vendor line (L4) — the manufacturer's case — and it comes back");
         String vendorCase = "MS-" + run.substring(9).replace("-", "");
-        call("router", "POST", "/api/v1/tickets/" + ticket + "/escalations", token("supervisor", "pavel"), Map.of(
+        platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/escalations", platform.token("supervisor", "pavel"), Map.of(
                 "targetTier", "L4", "reason", "vendor",
                 "note", "Vendor case " + vendorCase + ": token refresh fails after the last client update."));
-        Seen toL4 = awaitEvent(ticket, "tierdesk.routing.escalated.v1", p -> "L4".equals(p.path("toTier").asText()));
+        Platform.Seen toL4 = awaitEvent(ticket, "tierdesk.routing.escalated.v1", p -> "L4".equals(p.path("toTier").asText()));
         String l4 = agentOf(ticket, "L4", "mail", toL4);
-        call("intake", "POST", "/api/v1/tickets/" + ticket + "/notes", token("agent", l4), Map.of("note",
+        platform.call("intake", "POST", "/api/v1/tickets/" + ticket + "/notes", platform.token("agent", l4), Map.of("note",
                 "Vendor " + vendorCase + ": known defect, fixed by the client's update channel; re-enable modern "
                         + "authentication for the mailbox."));
         awaitEvent(ticket, "tierdesk.ticket.internal-note-added.v1");
-        call("router", "POST", "/api/v1/tickets/" + ticket + "/returns", token("agent", l4),
+        platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/returns", platform.token("agent", l4),
                 Map.of("note", "Vendor answered (" + vendorCase + "); back to the owner."));
-        Seen returned = awaitEvent(ticket, "tierdesk.routing.returned.v1");
+        Platform.Seen returned = awaitEvent(ticket, "tierdesk.routing.returned.v1");
         String back = agentOf(ticket, "L1", "mail", returned, l1);
         show(ticket);
         if (!back.equals(l1)) {
-            call("router", "POST", "/api/v1/tickets/" + ticket + "/assignment", token("supervisor", "pavel"),
+            platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/assignment", platform.token("supervisor", "pavel"),
                     Map.of("agentId", l1));
             awaitEvent(ticket, Set.of("tierdesk.routing.assigned.v1"), p -> l1.equals(p.path("agentId").asText()),
                     returned);
@@ -195,11 +175,11 @@ public class Story {
         say("   the vendor's answer is on the ticket; " + l1 + " has it again at L1");
 
         step(8, l1 + " resolves it with the suggested article; Peter is asked whether it is solved");
-        call("intake", "POST", "/api/v1/tickets/" + ticket + "/resolution", token("agent", l1), Map.of(
+        platform.call("intake", "POST", "/api/v1/tickets/" + ticket + "/resolution", platform.token("agent", l1), Map.of(
                 "solutionSummary", "Re-enabled modern authentication for the mailbox and updated Outlook.",
                 "articleId", article));
         awaitEvent(ticket, "tierdesk.ticket.resolved.v1");
-        Seen solved = awaitDelivery(ticket, "customer.resolved");
+        Platform.Seen solved = awaitDelivery(ticket, "customer.resolved");
         show(ticket);
         say("   mail: \"" + mail(peter, solved) + "\"");
 
@@ -208,7 +188,7 @@ public class Story {
                 Map.of("ticket", number, "reference", reference, "comment", "Works again, thank you."));
         expect(confirmed.path("outcome").asText().equals("recorded"), "the confirmation is recorded: " + confirmed);
         awaitEvent(ticket, "tierdesk.ticket.closed.v1");
-        Seen survey = awaitDelivery(ticket, "customer.survey");
+        Platform.Seen survey = awaitDelivery(ticket, "customer.survey");
         show(ticket);
         say("   mail: \"" + mail(peter, survey) + "\"");
 
@@ -222,12 +202,12 @@ public class Story {
         step(11, "Meanwhile nobody answered " + premium.number + " (premium, P1): its first response runs out");
         awaitEvent(premium.ticket, "tierdesk.sla.warning-reached.v1");
         awaitEvent(premium.ticket, "tierdesk.sla.breached.v1");
-        Seen alerted = awaitEvent(premium.ticket, "tierdesk.routing.supervisor-alerted.v1");
+        Platform.Seen alerted = awaitEvent(premium.ticket, "tierdesk.routing.supervisor-alerted.v1");
         awaitEvent(premium.ticket, "tierdesk.routing.escalated.v1",
                 p -> "sla-breached".equals(p.path("reason").asText()));
         show(premium.ticket);
-        say("   supervisor " + alerted.payload.path("supervisorId").asText("(the line's)") + " alerted; the ticket moved "
-                + "a line up. Supervisors' stream: GET http://127.0.0.1:" + (base + 5) + "/api/v1/streams/supervisors");
+        say("   supervisor " + alerted.payload().path("supervisorId").asText("(the line's)") + " alerted; the ticket moved "
+                + "a line up. Supervisors' stream: GET http://127.0.0.1:" + (platform.base + 5) + "/api/v1/streams/supervisors");
 
         step(12, "The quality report for the story's tickets (opened since it began)");
         report();
@@ -243,16 +223,16 @@ public class Story {
 
     private Premium openPremium(String olga) throws Exception {
         step(0, "A premium customer's database server fails; nobody will answer it (first response made 20 s)");
-        String admin = token("admin", "oleg");
-        JsonNode policy = call("sla", "GET", "/api/v1/policies/premium", admin, null);
-        ObjectNode previous = JSON.createObjectNode();
+        String admin = platform.token("admin", "oleg");
+        JsonNode policy = platform.call("sla", "GET", "/api/v1/policies/premium", admin, null);
+        ObjectNode previous = Platform.JSON.createObjectNode();
         for (String field : List.of("calendar", "defaultPriority", "warnings", "targets")) {
             previous.set(field, policy.get(field));
         }
         ObjectNode demo = previous.deepCopy();
         ((ObjectNode) demo.get("targets")).properties()
                 .forEach(t -> ((ObjectNode) t.getValue()).put("firstResponse", "PT20S"));
-        JsonNode saved = call("sla", "PUT", "/api/v1/policies/premium", admin, demo);
+        JsonNode saved = platform.call("sla", "PUT", "/api/v1/policies/premium", admin, demo);
         try {
             JsonNode opened = channel("0", "tierdesk.channel.message.received", Map.of(
                     "channel", "email",
@@ -264,14 +244,14 @@ public class Story {
                     "urgency", "critical"));
             String ticket = opened.path("ticketId").asText();
             awaitEvent(ticket, "tierdesk.sla.clock-started.v1");
-            JsonNode sla = call("sla", "GET", "/api/v1/tickets/" + ticket + "/sla", admin, null);
+            JsonNode sla = platform.call("sla", "GET", "/api/v1/tickets/" + ticket + "/sla", admin, null);
             expect(sla.path("policyVersion").asLong() == saved.path("version").asLong(),
                     "the premium ticket's clocks run under the demo policy: " + sla);
             say("   → " + opened.path("number").asText() + " opened for " + olga + " under premium policy version "
                     + saved.path("version").asLong() + " (first response 20 s); left alone from now on");
             return new Premium(ticket, opened.path("number").asText());
         } finally {
-            JsonNode restored = call("sla", "PUT", "/api/v1/policies/premium", admin, previous);
+            JsonNode restored = platform.call("sla", "PUT", "/api/v1/policies/premium", admin, previous);
             say("   premium policy restored as version " + restored.path("version").asLong()
                     + " (later premium tickets get the usual targets)");
         }
@@ -280,20 +260,20 @@ public class Story {
     // ---------- reading what happened ----------
 
     /** Who works on the ticket on this line after {@code after}: as routing assigned it, else as a supervisor does. */
-    private String agentOf(String ticket, String tier, String skill, Seen after) throws Exception {
+    private String agentOf(String ticket, String tier, String skill, Platform.Seen after) throws Exception {
         return agentOf(ticket, tier, skill, after, null);
     }
 
-    private String agentOf(String ticket, String tier, String skill, Seen after, String preferred) throws Exception {
-        Seen seen = awaitEvent(ticket, Set.of("tierdesk.routing.assigned.v1", "tierdesk.routing.queued.v1"),
+    private String agentOf(String ticket, String tier, String skill, Platform.Seen after, String preferred) throws Exception {
+        Platform.Seen seen = awaitEvent(ticket, Set.of("tierdesk.routing.assigned.v1", "tierdesk.routing.queued.v1"),
                 p -> tier.equals(p.path("tier").asText()), after);
-        if (seen.type.equals("tierdesk.routing.assigned.v1")) {
-            return seen.payload.path("agentId").asText();
+        if (seen.type().equals("tierdesk.routing.assigned.v1")) {
+            return seen.payload().path("agentId").asText();
         }
         // The line's agents are all busy: the supervisor hands the ticket to one who has the skill.
-        JsonNode agents = call("router", "GET", "/api/v1/agents?limit=1000", token("supervisor", "pavel"), null);
+        JsonNode agents = platform.call("router", "GET", "/api/v1/agents?limit=1000", platform.token("supervisor", "pavel"), null);
         String chosen = preferred;
-        for (JsonNode a : chosen != null ? List.<JsonNode>of() : iterable(agents)) {
+        for (JsonNode a : chosen != null ? List.<JsonNode>of() : Platform.iterable(agents)) {
             JsonNode profile = a.path("profile");
             if (tier.equals(profile.path("tier").asText())
                     && profile.path("skills").toString().contains("\"" + skill + "\"")) {
@@ -303,7 +283,7 @@ public class Story {
         }
         expect(chosen != null, "an agent on " + tier + " with the skill " + skill);
         say("   every " + tier + " agent is busy; supervisor pavel assigns " + chosen);
-        call("router", "POST", "/api/v1/tickets/" + ticket + "/assignment", token("supervisor", "pavel"),
+        platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/assignment", platform.token("supervisor", "pavel"),
                 Map.of("agentId", chosen));
         String who = chosen;
         awaitEvent(ticket, Set.of("tierdesk.routing.assigned.v1"), p -> who.equals(p.path("agentId").asText()), seen);
@@ -311,11 +291,11 @@ public class Story {
     }
 
     private JsonNode routing(String ticket) throws Exception {
-        return call("router", "GET", "/api/v1/tickets/" + ticket + "/routing", token("supervisor", "pavel"), null);
+        return platform.call("router", "GET", "/api/v1/tickets/" + ticket + "/routing", platform.token("supervisor", "pavel"), null);
     }
 
     private String clocks(String ticket) throws Exception {
-        JsonNode sla = call("sla", "GET", "/api/v1/tickets/" + ticket + "/sla", token("supervisor", "pavel"), null);
+        JsonNode sla = platform.call("sla", "GET", "/api/v1/tickets/" + ticket + "/sla", platform.token("supervisor", "pavel"), null);
         List<String> parts = new ArrayList<>();
         for (JsonNode c : sla.path("clocks")) {
             parts.add(c.path("clock").asText() + " " + c.path("state").asText());
@@ -323,29 +303,29 @@ public class Story {
         return String.join(", ", parts);
     }
 
-    private Seen awaitDelivery(String ticket, String kind) throws Exception {
+    private Platform.Seen awaitDelivery(String ticket, String kind) throws Exception {
         return awaitEvent(ticket, Set.of("tierdesk.notification.delivered.v1"),
                 p -> kind.equals(p.path("kind").asText()), null);
     }
 
     /** The mail a delivery sent, found in the customer's mailbox at the mail catcher by its Message-ID. */
-    private String mail(String customer, Seen delivery) throws Exception {
-        String messageId = "<" + delivery.payload.path("deliveryId").asText() + "@tierdesk>";
-        URI inbox = URI.create(mailWeb + "/api/user/" + URLEncoder.encode(mailbox(customer), StandardCharsets.UTF_8)
+    private String mail(String customer, Platform.Seen delivery) throws Exception {
+        String messageId = "<" + delivery.payload().path("deliveryId").asText() + "@tierdesk>";
+        URI inbox = URI.create(platform.mailWeb + "/api/user/" + URLEncoder.encode(mailbox(customer), StandardCharsets.UTF_8)
                 + "/messages/");
         Instant until = Instant.now().plus(STEP);
         while (true) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(10))
+            HttpResponse<String> answer = platform.http.send(HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
-                for (JsonNode m : JSON.readTree(answer.body())) {
+                for (JsonNode m : Platform.JSON.readTree(answer.body())) {
                     if (messageId.equals(m.path("Message-ID").asText())) {
                         return m.path("subject").asText();
                     }
                 }
             }
             if (Instant.now().isAfter(until)) {
-                throw new StoryFailed("no mail " + messageId + " in " + mailbox(customer) + "'s inbox at " + mailWeb);
+                throw new Platform.Failed("no mail " + messageId + " in " + mailbox(customer) + "'s inbox at " + platform.mailWeb);
             }
             Thread.sleep(200);
         }
@@ -358,22 +338,22 @@ public class Story {
         Instant until = Instant.now().plus(STEP);
         JsonNode report;
         while (true) {
-            report = call("sla", "GET", "/api/v1/reports/quality?groupBy=plan&from=" + from,
-                    token("supervisor", "pavel"), null);
+            report = platform.call("sla", "GET", "/api/v1/reports/quality?groupBy=plan&from=" + from,
+                    platform.token("supervisor", "pavel"), null);
             JsonNode total = report.path("total");
             int escalations = 0;
             for (JsonNode e : total.path("escalations")) {
                 escalations += e.path("count").asInt();
             }
             int breached = 0;
-            for (JsonNode clock : iterable(total.path("sla"))) {
+            for (JsonNode clock : Platform.iterable(total.path("sla"))) {
                 breached += clock.path("breached").asInt();
             }
             if (escalations >= 3 && breached >= 1 && total.path("satisfaction").path("count").asInt() >= 1) {
                 break;
             }
             if (Instant.now().isAfter(until)) {
-                throw new StoryFailed("the quality report did not count the story's escalations, breach and rating: "
+                throw new Platform.Failed("the quality report did not count the story's escalations, breach and rating: "
                         + total);
             }
             Thread.sleep(200);
@@ -391,7 +371,7 @@ public class Story {
     private void row(String key, JsonNode f) {
         int breached = 0;
         int met = 0;
-        for (JsonNode clock : iterable(f.path("sla"))) {
+        for (JsonNode clock : Platform.iterable(f.path("sla"))) {
             breached += clock.path("breached").asInt();
             met += clock.path("met").asInt();
         }
@@ -401,31 +381,26 @@ public class Story {
                 breached, met, f.path("satisfaction").path("average").asText("-")));
     }
 
-    private static Iterable<JsonNode> iterable(JsonNode node) {
-        List<JsonNode> values = new ArrayList<>();
-        node.elements().forEachRemaining(values::add);
-        return values;
-    }
 
     // ---------- the events ----------
 
-    private Seen awaitEvent(String ticket, String type) throws Exception {
+    private Platform.Seen awaitEvent(String ticket, String type) throws Exception {
         return awaitEvent(ticket, Set.of(type), p -> true, null);
     }
 
-    private Seen awaitEvent(String ticket, String type, Predicate<JsonNode> matching) throws Exception {
+    private Platform.Seen awaitEvent(String ticket, String type, Predicate<JsonNode> matching) throws Exception {
         return awaitEvent(ticket, Set.of(type), matching, null);
     }
 
     /** The first event of these types that matches, among those that came after {@code after} (any, when null). */
-    private Seen awaitEvent(String ticket, Set<String> types, Predicate<JsonNode> matching, Seen after)
+    private Platform.Seen awaitEvent(String ticket, Set<String> types, Predicate<JsonNode> matching, Platform.Seen after)
             throws Exception {
-        long from = after == null ? -1 : after.seq;
-        Seen seen = events.await(ticket, s -> s.seq > from && types.contains(s.type) && matching.test(s.payload),
+        long from = after == null ? -1 : after.seq();
+        Platform.Seen seen = events.await(ticket, s -> s.seq() > from && types.contains(s.type()) && matching.test(s.payload()),
                 STEP);
         if (seen == null) {
             show(ticket);
-            throw new StoryFailed("no " + String.join(" or ", types) + " for ticket " + ticket + " within "
+            throw new Platform.Failed("no " + String.join(" or ", types) + " for ticket " + ticket + " within "
                     + STEP.toSeconds() + " s");
         }
         return seen;
@@ -434,8 +409,8 @@ public class Story {
     /** Prints the ticket's events not printed yet — of these topics only, when some are named. */
     private void show(String ticket, String... topics) {
         Set<String> only = Set.of(topics);
-        for (Seen s : events.unshown(ticket, s -> only.isEmpty() || only.contains(s.topic))) {
-            say(String.format("     %-22s %-38s %s", s.topic, shortType(s.type), summary(s.payload)));
+        for (Platform.Seen s : events.unshown(ticket, s -> only.isEmpty() || only.contains(s.topic()))) {
+            say(String.format("     %-22s %-38s %s", s.topic(), shortType(s.type()), summary(s.payload())));
         }
     }
 
@@ -459,128 +434,19 @@ public class Story {
         return out.toString();
     }
 
-    /** An event as a topic carried it; {@code seq} numbers every event in the order this story read them. */
-    record Seen(long seq, String topic, String key, String type, JsonNode payload) {
-    }
-
-    /** Every event of the platform's topics from the story's start on, kept by ticket (the records' key). */
-    static final class Events implements AutoCloseable {
-        private final KafkaConsumer<String, String> consumer;
-        private final Map<String, List<Seen>> byTicket = new HashMap<>();
-        private final Set<Long> shown = new java.util.HashSet<>();
-        private long read;
-        private final Thread reader;
-        private volatile boolean open = true;
-        private volatile RuntimeException failure;
-
-        private Events(KafkaConsumer<String, String> consumer) {
-            this.consumer = consumer;
-            this.reader = Thread.ofPlatform().daemon().name("story-events").start(this::read);
-        }
-
-        static Events from(String bootstrap) {
-            Properties props = new Properties();
-            props.put("bootstrap.servers", bootstrap);
-            props.put("key.deserializer", StringDeserializer.class.getName());
-            props.put("value.deserializer", StringDeserializer.class.getName());
-            props.put("enable.auto.commit", "false");
-            props.put("isolation.level", "read_committed");
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            // The end is fixed now, before the story posts anything.
-            partitions.forEach(consumer::position);
-            return new Events(consumer);
-        }
-
-        private void read() {
-            try {
-                while (open) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
-                        var type = r.headers().lastHeader("ce_type");
-                        if (r.key() == null || type == null || r.value() == null) {
-                            continue;
-                        }
-                        JsonNode payload;
-                        try {
-                            payload = JSON.readTree(r.value());
-                        } catch (IOException e) {
-                            continue;
-                        }
-                        synchronized (this) {
-                            Seen seen = new Seen(read++, r.topic(), r.key(),
-                                    new String(type.value(), StandardCharsets.UTF_8), payload);
-                            byTicket.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(seen);
-                            notifyAll();
-                        }
-                    }
-                }
-            } catch (org.apache.kafka.common.errors.WakeupException e) {
-                // closing
-            } catch (RuntimeException e) {
-                failure = e;
-                synchronized (this) {
-                    notifyAll();
-                }
-            }
-        }
-
-        synchronized Seen await(String ticket, Predicate<Seen> wanted, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                if (failure != null) {
-                    throw new StoryFailed("reading the topics failed: " + failure);
-                }
-                for (Seen s : byTicket.getOrDefault(ticket, List.of())) {
-                    if (wanted.test(s)) {
-                        return s;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
-
-        synchronized List<Seen> unshown(String ticket, Predicate<Seen> wanted) {
-            List<Seen> out = new ArrayList<>();
-            for (Seen s : byTicket.getOrDefault(ticket, List.of())) {
-                if (wanted.test(s) && shown.add(s.seq)) {
-                    out.add(s);
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            open = false;
-            consumer.wakeup();
-            reader.join(5_000);
-            consumer.close();
-        }
-    }
-
     // ---------- calling the platform ----------
 
     private void needDemoData() throws Exception {
-        HttpResponse<String> anna = send("router", "GET", "/api/v1/agents/anna", token("supervisor", "pavel"), null);
+        HttpResponse<String> anna = platform.send("router", "GET", "/api/v1/agents/anna", platform.token("supervisor", "pavel"), null);
         if (anna.statusCode() != 200) {
-            throw new StoryFailed("the demo agents are missing: start the platform with its demo data "
+            throw new Platform.Failed("the demo agents are missing: start the platform with its demo data "
                     + "(./tierdesk up, without TIERDESK_NO_DEMO)");
         }
     }
 
     private void customer(String id, String name, String organisation, String language, String plan)
             throws Exception {
-        call("intake", "PUT", "/api/v1/customers/" + id, token("supervisor", "pavel"), Map.of("name", name,
+        platform.call("intake", "PUT", "/api/v1/customers/" + id, platform.token("supervisor", "pavel"), Map.of("name", name,
                 "email", mailbox(id), "organisation", organisation, "language", language, "plan", plan));
     }
 
@@ -589,71 +455,15 @@ public class Story {
     }
 
     private JsonNode channel(String step, String type, Map<String, Object> data) throws Exception {
-        ObjectNode event = JSON.createObjectNode();
+        ObjectNode event = Platform.JSON.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", "story-" + run + "-" + step);
         event.put("source", "/adapters/demo-adapters/story");
         event.put("type", type);
-        event.set("data", JSON.valueToTree(data));
-        HttpResponse<String> answer = send("intake", "POST", "/api/v1/channel-events",
-                token("channel", "demo-adapters"), event, "application/cloudevents+json");
-        return answered(answer, "POST intake/api/v1/channel-events " + type);
-    }
-
-    private JsonNode call(String service, String method, String path, String bearer, Object body) throws Exception {
-        return answered(send(service, method, path, bearer, body, "application/json"),
-                method + " " + service + path);
-    }
-
-    private HttpResponse<String> send(String service, String method, String path, String bearer, Object body)
-            throws Exception {
-        return send(service, method, path, bearer, body, "application/json");
-    }
-
-    private HttpResponse<String> send(String service, String method, String path, String bearer, Object body,
-            String contentType) throws Exception {
-        int port = base + switch (service) {
-            case "intake" -> 1;
-            case "router" -> 2;
-            case "sla" -> 3;
-            case "knowledge" -> 4;
-            case "notification" -> 5;
-            default -> throw new IllegalArgumentException(service);
-        };
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + bearer)
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode answered(HttpResponse<String> answer, String what) throws IOException {
-        if (answer.statusCode() / 100 != 2) {
-            throw new StoryFailed(what + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return answer.body().isEmpty() ? JSON.nullNode() : JSON.readTree(answer.body());
-    }
-
-    private String token(String role, String subject) throws Exception {
-        String key = role + "/" + subject;
-        String known = tokens.get(key);
-        if (known != null) {
-            return known;
-        }
-        Process process = new ProcessBuilder(root.resolve("tierdesk").toString(), "token", role, subject)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (process.waitFor() != 0) {
-            throw new StoryFailed("./tierdesk token " + role + " " + subject + " failed");
-        }
-        String jwt = out.lines().reduce((a, b) -> b).orElseThrow();
-        tokens.put(key, jwt);
-        return jwt;
+        event.set("data", Platform.JSON.valueToTree(data));
+        HttpResponse<String> answer = platform.send("intake", "POST", "/api/v1/channel-events",
+                platform.token("channel", "demo-adapters"), event, "application/cloudevents+json");
+        return Platform.answered(answer, "POST intake/api/v1/channel-events " + type);
     }
 
     // ---------- telling ----------
@@ -669,18 +479,8 @@ public class Story {
 
     private static void expect(boolean holds, String what) {
         if (!holds) {
-            throw new StoryFailed("expected " + what);
+            throw new Platform.Failed("expected " + what);
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    static final class StoryFailed extends RuntimeException {
-        StoryFailed(String message) {
-            super(message);
-        }
-    }
 }
