@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierdesk.testsupport.TestTokens;
 import io.tierdesk.testsupport.TierdeskInfra;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,18 @@ class RestSecurityAndConflictTest {
                 .post(notes(UUID.randomUUID()))
                 .then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /** One field given twice, the second time of another type: ambiguous input, refused naming the field. */
+    @Test
+    void aFieldGivenTwiceIsAProblemNamingItNotAServerError() {
+        for (String body : List.of("{\"note\":\"x\",\"note\":[\"y\"],\"expectedVersion\":0}",
+                "{\"note\":\"x\",\"expectedVersion\":0,\"note\":\"y\"}")) {
+            given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/json")
+                    .body(body).post(notes(UUID.randomUUID()))
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("note"));
+        }
     }
 
     @Test

@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -99,6 +104,20 @@ public abstract class ServiceContract {
     void refusesAnOversizedBodyBeforeReadingIt() {
         given().header("Authorization", TestTokens.bearer("someone", "admin")).contentType("application/json")
                 .body("[" + "1,".repeat(600_000) + "1]").post("/api/v1/no-such-resource").then().statusCode(413);
+    }
+
+    /** A client that speaks HTTP/2 (upgraded from HTTP/1.1) gets the same 413 problem, not a broken stream. */
+    @Test
+    void refusesAnOversizedBodyOverHttp2AsAProblemToo() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + RestAssured.port + "/api/v1/no-such-resource"))
+                .header("Authorization", TestTokens.bearer("someone", "admin"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + "1,".repeat(600_000) + "1]")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test

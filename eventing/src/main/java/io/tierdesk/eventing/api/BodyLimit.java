@@ -1,6 +1,7 @@
 package io.tierdesk.eventing.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,13 @@ public class BodyLimit {
                 Problem problem = new Problem("https://tierdesk.io/problems/payload-too-large", "Payload too large",
                         413, "the body is " + length + " bytes; at most " + max + " are accepted",
                         List.of(new Problem.FieldError("body", "at most " + max + " bytes")));
-                context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(Json.encode(problem));
+                context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
+                // HTTP/1.1 closes the connection rather than read the rest; HTTP/2 forbids the header and ends only
+                // this stream.
+                if (context.request().version() != HttpVersion.HTTP_2) {
+                    context.response().putHeader("Connection", "close");
+                }
+                context.response().end(Json.encode(problem));
             } else {
                 context.next();
             }

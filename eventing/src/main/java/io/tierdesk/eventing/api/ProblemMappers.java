@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.tierdesk.events.EventJson;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -24,6 +26,8 @@ import org.jboss.logging.Logger;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_BASE = "https://tierdesk.io/problems/";
+    /** Jackson's words for a field met twice (StrictJson). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
     // The Jackson types are named one by one: Quarkus REST maps a mismatched value with a mapper of its own (plain
     // JSON naming the Java class) unless one as specific as it is registered here.
@@ -94,6 +98,14 @@ public class ProblemMappers {
         if (e instanceof InvalidEventException i) {
             return new Problem(TYPE_BASE + i.kind().code(), "Invalid event", 400, i.getMessage(),
                     List.of(new Problem.FieldError(i.field() == null ? "data" : i.field(), i.getMessage())));
+        }
+        if (e instanceof JsonParseException duplicate && duplicate.getOriginalMessage() != null
+                && DUPLICATE.matcher(duplicate.getOriginalMessage()).lookingAt()) {
+            Matcher name = DUPLICATE.matcher(duplicate.getOriginalMessage());
+            name.lookingAt();
+            return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400,
+                    "the body is not valid for this request: " + name.group(1) + " is given more than once",
+                    List.of(new Problem.FieldError(name.group(1), "is given more than once")));
         }
         if (e instanceof JsonProcessingException json) {
             String field = json instanceof JsonMappingException m && !m.getPath().isEmpty()
