@@ -129,6 +129,23 @@ class RestSecurityAndConflictTest {
         }
     }
 
+    /** PostgreSQL stores no U+0000: refused as the request is read, never a failed statement (a 500). */
+    @Test
+    void aNulCharacterInTheBodyOrThePathIsAProblemNamingWhere() {
+        given().header("Authorization", TestTokens.bearer("alice", "agent")).contentType("application/json")
+                .body("{\"note\":\"a\\u0000b\",\"expectedVersion\":0}").post(notes(UUID.randomUUID()))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("note"));
+        given().header("Authorization", TestTokens.bearer("alice", "agent"))
+                .urlEncodingEnabled(false).get("/api/v1/sample-tickets/a%00b/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("path"));
+        given().header("Authorization", TestTokens.bearer("alice", "agent"))
+                .urlEncodingEnabled(false).get("/api/v1/sample-tickets?q=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("q"));
+    }
+
     @Test
     void healthMetricsAndOpenApiNeedNoToken() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -1,6 +1,11 @@
 package io.tierdesk.events;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -29,10 +34,27 @@ public final class EventJson {
     }
 
     public static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
+        return mapper.registerModule(new JavaTimeModule()).registerModule(textRules())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
                 .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    }
+
+    /**
+     * Rules for every text read: U+0000 is refused, naming the field — PostgreSQL stores no NUL in text or jsonb, so
+     * taking it in would fail later as a statement (a server error, or a consumer's retries and dead letter).
+     */
+    public static Module textRules() {
+        return new SimpleModule("tierdesk-text").addDeserializer(String.class, new StringDeserializer() {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = super.deserialize(p, ctxt);
+                if (text != null && text.indexOf('\u0000') >= 0) {
+                    throw JsonMappingException.from(p, "must not contain the NUL character (U+0000)");
+                }
+                return text;
+            }
+        });
     }
 
     public static ObjectMapper mapper() {

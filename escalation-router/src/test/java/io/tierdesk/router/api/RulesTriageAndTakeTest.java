@@ -68,6 +68,11 @@ class RulesTriageAndTakeTest {
         assertThat(history.stream().filter("tierdesk.routing.triaged.v1"::equals)).hasSize(2);
         as("l1", "agent").body("{\"impact\":\"enormous\"}").post("/api/v1/tickets/" + warranty + "/triage")
                 .then().statusCode(400).body("errors.field", hasItem("impact"));
+        // The refusal quotes a short stretch of a huge value, never the whole of it.
+        String refusal = as("l1", "agent").body("{\"impact\":\"" + "e".repeat(300_000) + "\"}")
+                .post("/api/v1/tickets/" + warranty + "/triage")
+                .then().statusCode(400).body("errors.field", hasItem("impact")).extract().asString();
+        assertThat(refusal.length()).isLessThan(4_000);
     }
 
     @Test
