@@ -280,8 +280,21 @@ class LauncherSystemTest {
         new SupportPaths(launcher).selfServiceCountsADeflectedAndAFiledRequest();
     }
 
+    /**
+     * The fuzzer's short run on this platform: a thousand hostile requests over every operation, poison on every
+     * consumed topic, then a valid ticket through all five (deploy/tools/Fuzz.java fails on any 5xx, a refusal that
+     * is not a problem, poison not dead-lettered, a stopped consumer, refused input kept).
+     */
     @Test
     @Order(10)
+    void aThousandHostileRequestsAndPoisonRecordsBreakNothing() throws Exception {
+        Launcher.Result fuzz = launcher.run("fuzz", "1000");
+        assertThat(fuzz.exitCode()).as(fuzz.output()).isZero();
+        assertThat(fuzz.output()).contains("fuzz passed").containsPattern("total\\s+1000\\s");
+    }
+
+    @Test
+    @Order(11)
     void aStoppedServicePausesOnlyTheConsolesPartsThatNeedIt() throws Exception {
         assertThat(launcher.run("down", "knowledge-service").exitCode()).isZero();
         assertThat(console("e2e/outage.mjs")).contains("ok - a dead knowledge-service pauses only the suggestions");
@@ -302,7 +315,7 @@ class LauncherSystemTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void downStopsEveryService() throws Exception {
         assertThat(launcher.run("down").exitCode()).isZero();
         Launcher.Result status = launcher.run("status");
