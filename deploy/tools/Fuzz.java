@@ -103,7 +103,8 @@ public class Fuzz {
     private final long seed;
     private final Map<String, JsonNode> schemas = new HashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Integer> httpLayer = new TreeMap<>();
+    private final Map<Integer, Integer> httpLayer = new TreeMap<>();
+    private final Map<Integer, Integer> raw = new TreeMap<>();
 
     Fuzz(long seed) {
         this.seed = seed;
@@ -536,8 +537,10 @@ public class Fuzz {
                 failures.add(what + ": no answer (" + a.error() + ")");
             } else if (a.status() >= 500) {
                 failures.add(what + ": " + a.status() + " " + snippet(a.body()));
-            } else if (a.status() >= 400 && (a.request().raw() || httpLayer(a))) {
-                httpLayer.merge(a.status() + (a.request().raw() ? " (raw request)" : ""), 1, Integer::sum);
+            } else if (a.status() >= 400 && a.request().raw()) {
+                raw.merge(a.status(), 1, Integer::sum);
+            } else if (a.status() >= 400 && httpLayer(a)) {
+                httpLayer.merge(a.status(), 1, Integer::sum);
             } else if (a.status() >= 400) {
                 String problem = problemFault(a);
                 if (problem != null) {
@@ -560,9 +563,13 @@ public class Fuzz {
         }
         System.out.println();
         table("hostility", byHostility);
+        if (!raw.isEmpty()) {
+            System.out.println("CR, LF or NUL in header values (over a raw socket), answers by status: " + raw
+                    + " — any 4xx is fine: the HTTP decoder refuses most before a handler runs");
+        }
         if (!httpLayer.isEmpty()) {
-            System.out.println("refused by the HTTP layer before any handler, without a problem body: " + httpLayer
-                    + " (a request line, header or header value the server's HTTP decoder does not take)");
+            System.out.println("refused by the HTTP decoder before any handler, without a problem body: "
+                    + httpLayer + " (a request line or headers over their limits)");
         }
     }
 

@@ -15,10 +15,17 @@ public record CloudEvent(String id, String source, String type, String subject, 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
 
+    /** Longest attribute: id and source are a sender's idempotency key, kept and indexed. */
+    public static final int LONGEST_ATTRIBUTE = 500;
+
     public CloudEvent {
         require(id, "id");
         require(source, "source");
         require(type, "type");
+        bounded(id, "id");
+        bounded(source, "source");
+        bounded(type, "type");
+        bounded(subject, "subject");
         dataContentType = dataContentType == null ? JSON : dataContentType;
     }
 
@@ -26,6 +33,14 @@ public record CloudEvent(String id, String source, String type, String subject, 
         if (value == null || value.isEmpty()) {
             throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, attribute,
                     "CloudEvents attribute '" + attribute + "' is required");
+        }
+    }
+
+    private static void bounded(String value, String attribute) {
+        if (value != null && value.length() > LONGEST_ATTRIBUTE) {
+            throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, attribute,
+                    "CloudEvents attribute '" + attribute + "' has at most " + LONGEST_ATTRIBUTE + " characters, had "
+                            + value.length());
         }
     }
 

@@ -91,4 +91,20 @@ class HttpBindingTest {
         assertThatThrownBy(() -> HttpBinding.batch(bytes("{}")))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("JSON array");
     }
+
+    /** Attributes are keys (the idempotency key is source and id): each is bounded, as every text field is. */
+    @Test
+    void anAttributeOverFiveHundredCharactersIsNotACloudEvent() {
+        for (String attribute : List.of("id", "source", "type", "subject")) {
+            Map<String, String> event = new java.util.HashMap<>(Map.of("specversion", "1.0", "id", "1",
+                    "source", "/s", "type", "t"));
+            event.put(attribute, "x".repeat(501));
+            assertThatThrownBy(() -> HttpBinding.structured(bytes(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(event))))
+                    .asInstanceOf(InstanceOfAssertFactories.throwable(InvalidEventException.class))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo(attribute));
+        }
+        assertThat(HttpBinding.structured(bytes("{\"specversion\":\"1.0\",\"id\":\"" + "x".repeat(500)
+                + "\",\"source\":\"/s\",\"type\":\"t\"}")).id()).hasSize(500);
+    }
 }
