@@ -72,7 +72,8 @@ public class Chaos {
         Duration gap = Duration.ofSeconds(quick ? 4 : 10);
         List<String> faults = quick ? List.of("escalation-router", "postgres")
                 : List.of("ticket-intake", "escalation-router", "sla-monitor", "knowledge-service",
-                        "notification-service", "kafka", "postgres");
+                        "notification-service", "kafka", "postgres", "two ticket-intakes", "two escalation-routers",
+                        "two sla-monitors", "two knowledge-services", "two notification-services");
         System.out.printf("Tierdesk chaos — run %s, %d tickets/s, faults: %s%n", run, rate, String.join(", ", faults));
         prepare();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -86,13 +87,18 @@ public class Chaos {
         try (Platform.Events events = platform.events()) {
             Thread.sleep(gap.toMillis());
             for (String fault : faults) {
+                if (fault.startsWith("two ")) {
+                    twoInstances(events, fault);
+                    Thread.sleep(gap.toMillis());
+                    continue;
+                }
                 Instant at = Instant.now();
                 String done = inflict(fault);
                 String probe = probe();
                 Duration healed = throughEveryService(events, probe, Duration.ofSeconds(180));
                 heal.put(fault, done + "; healed " + (healed == null ? "NEVER (within 180 s)"
                         : String.format("%.1f s", Duration.between(at, Instant.now()).toMillis() / 1000.0)));
-                System.out.printf("  %-22s %s%n", fault, heal.get(fault));
+                System.out.printf("  %-28s %s%n", fault, heal.get(fault));
                 if (healed == null) {
                     failures.add("after " + fault + " a new ticket did not go through every service");
                 }
@@ -209,9 +215,13 @@ public class Chaos {
     private JsonNode send(String service, String method, String path, String bearer, Object body, String type,
             String what, String idempotencyKey) throws Exception {
         Instant until = Instant.now().plusSeconds(240);
+        int attempt = 0;
         while (true) {
+            // A request that met a fault goes to intake's second instance every other time, when one runs.
+            int port = platform.port(service) + (attempt++ % 2 == 1 && service.equals("intake") ? 10 : 0);
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(platform.uri(service, path))
+                HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                + path))
                         .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + bearer)
                         .header("Content-Type", type == null ? "application/json" : type)
                         .method(method, HttpRequest.BodyPublishers.ofString(Platform.JSON.writeValueAsString(body)));
@@ -257,6 +267,28 @@ public class Chaos {
         }
         return String.format("%s back after %.1f s", fault.equals("postgres") ? "crashed and" : "killed and",
                 Duration.between(at, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /**
+     * A second instance beside the first, then the first killed: healed once a ticket sent right after the kill has
+     * gone through every service, with the second instance alone doing the killed one's work. Then the first is
+     * started again and the second stopped.
+     */
+    private void twoInstances(Platform.Events events, String fault) throws Exception {
+        String service = fault.substring(4, fault.length() - 1);
+        launcher("up", service + "@2");
+        Instant at = Instant.now();
+        kill(service);
+        String probe = probe();
+        Duration healed = throughEveryService(events, probe, Duration.ofSeconds(180));
+        heal.put(fault, "the first killed, the second alone; healed " + (healed == null ? "NEVER (within 180 s)"
+                : String.format("%.1f s", Duration.between(at, Instant.now()).toMillis() / 1000.0)));
+        System.out.printf("  %-28s %s%n", fault, heal.get(fault));
+        if (healed == null) {
+            failures.add("with " + service + "'s first instance killed, its second did not take a new ticket");
+        }
+        launcher("up", service);
+        launcher("down", service + "@2");
     }
 
     private void kill(String process) throws Exception {
@@ -376,7 +408,7 @@ public class Chaos {
         mails();
         System.out.println();
         System.out.println("faults and how long each took to heal:");
-        heal.forEach((fault, how) -> System.out.printf("  %-22s %s%n", fault, how));
+        heal.forEach((fault, how) -> System.out.printf("  %-28s %s%n", fault, how));
     }
 
     /** Every receipt in its customer's mailbox by its Message-ID; copies (a send repeated after a crash) counted. */
