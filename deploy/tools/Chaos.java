@@ -70,7 +70,7 @@ public class Chaos {
     boolean go() throws Exception {
         int rate = 4;
         Duration gap = Duration.ofSeconds(quick ? 4 : 10);
-        List<String> faults = quick ? List.of("escalation-router", "postgres")
+        List<String> faults = quick ? List.of("escalation-router", "postgres", "two escalation-routers")
                 : List.of("ticket-intake", "escalation-router", "sla-monitor", "knowledge-service",
                         "notification-service", "kafka", "postgres", "two ticket-intakes", "two escalation-routers",
                         "two sla-monitors", "two knowledge-services", "two notification-services");

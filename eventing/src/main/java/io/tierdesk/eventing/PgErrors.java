@@ -80,6 +80,11 @@ public final class PgErrors {
             if (t instanceof VertxException && (message.contains("onnection") || message.contains("closed"))) {
                 return true;
             }
+            // The pool closed under a request or an event because the service is stopping: not their fault; an
+            // event is left unacknowledged for the partition's next owner, a request is answered 503.
+            if ("Pool closed".equals(message)) {
+                return true;
+            }
         }
         return false;
     }
