@@ -99,10 +99,9 @@ public class ProblemMappers {
             return new Problem(TYPE_BASE + i.kind().code(), "Invalid event", 400, i.getMessage(),
                     List.of(new Problem.FieldError(i.field() == null ? "data" : i.field(), i.getMessage())));
         }
-        if (e instanceof JsonParseException duplicate && duplicate.getOriginalMessage() != null
-                && DUPLICATE.matcher(duplicate.getOriginalMessage()).lookingAt()) {
-            Matcher name = DUPLICATE.matcher(duplicate.getOriginalMessage());
-            name.lookingAt();
+        Matcher name = e instanceof JsonParseException duplicate && duplicate.getOriginalMessage() != null
+                ? DUPLICATE.matcher(duplicate.getOriginalMessage()) : null;
+        if (name != null && name.lookingAt()) {
             return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400,
                     "the body is not valid for this request: " + name.group(1) + " is given more than once",
                     List.of(new Problem.FieldError(name.group(1), "is given more than once")));
