@@ -93,7 +93,7 @@ public class Notifications {
                             delivered_at, payload, fallback)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13,
                             CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, ?15, ?16)
-                        ON CONFLICT (event_id, recipient, medium) DO NOTHING""", UUID.randomUUID(),
+                        ON CONFLICT (event_id, recipient, medium, kind) DO NOTHING""", UUID.randomUUID(),
                         delivered.eventId(), ticketId, notice.kind(), notice.audience(), notice.recipient(),
                         notice.medium(), notice.language(), text.subject(), text.text(),
                         SqlRows.nullable(notice.medium().equals("email") ? text.html() : null, String.class),

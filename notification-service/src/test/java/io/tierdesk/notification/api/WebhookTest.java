@@ -155,6 +155,37 @@ class WebhookTest {
                 .body("find { it.medium == 'webhook' }.attempts", equalTo(3));
     }
 
+    /**
+     * One endpoint that is both a channel's adapter and an integration subscribed to the openings gets both for one
+     * event: the customer's receipt and the raw TicketOpened (found by ./tierdesk chaos: the receipt was lost).
+     */
+    @Test
+    void anAdapterThatAlsoTakesTheOpeningsGetsTheReceiptAndTheRawEventOfOneOpening() throws Exception {
+        as("root", "admin").body(Map.of("url", url(), "secret", secret(), "channels", List.of("api"),
+                        "types", List.of("tierdesk.ticket.opened.v1")))
+                .put("/api/v1/webhooks/api-and-openings").then().statusCode(200);
+        try {
+            UUID ticket = open(Channel.API, "TD-200009");
+            List<String> types = new java.util.concurrent.CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                types.clear();
+                for (Received r : received) {
+                    JsonNode body = new ObjectMapper().readTree(r.body());
+                    if (body.path("ticketId").asText().equals(ticket.toString())) {
+                        types.add(body.get("type").asText());
+                    }
+                }
+                assertThat(types).hasSizeGreaterThanOrEqualTo(2);
+            });
+            assertThat(types).containsExactlyInAnyOrder("customer.receipt", "tierdesk.ticket.opened.v1");
+            as("sam", "supervisor").queryParam("ticketId", ticket.toString()).get("/api/v1/deliveries").then()
+                    .statusCode(200).body("findAll { it.medium == 'webhook' }.kind",
+                            org.hamcrest.Matchers.containsInAnyOrder("customer.receipt", "tierdesk.ticket.opened.v1"));
+        } finally {
+            as("root", "admin").delete("/api/v1/webhooks/api-and-openings").then().statusCode(204);
+        }
+    }
+
     @Test
     void a410EndsDeadWithItsReasonDisablesTheEndpointAndARetryWaitsUntilItIsEnabledAgain() {
         register("gone-adapter", secret(), "messenger");
