@@ -38,7 +38,11 @@ final class Platform {
     final String mailHost = env("TIERDESK_SMTP_HOST", "127.0.0.1");
     final int imapPort = Integer.parseInt(env("TIERDESK_IMAP_PORT", "3143"));
     final String mailWeb = "http://" + mailHost + ":" + env("TIERDESK_MAIL_WEB_PORT", "8025");
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's cleartext upgrade to HTTP/2 (its default) now and then hangs past its request
+    // timeout or ends in "EOF reached while reading" against the services (curl's upgrade does not); see
+    // docs/decisions.md.
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Path root = Path.of(System.getProperty("user.dir"));
     private final Map<String, String> tokens = new HashMap<>();
 
