@@ -1,7 +1,9 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,17 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * `./tierdesk chaos`: a steady stream of tickets, customer follow-ups and resolutions through the platform the
@@ -29,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * like a channel adapter and an agent's console: what fails is sent again with the same idempotency key until it is
  * answered. Afterwards it counts, from the services' event stores, the delivery outbox and the mail catcher, that
  * every accepted request is one ticket, each ticket was triaged, timed, suggested, acknowledged and assigned once,
- * no agent went over capacity, no warning or breach fired twice, every receipt mail arrived — and exits 1 if a count
- * is off. Each fault's time to heal (from the fault until a ticket sent after it has gone through every service)
+ * no agent went over capacity, no warning or breach fired twice, every receipt mail arrived, every webhook delivery
+ * reached the webhook receiver this command runs (by webhook-id, signed) — and exits 1 if a count is off. Each fault's time to heal (from the fault until a ticket sent after it has gone through every service)
  * is printed.
  */
 public class Chaos {
@@ -43,6 +51,13 @@ public class Chaos {
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, String> opened = new ConcurrentHashMap<>(); // ticketId -> customer
+    private final Set<String> chats = ConcurrentHashMap.newKeySet(); // tickets opened through the chat channel
+    private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> hooks = new ConcurrentHashMap<>(); // webhook-id -> 2xx answers
+    private final AtomicInteger badSignatures = new AtomicInteger();
+    private final AtomicInteger hookRefusals = new AtomicInteger();
+    private final byte[] hookKey = new byte[32];
+    private HttpServer receiver;
     private final AtomicInteger followUps = new AtomicInteger();
     private final AtomicInteger resolutions = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -68,7 +83,8 @@ public class Chaos {
     }
 
     boolean go() throws Exception {
-        int rate = 4;
+        // The short run (the suite's) at half the rate: the suite's machine is shared and restarts are what it times.
+        int rate = quick ? 2 : 4;
         Duration gap = Duration.ofSeconds(quick ? 4 : 10);
         List<String> faults = quick ? List.of("escalation-router", "postgres", "two escalation-routers")
                 : List.of("ticket-intake", "escalation-router", "sla-monitor", "knowledge-service",
@@ -126,8 +142,17 @@ public class Chaos {
 
     // ---------- the platform of its own ----------
 
-    /** Agents to take the tickets, and a premium policy short enough for warnings and breaches to fire. */
+    /**
+     * Agents to take the tickets, a premium policy short enough for warnings and breaches to fire, and a webhook
+     * receiver: the chat channel's adapter (its customers' notices) and an integration (every opening).
+     */
     private void prepare() throws Exception {
+        new SecureRandom().nextBytes(hookKey);
+        startReceiver();
+        platform.call("notification", "PUT", "/api/v1/webhooks/chaos", platform.token("admin", "chaos"), Map.of(
+                "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                "secret", "whsec_" + Base64.getEncoder().encodeToString(hookKey),
+                "channels", List.of("chat"), "types", List.of("tierdesk.ticket.opened.v1")));
         String supervisor = platform.token("supervisor", "chaos");
         for (int i = 1; i <= 6; i++) {
             platform.call("router", "PUT", "/api/v1/agents/chaos-l1-" + i, supervisor, Map.of("name", "Agent " + i,
@@ -155,6 +180,9 @@ public class Chaos {
             String customer = "chaos-" + run + "-c" + n;
             String plan = n % 2 == 0 ? "premium" : "warranty";
             ObjectNode data = message(n, customer, "VPN drops every few minutes (" + n + ")");
+            if (n % 5 == 1) {
+                data.put("channel", "chat"); // its notices go to the chat adapter's webhook, not by e-mail
+            }
             // The plan is the customer's: made known before the first message, as an operator would.
             send("intake", "PUT", "/api/v1/customers/" + customer, platform.token("supervisor", "chaos"),
                     Map.of("name", "Customer " + n, "email", customer + "@example.com", "language", "en",
@@ -166,6 +194,9 @@ public class Chaos {
             }
             String ticket = answer.path("ticketId").asText();
             opened.put(ticket, customer);
+            if (n % 5 == 1) {
+                chats.add(ticket);
+            }
             if (n % 3 == 0) {
                 ObjectNode more = message(n, customer, "Re: [" + answer.path("number").asText() + "] still dropping");
                 if (send("intake", "POST", "/api/v1/channel-events", platform.token("channel", "chaos"),
@@ -245,6 +276,53 @@ public class Chaos {
             }
             retries.incrementAndGet();
             Thread.sleep(500);
+        }
+    }
+
+    /**
+     * The webhook receiver, as an adapter would be: it checks each delivery's signature, counts it by webhook-id,
+     * and answers the first attempt of every fifth delivery with a 503 so that the retry path runs under the faults.
+     */
+    private void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String id = String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id"));
+            String timestamp = String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp"));
+            String signatures = String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature"));
+            int status;
+            if (!signed(id, timestamp, body, signatures)) {
+                badSignatures.incrementAndGet();
+                status = 400;
+            } else if (Math.floorMod(id.hashCode(), 5) == 0 && refusedOnce.add(id)) {
+                hookRefusals.incrementAndGet();
+                status = 503;
+            } else {
+                hooks.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                status = 204;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.start();
+    }
+
+    private boolean signed(String id, String timestamp, byte[] body, String signatures) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hookKey, "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] expected = mac.doFinal(body);
+            for (String signature : signatures.split(" ")) {
+                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
+                        Base64.getDecoder().decode(signature.substring(3)))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -406,6 +484,7 @@ public class Chaos {
         check("receipt deliveries beyond one per ticket", 0, number("tierdesk_notification", "SELECT count(*) - "
                 + "count(DISTINCT ticket_id) FROM delivery WHERE kind = 'customer.receipt'"));
         mails();
+        webhooks();
         System.out.println();
         System.out.println("faults and how long each took to heal:");
         heal.forEach((fault, how) -> System.out.printf("  %-28s %s%n", fault, how));
@@ -414,7 +493,7 @@ public class Chaos {
     /** Every receipt in its customer's mailbox by its Message-ID; copies (a send repeated after a crash) counted. */
     private void mails() throws Exception {
         List<String> rows = List.of(psql("tierdesk_notification", "SELECT ticket_id || ' ' || delivery_id FROM "
-                + "delivery WHERE kind = 'customer.receipt'").split("\n"));
+                + "delivery WHERE kind = 'customer.receipt' AND medium = 'email'").split("\n"));
         int found = 0;
         int copies = 0;
         for (String row : rows) {
@@ -438,9 +517,38 @@ public class Chaos {
             found += same > 0 ? 1 : 0;
             copies += Math.max(0, same - 1);
         }
-        check("receipt mails in their customers' mailboxes (by Message-ID)", opened.size(), found);
+        check("receipt mails in their customers' mailboxes (by Message-ID)", opened.size() - chats.size(), found);
         System.out.printf("%-62s %8s %8d%n", "copies of a receipt (same Message-ID: the reader drops them)", "-",
                 copies);
+    }
+
+    /**
+     * Every webhook delivery received by its webhook-id, signed: the chat tickets' receipts and every opening for
+     * the integration. Waits until none is pending (a refused first attempt is retried after about 2 s).
+     */
+    private void webhooks() throws Exception {
+        Instant until = Instant.now().plusSeconds(120);
+        while (number("tierdesk_notification", "SELECT count(*) FROM delivery WHERE medium = 'webhook' AND state IN "
+                + "('pending', 'sending')") > 0 && Instant.now().isBefore(until)) {
+            Thread.sleep(500);
+        }
+        check("chat tickets' receipts for the chat adapter's webhook", chats.size(), number("tierdesk_notification",
+                "SELECT count(DISTINCT ticket_id) FROM delivery WHERE kind = 'customer.receipt' AND medium = 'webhook'"));
+        check("openings for the integration's webhook", opened.size(), number("tierdesk_notification", "SELECT "
+                + "count(*) FROM delivery WHERE medium = 'webhook' AND kind = 'tierdesk.ticket.opened.v1'"));
+        check("webhook deliveries not delivered", 0, number("tierdesk_notification", "SELECT count(*) FROM delivery "
+                + "WHERE medium = 'webhook' AND state <> 'delivered'"));
+        Set<String> ids = Set.copyOf(List.of(psql("tierdesk_notification", "SELECT delivery_id FROM delivery WHERE "
+                + "medium = 'webhook'").strip().split("\n")));
+        check("webhook deliveries the receiver took (by webhook-id)", ids.size(),
+                ids.stream().filter(hooks::containsKey).count());
+        check("webhook-ids received that no delivery has", 0,
+                hooks.keySet().stream().filter(id -> !ids.contains(id)).count());
+        check("webhook deliveries with a wrong signature", 0, badSignatures.get());
+        System.out.printf("%-62s %8s %8d%n", "first attempts the receiver refused (503, then retried)", "-",
+                hookRefusals.get());
+        System.out.printf("%-62s %8s %8d%n", "copies of a webhook delivery (same webhook-id: dropped)", "-",
+                hooks.values().stream().mapToInt(c -> Math.max(0, c.get() - 1)).sum());
     }
 
     private void check(String what, long expected, long found) {
