@@ -42,6 +42,11 @@ public record CloudEvent(String id, String source, String type, String subject, 
                     "CloudEvents attribute '" + attribute + "' has at most " + LONGEST_ATTRIBUTE + " characters, had "
                             + value.length());
         }
+        // Attributes are stored and indexed (the idempotency key); PostgreSQL's text cannot hold U+0000.
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, attribute,
+                    "CloudEvents attribute '" + attribute + "' must not contain the character U+0000");
+        }
     }
 
     /** Reads the {@code time} attribute (RFC 3339); null stays null, anything else is not a CloudEvent. */

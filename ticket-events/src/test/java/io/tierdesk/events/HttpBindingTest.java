@@ -107,4 +107,18 @@ class HttpBindingTest {
         assertThat(HttpBinding.structured(bytes("{\"specversion\":\"1.0\",\"id\":\"" + "x".repeat(500)
                 + "\",\"source\":\"/s\",\"type\":\"t\"}")).id()).hasSize(500);
     }
+
+    /** An attribute PostgreSQL cannot store (U+0000) is refused as it is read, naming it, not failed on at the index. */
+    @Test
+    void anAttributeWithANulCharacterIsNotACloudEvent() {
+        for (String attribute : List.of("id", "source", "type", "subject")) {
+            Map<String, String> event = new java.util.HashMap<>(Map.of("specversion", "1.0", "id", "1",
+                    "source", "/s", "type", "t"));
+            event.put(attribute, "a\u0000b");
+            assertThatThrownBy(() -> HttpBinding.structured(bytes(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(event))))
+                    .asInstanceOf(InstanceOfAssertFactories.throwable(InvalidEventException.class))
+                    .satisfies(e -> assertThat(e.field()).isEqualTo(attribute));
+        }
+    }
 }
