@@ -105,6 +105,7 @@ public class Fuzz {
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Integer> httpLayer = new TreeMap<>();
     private final Map<Integer, Integer> raw = new TreeMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger resent = new java.util.concurrent.atomic.AtomicInteger();
 
     Fuzz(long seed) {
         this.seed = seed;
@@ -454,6 +455,18 @@ public class Fuzz {
     private Answer send(Request r) {
         try {
             return r.raw() ? sendRaw(r) : sendHttp(r);
+        } catch (IOException e) {
+            if (r.raw()) {
+                return new Answer(r, -1, "", "", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            // A kept-alive connection the server had closed (after an earlier refusal at the HTTP layer, it seems)
+            // fails before any byte: the client drops it, and the request goes again on a new one.
+            resent.incrementAndGet();
+            try {
+                return sendHttp(r);
+            } catch (Exception again) {
+                return new Answer(r, -1, "", "", again.getClass().getSimpleName() + ": " + again.getMessage());
+            }
         } catch (Exception e) {
             return new Answer(r, -1, "", "", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -570,6 +583,9 @@ public class Fuzz {
         if (!httpLayer.isEmpty()) {
             System.out.println("refused by the HTTP decoder before any handler, without a problem body: "
                     + httpLayer + " (a request line or headers over their limits)");
+        }
+        if (resent.get() > 0) {
+            System.out.println("sent again on a new connection (a kept-alive one was found closed): " + resent.get());
         }
     }
 
