@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ final class Launcher {
     }
 
     static final int PORT_BASE = 18080;
+    /**
+     * ticket-intake's reopen window on the platform under test: long enough for a customer writing back at once to
+     * reopen, short enough for a test to wait it out and see a repeat contact.
+     */
+    static final Duration REOPEN_WINDOW = Duration.ofSeconds(15);
     private final Path root;
     private final Path home;
 
@@ -58,6 +64,7 @@ final class Launcher {
         env.put("TIERDESK_PORT_BASE", String.valueOf(PORT_BASE));
         // The reactor has just built the services; the test must see that build, not make another.
         env.put("TIERDESK_NO_BUILD", "1");
+        env.put("TIERDESK_INTAKE_REOPEN_WINDOW", REOPEN_WINDOW.toString());
         // Keep the database roles' password the one the checkout's launcher already set.
         Path secret = root.resolve(".tierdesk/secrets/db-password");
         if (System.getenv("TIERDESK_DB_PASSWORD") == null && Files.exists(secret)) {

@@ -26,7 +26,8 @@ class LauncherSystemTest {
     private static final List<String> SERVICES = List.of("ticket-intake", "escalation-router", "sla-monitor",
             "knowledge-service", "notification-service");
     private static Launcher launcher;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void prepare() {
@@ -272,6 +273,12 @@ class LauncherSystemTest {
         SupportPaths paths = new SupportPaths(launcher);
         String ticket = paths.aPhoneRequestRegisteredByAnAgentIsTheirsTimedAndAcknowledged();
         paths.aCustomerWritingBackWithinTheReopenWindowReopensTheTicketEverywhere(ticket);
+    }
+
+    @Test
+    @Order(9)
+    void aCustomerWritingBackAfterTheReopenWindowOpensARepeatContact() throws Exception {
+        new SupportPaths(launcher).aCustomerWritingBackAfterTheReopenWindowOpensARepeatContact();
     }
 
     @Test

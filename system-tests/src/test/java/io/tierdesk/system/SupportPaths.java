@@ -22,13 +22,14 @@ import java.util.UUID;
 /**
  * The platform's main support paths besides the demo's story, each driven through the public APIs of the five
  * services running as processes and checked in the services that react to it: a request an agent registers by phone,
- * a customer coming back on a resolved ticket within the reopen window, and self-service that deflects one request
- * and not another.
+ * a customer coming back on a resolved ticket within the reopen window, a customer coming back after it on a closed
+ * one (a repeat contact), and self-service that deflects one request and not another.
  */
 final class SupportPaths {
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final Launcher launcher;
     private final Map<String, String> tokens = new HashMap<>();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -92,6 +93,51 @@ final class SupportPaths {
         timeline(ticket).forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsSubsequence("tierdesk.ticket.resolved.v1", "tierdesk.ticket.reopened.v1",
                 "tierdesk.ticket.customer-message-received.v1");
+    }
+
+    /**
+     * A customer writes again about a ticket closed longer ago than the reopen window (the platform under test runs
+     * with a short one, {@link Launcher#REOPEN_WINDOW}): intake opens a new ticket naming the old one, routing triages
+     * it, and sla-monitor's quality report counts it as a repeat contact.
+     */
+    void aCustomerWritingBackAfterTheReopenWindowOpensARepeatContact() throws Exception {
+        Map<String, Object> customer = Map.of("externalId", "path-" + run + "-r", "name", "Ivo Sand",
+                "email", "path-" + run + "-r@example.com", "language", "en");
+        JsonNode first = channel("repeat-1", Map.of("channel", "messenger", "customer", customer,
+                "subject", "Scanner does not find the network share", "body", "Scanning to the share fails."));
+        String old = first.path("ticketId").asText();
+        String number = first.path("number").asText();
+        send(1, "POST", "/api/v1/tickets/" + old + "/resolution", token("supervisor", "pavel"),
+                Map.of("solutionSummary", "Share path corrected in the scanner's address book."), 200);
+        send(1, "POST", "/api/v1/tickets/" + old + "/closure", token("supervisor", "pavel"), null, 200);
+        // The view follows the ticket's stream; the window counts from the closure in the stream.
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(get(1, "/api/v1/tickets/" + old,
+                token("supervisor", "pavel")).path("status").asText()).isEqualTo("closed"));
+        Thread.sleep(Launcher.REOPEN_WINDOW.plusSeconds(1).toMillis());
+
+        Instant before = Instant.now().minusMillis(500);
+        JsonNode again = channel("repeat-2", Map.of("channel", "messenger", "customer", customer,
+                "subject", "Re: [" + number + "] Scanner again", "body", "The scanner lost the share again."));
+        assertThat(again.path("outcome").asText()).isEqualTo("created");
+        String repeat = again.path("ticketId").asText();
+        assertThat(repeat).isNotEqualTo(old);
+        // The view follows the ticket's stream: the new ticket is there once its opening has been read.
+        await().atMost(SETTLE).untilAsserted(() -> {
+            HttpResponse<String> view = call(1, "GET", "/api/v1/tickets/" + repeat, token("supervisor", "pavel"), null);
+            assertThat(view.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(view.body()).path("repeatOf").asText()).isEqualTo(old);
+        });
+        assertThat(get(1, "/api/v1/tickets/" + old, token("supervisor", "pavel")).path("status").asText())
+                .as("the old ticket stays closed").isEqualTo("closed");
+        String from = URLEncoder.encode(before.toString(), StandardCharsets.UTF_8);
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(get(2, "/api/v1/tickets/" + repeat + "/routing", token("supervisor", "pavel"))
+                    .path("tier").asText()).isEqualTo("L1");
+            JsonNode total = get(3, "/api/v1/reports/quality?from=" + from + "&channel=messenger",
+                    token("supervisor", "pavel")).path("total");
+            assertThat(total.path("opened").asInt()).as(total.toString()).isEqualTo(1);
+            assertThat(total.path("repeatContactRate").asDouble()).as(total.toString()).isEqualTo(1.0);
+        });
     }
 
     /**
