@@ -237,14 +237,21 @@ public class RoutingRepository {
     }
 
     /**
-     * A due time sla-monitor announced: the earliest one a running clock named is kept, and copied onto the ticket
-     * for queue order. Kept apart from the ticket because the SLA stream may bring it before the ticket.
-     */
-    /**
-     * The earliest due time each ticket's running clocks announced, kept for the queue's order: a statement for the
-     * due times and one for the tickets' rows, however many tickets.
+     * The earliest due time each ticket's running clocks announced, kept for the queue's order (apart from the
+     * ticket, since the SLA stream may bring it first) and copied onto the tickets' rows: a statement each, however
+     * many tickets.
      */
     public Uni<Void> recordSlaDue(Mutiny.Session session, Map<UUID, Instant> dueAt) {
+        return keepSlaDue(session, dueAt).chain(() -> dueAt.isEmpty() ? Uni.createFrom().voidItem()
+                : SqlRows.execute(session, """
+                        UPDATE routed_ticket r SET sla_due_at = d.due_at FROM ticket_sla_due d
+                        WHERE d.ticket_id = r.ticket_id AND r.ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""",
+                        (Object) dueAt.keySet().stream().sorted().map(UUID::toString).toArray(String[]::new))
+                        .replaceWithVoid());
+    }
+
+    /** The due times alone: the projection {@code ticket_sla_due}, rebuilt from the SLA stream by this. */
+    public Uni<Void> keepSlaDue(Mutiny.Session session, Map<UUID, Instant> dueAt) {
         if (dueAt.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -255,10 +262,6 @@ public class RoutingRepository {
                         ON CONFLICT (ticket_id) DO UPDATE SET due_at = LEAST(ticket_sla_due.due_at, EXCLUDED.due_at)""",
                         ids, Arrays.stream(ids).map(id -> dueAt.get(UUID.fromString(id)).toString())
                                 .toArray(String[]::new))
-                .chain(() -> SqlRows.execute(session, """
-                        UPDATE routed_ticket r SET sla_due_at = d.due_at FROM ticket_sla_due d
-                        WHERE d.ticket_id = r.ticket_id AND r.ticket_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""",
-                        (Object) ids))
                 .replaceWithVoid();
     }
 

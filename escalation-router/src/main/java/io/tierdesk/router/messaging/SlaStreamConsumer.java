@@ -17,7 +17,6 @@ import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.domain.BreachPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class SlaStreamConsumer {
+    static final String CONSUMER = "router-sla";
     private final Inbox inbox;
     private final Router router;
     private final RoutingRepository tickets;
@@ -51,31 +51,34 @@ public class SlaStreamConsumer {
      */
     @Incoming("sla")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumePoll("router-sla", batch, SlaEvent.class, (session, events) -> {
-            Map<UUID, Instant> due = new HashMap<>();
-            List<SlaBreached> breaches = new ArrayList<>();
+        return inbox.consumePoll(CONSUMER, batch, SlaEvent.class, (session, events) -> {
+            Uni<Void> applied = tickets.recordSlaDue(session, dueTimes(events));
             for (Delivered<SlaEvent> delivered : events) {
-                Instant dueAt = switch (delivered.event()) {
-                    case SlaClockStarted e -> e.dueAt();
-                    case SlaClockResumed e -> e.dueAt();
-                    case SlaClockRetimed e -> e.dueAt();
-                    case SlaBreached breach -> {
-                        breaches.add(breach);
-                        yield null;
-                    }
-                    case SlaClockPaused e -> null;
-                    case SlaWarningReached e -> null;
-                    case SlaMet e -> null;
-                };
-                if (dueAt != null) {
-                    due.merge(delivered.event().ticketId(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
+                if (delivered.event() instanceof SlaBreached breach) {
+                    applied = applied.chain(() -> router.onBreach(session, breach, breachPolicy));
                 }
-            }
-            Uni<Void> applied = tickets.recordSlaDue(session, due);
-            for (SlaBreached breach : breaches) {
-                applied = applied.chain(() -> router.onBreach(session, breach, breachPolicy));
             }
             return applied;
         });
+    }
+
+    /** The earliest due time the poll's running clocks named, per ticket. */
+    static Map<UUID, Instant> dueTimes(List<Delivered<SlaEvent>> events) {
+        Map<UUID, Instant> due = new HashMap<>();
+        for (Delivered<SlaEvent> delivered : events) {
+            Instant dueAt = switch (delivered.event()) {
+                case SlaClockStarted e -> e.dueAt();
+                case SlaClockResumed e -> e.dueAt();
+                case SlaClockRetimed e -> e.dueAt();
+                case SlaBreached e -> null;
+                case SlaClockPaused e -> null;
+                case SlaWarningReached e -> null;
+                case SlaMet e -> null;
+            };
+            if (dueAt != null) {
+                due.merge(delivered.event().ticketId(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return due;
     }
 }

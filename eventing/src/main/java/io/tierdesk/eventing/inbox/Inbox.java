@@ -245,10 +245,20 @@ public class Inbox {
                 .map(m -> m.getHeaders())
                 .orElseThrow(() -> new InvalidEventException(InvalidEventException.Kind.NOT_A_CLOUDEVENT, "headers",
                         "not a Kafka record"));
+        return read(headers, message.getPayload(), streamType);
+    }
+
+    /**
+     * A Kafka record's headers and value as an event of the stream, for a reader of a topic outside the messaging
+     * channels (a projection's rebuild).
+     *
+     * @throws InvalidEventException when the record is not an event of that stream
+     */
+    public static <T> Delivered<T> read(Headers headers, byte[] value, Class<T> streamType) {
         CloudEvent envelope = KafkaBinding.read(name -> {
             Header header = headers.lastHeader(name);
             return header == null ? null : header.value();
-        }, message.getPayload());
+        }, value);
         Object event = envelope.decode();
         if (!streamType.isInstance(event)) {
             throw new InvalidEventException(InvalidEventException.Kind.UNKNOWN_TYPE, "type",

@@ -61,10 +61,14 @@ public class Suggestions {
 
     /** A ticket opened: remember its subject, suggest from subject, body and diagnostics. */
     public Uni<Void> opened(Mutiny.Session session, UUID ticketId, String subject, String text) {
+        return remember(session, ticketId, subject, text).chain(() -> suggest(session, ticketId, subject + "\n" + text));
+    }
+
+    /** The ticket's subject and text, kept for the suggestions its later messages get. */
+    public Uni<Void> remember(Mutiny.Session session, UUID ticketId, String subject, String text) {
         return SqlRows.execute(session, """
                         INSERT INTO ticket_context (ticket_id, subject, body) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (ticket_id) DO NOTHING""", ticketId, subject, text)
-                .chain(() -> suggest(session, ticketId, subject + "\n" + text));
+                        ON CONFLICT (ticket_id) DO NOTHING""", ticketId, subject, text).replaceWithVoid();
     }
 
     /** The customer wrote again: suggest from the message and the ticket's subject. */

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class TicketStreamConsumer {
+    static final String CONSUMER = "knowledge-tickets";
     private final Inbox inbox;
     private final Suggestions suggestions;
     private final KnowledgeCapture capture;
@@ -46,25 +47,33 @@ public class TicketStreamConsumer {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch("knowledge-tickets", batch, TicketEvent.class, (session, delivered) ->
-                switch (delivered.event()) {
-                    case TicketOpened e -> suggestions.opened(session, e.ticketId(), e.subject(),
-                            e.body() + "\n" + diagnostics(e.diagnostics()))
+        return inbox.consumeBatch(CONSUMER, batch, TicketEvent.class, (session, delivered) ->
+                (switch (delivered.event()) {
+                    case TicketOpened e -> suggestions.opened(session, e.ticketId(), e.subject(), text(e))
                             .chain(() -> selfService.ticketOpened(session, e.ticketId(), e.customer().externalId(),
                                     e.subject() + "\n" + e.body(), e.openedAt()));
                     case CustomerMessageReceived e -> suggestions.customerWrote(session, e.ticketId(), e.body());
                     case TicketResolved e -> capture.resolved(session, e.ticketId(),
-                            e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt())
-                            .chain(() -> feedback.worked(session, e.ticketId(), e.agentId()));
-                    case AgentReplied e -> feedback.worked(session, e.ticketId(), e.agentId());
-                    case TicketAwaitingCustomer e ->
-                            feedback.worked(session, e.ticketId(), e.agentId());
-                    case InternalNoteAdded e ->
-                            feedback.worked(session, e.ticketId(), e.agentId());
-                    case TicketDiagnosed e ->
-                            feedback.worked(session, e.ticketId(), e.agentId());
+                            e.articleId(), e.solutionSummary(), e.agentId(), e.resolvedAt());
                     default -> Uni.createFrom().voidItem();
-                });
+                }).chain(() -> feedback.worked(session, delivered.event().ticketId(), worker(delivered.event()))));
+    }
+
+    /** The text suggestions are searched with at the opening, and kept for later messages. */
+    static String text(TicketOpened e) {
+        return e.body() + "\n" + diagnostics(e.diagnostics());
+    }
+
+    /** The agent an event names as having worked on the ticket (whose feedback on its articles counts), or null. */
+    static String worker(TicketEvent event) {
+        return switch (event) {
+            case TicketResolved e -> e.agentId();
+            case AgentReplied e -> e.agentId();
+            case TicketAwaitingCustomer e -> e.agentId();
+            case InternalNoteAdded e -> e.agentId();
+            case TicketDiagnosed e -> e.agentId();
+            default -> null;
+        };
     }
 
     private static String diagnostics(Diagnostics d) {

@@ -2,6 +2,7 @@ package io.tierdesk.notification.application;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.ticket.TicketOpened;
@@ -52,6 +53,15 @@ public class TicketCards {
                         SqlRows.nullable(e.customer().name(), String.class),
                         SqlRows.nullable(e.customer().email(), String.class), language, e.customer().externalId())
                 .map(TicketCards::card);
+    }
+
+    /** What a routing event changes on the card: who works on it and at which line. */
+    public Uni<Void> routed(Mutiny.Session session, RoutingEvent event) {
+        return switch (event) {
+            case TicketAssigned e -> assigned(session, e);
+            case TicketEscalated e -> escalated(session, e);
+            default -> Uni.createFrom().voidItem();
+        };
     }
 
     public Uni<Void> assigned(Mutiny.Session session, TicketAssigned e) {

@@ -3,8 +3,6 @@ package io.tierdesk.notification.messaging;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Inbox;
 import io.tierdesk.events.routing.RoutingEvent;
-import io.tierdesk.events.routing.TicketAssigned;
-import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.notification.application.Notifications;
 import io.tierdesk.notification.application.TicketCards;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** The routing stream: who works on the ticket at which line, and the alerts and escalations supervisors hear of. */
 @ApplicationScoped
 public class RoutingStreamConsumer {
+    static final String CONSUMER = "notification-routing";
     private final Inbox inbox;
     private final TicketCards cards;
     private final Notifications notifications;
@@ -27,11 +26,8 @@ public class RoutingStreamConsumer {
 
     @Incoming("routing")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch("notification-routing", batch, RoutingEvent.class, (session, delivered) ->
-                (switch (delivered.event()) {
-                    case TicketAssigned e -> cards.assigned(session, e);
-                    case TicketEscalated e -> cards.escalated(session, e);
-                    default -> Uni.createFrom().voidItem();
-                }).chain(() -> notifications.notify(session, delivered, delivered.event().ticketId())));
+        return inbox.consumeBatch(CONSUMER, batch, RoutingEvent.class, (session, delivered) ->
+                cards.routed(session, delivered.event())
+                        .chain(() -> notifications.notify(session, delivered, delivered.event().ticketId())));
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** The ticket stream: an opening makes the ticket's card; every event is offered to the rules. */
 @ApplicationScoped
 public class TicketStreamConsumer {
+    static final String CONSUMER = "notification-tickets";
     private final Inbox inbox;
     private final TicketCards cards;
     private final Notifications notifications;
@@ -26,7 +27,7 @@ public class TicketStreamConsumer {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumeBatch("notification-tickets", batch, TicketEvent.class, (session, delivered) ->
+        return inbox.consumeBatch(CONSUMER, batch, TicketEvent.class, (session, delivered) ->
                 delivered.event() instanceof TicketOpened opened
                         ? cards.opened(session, opened).chain(card -> notifications.notify(session, delivered,
                                 opened.ticketId(), card))

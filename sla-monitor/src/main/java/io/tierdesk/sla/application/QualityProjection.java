@@ -2,6 +2,8 @@ package io.tierdesk.sla.application;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.sla.domain.QualityReport;
+import io.tierdesk.eventing.inbox.Delivered;
+import io.tierdesk.eventing.inbox.PollHandler;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.SupervisorAlerted;
@@ -41,6 +43,16 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class QualityProjection {
+
+    /** A poll of the ticket stream, as the consumer and the projection's rebuild apply it. */
+    public Uni<Void> recordTickets(Mutiny.Session session, List<Delivered<TicketEvent>> events) {
+        return PollHandler.<TicketEvent>eachOf((s, delivered) -> record(s, delivered.event())).handle(session, events);
+    }
+
+    /** A poll of the routing stream, as the consumer and the projection's rebuild apply it. */
+    public Uni<Void> recordRouting(Mutiny.Session session, List<Delivered<RoutingEvent>> events) {
+        return PollHandler.<RoutingEvent>eachOf((s, delivered) -> record(s, delivered.event())).handle(session, events);
+    }
 
     public Uni<Void> record(Mutiny.Session session, TicketEvent event) {
         UUID id = event.ticketId();

@@ -2,7 +2,6 @@ package io.tierdesk.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Inbox;
-import io.tierdesk.eventing.inbox.PollHandler;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.TicketAssigned;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** The routing stream: the priority that sets the targets, and the line a ticket is on. */
 @ApplicationScoped
 public class RoutingStreamConsumer {
+    static final String CONSUMER = "sla-routing";
     private final Inbox inbox;
     private final SlaClocks clocks;
     private final QualityProjection quality;
@@ -33,10 +33,9 @@ public class RoutingStreamConsumer {
 
     @Incoming("routing")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumePoll("sla-routing", batch, RoutingEvent.class, (session, events) -> clocks
+        return inbox.consumePoll(CONSUMER, batch, RoutingEvent.class, (session, events) -> clocks
                 .applyAll(session, events, RoutingEvent::ticketId, RoutingStreamConsumer::fact)
-                .chain(() -> PollHandler.<RoutingEvent>eachOf((s, delivered) -> quality.record(s, delivered.event()))
-                        .handle(session, events)));
+                .chain(() -> quality.recordRouting(session, events)));
     }
 
     static TicketFact fact(RoutingEvent event) {

@@ -2,7 +2,6 @@ package io.tierdesk.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Inbox;
-import io.tierdesk.eventing.inbox.PollHandler;
 import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.InternalNoteAdded;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** The ticket stream, as what moves the clocks; notes, diagnoses, confirmations and ratings move none. */
 @ApplicationScoped
 public class TicketStreamConsumer {
+    static final String CONSUMER = "sla-tickets";
     private final Inbox inbox;
     private final SlaClocks clocks;
     private final QualityProjection quality;
@@ -38,10 +38,9 @@ public class TicketStreamConsumer {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumePoll("sla-tickets", batch, TicketEvent.class, (session, events) -> clocks
+        return inbox.consumePoll(CONSUMER, batch, TicketEvent.class, (session, events) -> clocks
                 .applyAll(session, events, TicketEvent::ticketId, TicketStreamConsumer::fact)
-                .chain(() -> PollHandler.<TicketEvent>eachOf((s, delivered) -> quality.record(s, delivered.event()))
-                        .handle(session, events)));
+                .chain(() -> quality.recordTickets(session, events)));
     }
 
     static TicketFact fact(TicketEvent event) {

@@ -48,33 +48,45 @@ public class TicketFactsProjection {
 
     @Incoming("routing")
     public Uni<Void> onRouting(Message<List<byte[]>> batch) {
-        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, RoutingEvent.class, (session, events) ->
-                routingRows(session, events).chain(() -> PollHandler.eachOf(this::routing).handle(session, events))
-                        .chain(() -> Timeline.record(session, events, TicketFactsProjection::routingActor)));
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, RoutingEvent.class, this::routingPoll);
     }
 
     @Incoming("sla")
     public Uni<Void> onSla(Message<List<byte[]>> batch) {
-        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, SlaEvent.class, (session, events) ->
-                clocks(session, events).chain(() -> Timeline.record(session, events, TicketFactsProjection::source)));
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, SlaEvent.class, this::slaPoll);
     }
 
     @Incoming("knowledge")
     public Uni<Void> onKnowledge(Message<List<byte[]>> batch) {
-        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, (session, events) -> {
-            List<Delivered<KnowledgeEvent>> suggested = events.stream()
-                    .filter(d -> d.event() instanceof SolutionsSuggested).toList();
-            // The articles' own life is knowledge-service's; a ticket's timeline shows what was suggested for it.
-            return suggestions(session, suggested)
-                    .chain(() -> Timeline.record(session, suggested, TicketFactsProjection::source));
-        });
+        return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, KnowledgeEvent.class, this::knowledgePoll);
     }
 
     /** What the customer and the staff were told, and what could not be told: journaled as it is. */
     @Incoming("notifications")
     public Uni<Void> onNotifications(Message<List<byte[]>> batch) {
         return inbox.consumePoll(TicketViewProjection.CONSUMER, batch, NotificationEvent.class,
-                (session, events) -> Timeline.record(session, events, TicketFactsProjection::source));
+                this::notificationsPoll);
+    }
+
+    Uni<Void> routingPoll(Mutiny.Session session, List<Delivered<RoutingEvent>> events) {
+        return routingRows(session, events).chain(() -> PollHandler.eachOf(this::routing).handle(session, events))
+                .chain(() -> Timeline.record(session, events, TicketFactsProjection::routingActor));
+    }
+
+    Uni<Void> slaPoll(Mutiny.Session session, List<Delivered<SlaEvent>> events) {
+        return clocks(session, events).chain(() -> Timeline.record(session, events, TicketFactsProjection::source));
+    }
+
+    Uni<Void> knowledgePoll(Mutiny.Session session, List<Delivered<KnowledgeEvent>> events) {
+        List<Delivered<KnowledgeEvent>> suggested = events.stream()
+                .filter(d -> d.event() instanceof SolutionsSuggested).toList();
+        // The articles' own life is knowledge-service's; a ticket's timeline shows what was suggested for it.
+        return suggestions(session, suggested)
+                .chain(() -> Timeline.record(session, suggested, TicketFactsProjection::source));
+    }
+
+    Uni<Void> notificationsPoll(Mutiny.Session session, List<Delivered<NotificationEvent>> events) {
+        return Timeline.record(session, events, TicketFactsProjection::source);
     }
 
     Uni<Void> routing(Mutiny.Session session, Delivered<RoutingEvent> delivered) {

@@ -54,8 +54,12 @@ public class TicketViewProjection {
 
     @Incoming("tickets")
     public Uni<Void> on(Message<List<byte[]>> batch) {
-        return inbox.consumePoll(CONSUMER, batch, TicketEvent.class, (session, events) -> PollHandler.eachOf(this::apply)
-                .handle(session, events).chain(() -> Timeline.record(session, events, d -> actor(d.event()))));
+        return inbox.consumePoll(CONSUMER, batch, TicketEvent.class, this::applyPoll);
+    }
+
+    Uni<Void> applyPoll(Mutiny.Session session, List<Delivered<TicketEvent>> events) {
+        return PollHandler.eachOf(this::apply).handle(session, events)
+                .chain(() -> Timeline.record(session, events, d -> actor(d.event())));
     }
 
     Uni<Void> apply(Mutiny.Session session, Delivered<TicketEvent> delivered) {
@@ -137,8 +141,4 @@ public class TicketViewProjection {
     static TicketStatus status(String wire) {
         return TicketStatus.valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
-
-
-
-
 }
