@@ -549,6 +549,11 @@ public class Chaos {
                 hookRefusals.get());
         System.out.printf("%-62s %8s %8d%n", "copies of a webhook delivery (same webhook-id: dropped)", "-",
                 hooks.values().stream().mapToInt(c -> Math.max(0, c.get() - 1)).sum());
+        System.out.println();
+        System.out.println("each projection built again from its topics beside the live one (./tierdesk rebuild):");
+        int differing = Rebuild.check(platform, Platform.SERVICES, null);
+        System.out.println();
+        check("projections that differ from one rebuilt from the events", 0, differing);
     }
 
     private void check(String what, long expected, long found) {

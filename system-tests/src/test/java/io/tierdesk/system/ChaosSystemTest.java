@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * `./tierdesk chaos --short`: a platform of its own (its own PostgreSQL cluster, broker, mail catcher and ports) under
  * a steady stream of tickets while escalation-router is killed with SIGKILL and started again and the database is
- * crashed and started again; every count afterwards must be exact (deploy/tools/Chaos.java). The full run, with every
+ * crashed and started again; every count afterwards must be exact, and every projection equal to one rebuilt from
+ * its topics (deploy/tools/Chaos.java). The full run, with every
  * service and the broker killed in turn, is `./tierdesk chaos` (docs/reliability.md).
  */
 class ChaosSystemTest {
@@ -21,6 +22,8 @@ class ChaosSystemTest {
         assertThat(chaos.exitCode()).as(chaos.output()).isZero();
         assertThat(chaos.output()).contains("chaos passed: every count exact")
                 .containsPattern("tickets opened \\(intake's event store\\)\\s+(\\d+)\\s+\\1")
-                .containsPattern("escalation-router\\s+killed and back");
+                .containsPattern("escalation-router\\s+killed and back")
+                .containsPattern("ticket-intake\\s+ticket-view\\s+EQUAL")
+                .containsPattern("projections that differ from one rebuilt from the events\\s+0\\s+0");
     }
 }
