@@ -3,11 +3,14 @@ package io.tierdesk.router.messaging;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Delivered;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.projection.RebuildableProjection.Source;
+import io.tierdesk.eventing.projection.RebuildableProjection.Table;
+import io.tierdesk.eventing.projection.RebuildableProjection;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
 import io.tierdesk.events.sla.SlaClockResumed;
-import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.sla.SlaClockRetimed;
+import io.tierdesk.events.sla.SlaClockStarted;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaMet;
 import io.tierdesk.events.sla.SlaWarningReached;
@@ -16,6 +19,8 @@ import io.tierdesk.router.application.RouterConfig;
 import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.domain.BreachPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -80,5 +85,16 @@ public class SlaStreamConsumer {
             }
         }
         return due;
+    }
+
+    /**
+     * The due times, for their rebuild from the SLA stream. The router's other tables hold its decisions (who works on
+     * what, under the lines' locks, with the agents' presence of that moment): not a function of the topics.
+     */
+    @Produces
+    @Singleton
+    static RebuildableProjection rebuildable(RoutingRepository tickets) {
+        return new RebuildableProjection("sla-due", List.of(Table.of("ticket_sla_due")), List.of(new Source<>("sla",
+                CONSUMER, SlaEvent.class, (session, events) -> tickets.keepSlaDue(session, dueTimes(events)))));
     }
 }

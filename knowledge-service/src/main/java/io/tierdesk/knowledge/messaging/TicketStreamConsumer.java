@@ -2,6 +2,10 @@ package io.tierdesk.knowledge.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.inbox.PollHandler;
+import io.tierdesk.eventing.projection.RebuildableProjection.Source;
+import io.tierdesk.eventing.projection.RebuildableProjection.Table;
+import io.tierdesk.eventing.projection.RebuildableProjection;
 import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.Diagnostics;
@@ -16,6 +20,8 @@ import io.tierdesk.knowledge.application.KnowledgeCapture;
 import io.tierdesk.knowledge.application.SelfService;
 import io.tierdesk.knowledge.application.Suggestions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -79,5 +85,23 @@ public class TicketStreamConsumer {
     private static String diagnostics(Diagnostics d) {
         return d == null ? "" : Stream.of(d.product(), d.equipment(), d.symptoms(), d.precedingActions())
                 .filter(Objects::nonNull).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * What the service keeps of tickets (each one's subject and text, the agents who worked on it), for its rebuild
+     * from the ticket stream by that part of the consumer. Suggestions, self-service answers and captured solutions
+     * are decisions (made against the index of their moment); articles are the service's own event-sourced aggregate,
+     * and the search index is built from them at every start.
+     */
+    @Produces
+    @Singleton
+    static RebuildableProjection rebuildable(Suggestions suggestions, ArticleFeedback feedback) {
+        return new RebuildableProjection("ticket-facts", List.of(Table.of("ticket_context"), Table.of("ticket_worker")),
+                List.of(new Source<>("tickets", CONSUMER, TicketEvent.class, PollHandler.eachOf((session, delivered) ->
+                        (delivered.event() instanceof TicketOpened e
+                                ? suggestions.remember(session, e.ticketId(), e.subject(), text(e))
+                                : Uni.createFrom().voidItem())
+                                .chain(() -> feedback.worked(session, delivered.event().ticketId(),
+                                        worker(delivered.event())))))));
     }
 }

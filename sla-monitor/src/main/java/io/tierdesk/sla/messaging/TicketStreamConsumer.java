@@ -2,6 +2,10 @@ package io.tierdesk.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.projection.RebuildableProjection.Source;
+import io.tierdesk.eventing.projection.RebuildableProjection.Table;
+import io.tierdesk.eventing.projection.RebuildableProjection;
+import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.ticket.AgentReplied;
 import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.InternalNoteAdded;
@@ -16,8 +20,11 @@ import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
 import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
+import io.tierdesk.sla.domain.QualityFact;
 import io.tierdesk.sla.domain.TicketFact;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -57,5 +64,20 @@ public class TicketStreamConsumer {
             case ResolutionConfirmed e -> null;
             case SatisfactionRated e -> null;
         };
+    }
+
+    /**
+     * What the quality report counts, for its rebuild from the ticket and routing streams. The SLA outcomes among its
+     * facts are written with the monitor's own decisions (the clocks, driven by time, which have no rebuild), not from
+     * a stream, and are left out of the comparison.
+     */
+    @Produces
+    @Singleton
+    static RebuildableProjection rebuildable(QualityProjection quality) {
+        return new RebuildableProjection("quality", List.of(Table.of("quality_ticket"), Table.of("quality_fact")
+                .where("kind NOT IN ('" + QualityFact.Kind.SLA_MET + "', '" + QualityFact.Kind.SLA_BREACHED + "')")),
+                List.of(new Source<>("tickets", CONSUMER, TicketEvent.class, quality::recordTickets),
+                        new Source<>("routing", RoutingStreamConsumer.CONSUMER, RoutingEvent.class,
+                                quality::recordRouting)));
     }
 }

@@ -2,34 +2,44 @@ package io.tierdesk.intake.projection;
 
 import static io.tierdesk.eventing.store.SqlTime.instant;
 import static io.tierdesk.eventing.store.SqlTime.utc;
+
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.inbox.Delivered;
+import io.tierdesk.eventing.inbox.Inbox;
+import io.tierdesk.eventing.inbox.PollHandler;
+import io.tierdesk.eventing.projection.RebuildableProjection.Source;
+import io.tierdesk.eventing.projection.RebuildableProjection.Table;
+import io.tierdesk.eventing.projection.RebuildableProjection;
+import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.events.knowledge.KnowledgeEvent;
+import io.tierdesk.events.notification.NotificationEvent;
+import io.tierdesk.events.routing.RoutingEvent;
+import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.ticket.AgentReplied;
+import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.InternalNoteAdded;
+import io.tierdesk.events.ticket.ResolutionConfirmed;
 import io.tierdesk.events.ticket.SatisfactionRated;
 import io.tierdesk.events.ticket.TicketAwaitingCustomer;
 import io.tierdesk.events.ticket.TicketClosed;
 import io.tierdesk.events.ticket.TicketDiagnosed;
 import io.tierdesk.events.ticket.TicketEvent;
-import io.tierdesk.events.ticket.ResolutionConfirmed;
-import io.tierdesk.events.ticket.CustomerMessageReceived;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.events.ticket.TicketResolved;
-import io.tierdesk.eventing.inbox.Delivered;
-import io.tierdesk.eventing.inbox.Inbox;
-import io.tierdesk.eventing.inbox.PollHandler;
-import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.intake.domain.Ticket;
 import io.tierdesk.intake.domain.TicketDecider;
 import io.tierdesk.intake.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
-import java.util.UUID;
 
 /**
  * Keeps {@code ticket_view} and {@code ticket_timeline} from {@code tierdesk.tickets}. The status moves by the
@@ -140,5 +150,19 @@ public class TicketViewProjection {
 
     static TicketStatus status(String wire) {
         return TicketStatus.valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The agents' view and the journal, for their rebuild from the five topics the view consumes. */
+    @Produces
+    @Singleton
+    static RebuildableProjection rebuildable(TicketViewProjection view, TicketFactsProjection facts) {
+        // The journal's position is the order intake received the events in, not something they say.
+        return new RebuildableProjection(CONSUMER, List.of(Table.of("ticket_view"), Table.of("ticket_timeline", "position"),
+                Table.of("ticket_routing"), Table.of("ticket_sla_clock"), Table.of("ticket_suggestion")), List.of(
+                new Source<>("tickets", CONSUMER, TicketEvent.class, view::applyPoll),
+                new Source<>("routing", CONSUMER, RoutingEvent.class, facts::routingPoll),
+                new Source<>("sla", CONSUMER, SlaEvent.class, facts::slaPoll),
+                new Source<>("knowledge", CONSUMER, KnowledgeEvent.class, facts::knowledgePoll),
+                new Source<>("notifications", CONSUMER, NotificationEvent.class, facts::notificationsPoll)));
     }
 }
