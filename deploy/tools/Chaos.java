@@ -488,10 +488,10 @@ public class Chaos {
                 + "'tierdesk.sla.breached.v1' AND e.payload ->> 'clock' = lower(replace(c.key, '_', '-'))) <> 1"));
         check("warnings a clock recorded without exactly one event", 0, number("tierdesk_sla", "SELECT count(*) "
                 + "FROM sla_ticket s CROSS JOIN jsonb_each(s.state -> 'clocks') c CROSS JOIN "
-                + "jsonb_array_elements_text(c.value -> 'warned') w WHERE (SELECT count(*) FROM event e WHERE "
+                + "jsonb_array_elements(c.value -> 'warned') w WHERE (SELECT count(*) FROM event e WHERE "
                 + "e.stream_id = CAST(s.ticket_id AS text) AND e.type = 'tierdesk.sla.warning-reached.v1' AND "
                 + "e.payload ->> 'clock' = lower(replace(c.key, '_', '-')) AND CAST(e.payload ->> 'threshold' AS "
-                + "float8) = CAST(w AS float8)) <> 1"));
+                + "float8) = CAST(w ->> 'threshold' AS float8)) <> 1"));
         check("tickets suggested articles (knowledge-service)", tickets, got.get("tierdesk_knowledge"));
         check("tickets whose receipt was delivered (notification-service)", tickets, got.get("tierdesk_notification"));
         check("receipt deliveries beyond one per ticket", 0, number("tierdesk_notification", "SELECT count(*) - "

@@ -20,6 +20,17 @@ public interface EventingConfig {
 
     Idempotency idempotency();
 
+    Rebuild rebuild();
+
+    interface Rebuild {
+        /**
+         * How many records a projection's rebuild reads and holds at a time while it catches up with the live one
+         * (docs/runbooks.md): its memory, against the number of its transactions.
+         */
+        @WithDefault("20000")
+        int stretch();
+    }
+
     interface Idempotency {
         /**
          * How long the answer to an agent's or supervisor's Idempotency-Key is kept: a retry within it gets the first

@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -59,7 +60,13 @@ public class ProjectionRebuilder {
     private static final int SHOWN = 3;
     /** Events per handler call, as a large poll would bring them. */
     private static final int BATCH = 500;
+    /** Catch-up rounds that may still bring more than a batch before the final round. */
     private static final int CATCH_UP_ROUNDS = 5;
+    /**
+     * Event ids remembered to drop a record's second copy (a relay's batch sent again after a crash lies within a
+     * batch of its first): bounded, so that a rebuild of years of events keeps its memory.
+     */
+    private static final int REMEMBERED = 200_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Instance<RebuildableProjection> projections;
@@ -98,13 +105,14 @@ public class ProjectionRebuilder {
         Run run = new Run(projection, "rebuild_" + projection.name().replaceAll("[^a-z0-9]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8), context);
         long started = System.nanoTime();
-        return blocking(context, () -> new TopicReader(bootstrapServers, byTopic))
+        return blocking(context, () -> new TopicReader(bootstrapServers, byTopic, eventing.rebuild().stretch()))
                 .chain(reader -> sessions.withTransaction(session -> createShadow(session, run))
-                        .chain(() -> catchUp(run, reader, 1))
+                        .chain(() -> catchUp(run, reader, 0))
                         .chain(() -> sessions.withTransaction(session -> finalRound(session, run, reader)))
                         .map(tables -> new RebuildReport(projection.name(),
-                                tables.stream().allMatch(TableDifference::equal), run.applied.size(), run.skipped,
-                                run.unreadable, (System.nanoTime() - started) / 1_000_000, tables))
+                                tables.stream().allMatch(TableDifference::equal), run.appliedCount, run.skipped,
+                                run.unreadable, run.transactions + 1, (System.nanoTime() - started) / 1_000_000,
+                                tables))
                         .onTermination().call(() -> sessions.withTransaction(session -> SqlRows.execute(session,
                                         "DROP SCHEMA IF EXISTS " + run.shadow + " CASCADE"))
                                 .onFailure().invoke(e -> LOG.warnf("could not drop %s: %s", run.shadow, e.getMessage()))
@@ -128,14 +136,21 @@ public class ProjectionRebuilder {
         });
     }
 
-    /** Short transactions until a read brings little, so that the final one, at its snapshot, stays short. */
-    private Uni<Void> catchUp(Run run, TopicReader reader, int round) {
-        return blocking(run.context, reader::readToEnd).chain(reads -> {
+    /**
+     * Short transactions, a stretch of the topics each, until a read brings little, so that the final one, at its
+     * snapshot, stays short; only a stretch is held in memory at a time.
+     */
+    private Uni<Void> catchUp(Run run, TopicReader reader, int quietRounds) {
+        int stretch = eventing.rebuild().stretch();
+        return blocking(run.context, () -> reader.read(stretch)).chain(reads -> {
             run.add(reads);
+            boolean more = reads.size() >= stretch;
+            run.transactions++;
+            int quiet = more ? 0 : quietRounds + 1;
             return sessions.withTransaction(session -> onShadowPath(session, run).chain(() -> applyApplied(session,
                             run)))
-                    .chain(() -> reads.size() < BATCH || round >= CATCH_UP_ROUNDS ? Uni.createFrom().voidItem()
-                            : catchUp(run, reader, round + 1));
+                    .chain(() -> more || (reads.size() >= BATCH && quiet < CATCH_UP_ROUNDS)
+                            ? catchUp(run, reader, quiet) : Uni.createFrom().voidItem());
         });
     }
 
@@ -144,7 +159,7 @@ public class ProjectionRebuilder {
         // is on the topics read after it.
         return session.createNativeMutationQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate()
                 .chain(() -> onShadowPath(session, run))
-                .chain(() -> blocking(run.context, reader::readToEnd))
+                .chain(() -> blocking(run.context, () -> reader.read(Integer.MAX_VALUE)))
                 .invoke(run::add)
                 .chain(() -> applyApplied(session, run))
                 .chain(() -> compare(session, run, new ArrayList<>(run.projection.tables()), new ArrayList<>()));
@@ -241,7 +256,14 @@ public class ProjectionRebuilder {
         final Context context;
         String live;
         final Map<TopicPartition, Deque<Read>> pending = new HashMap<>();
-        final Set<String> applied = new HashSet<>();
+        final Set<String> applied = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
+        long appliedCount;
+        long transactions;
         long skipped;
         long unreadable;
 
@@ -293,6 +315,7 @@ public class ProjectionRebuilder {
                 if (!wasApplied(read, receipts, forgottenBefore)) {
                     skipped++;
                 } else if (applied.add(read.delivered().eventId())) {
+                    appliedCount++;
                     ordered.add(read);
                 }
                 if (!queue.isEmpty()) {

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param skipped events on the topics the live consumer never applied (dead-lettered by its handler)
  * @param unreadable records that are not events of their topic (dead-lettered by the live consumer too)
+ * @param transactions the rebuild's transactions, each over a stretch of the topics (the last one compares)
  */
 public record RebuildReport(String projection, boolean equal, long events, long skipped, long unreadable,
-        long millis, List<TableDifference> tables) {
+        long transactions, long millis, List<TableDifference> tables) {
 
     public record TableDifference(String table, long live, long rebuilt, long missing, long extra,
             List<JsonNode> missingRows, List<JsonNode> extraRows) {

@@ -32,12 +32,14 @@ final class TopicReader implements AutoCloseable {
     private final Map<String, Source<?>> byTopic;
     private final List<TopicPartition> partitions = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, Map<String, Source<?>> byTopic) {
+    TopicReader(String bootstrapServers, Map<String, Source<?>> byTopic, int stretch) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "projection-rebuild");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.min(2_000, stretch)));
+        // Records are decoded as they are read: no need to fetch far ahead of the rebuild's transactions.
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(props);
@@ -56,12 +58,16 @@ final class TopicReader implements AutoCloseable {
         }
     }
 
-    /** Every record from where the last read stopped up to (at least) the ends of the partitions now. */
-    List<Read> readToEnd() {
+    /**
+     * The records from where the last read stopped on towards the ends of the partitions as they are now: all of them,
+     * or at least {@code most} (a poll's worth more at the most) when there are more.
+     */
+    List<Read> read(int most) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
         Instant deadline = Instant.now().plus(GIVE_UP);
         List<Read> reads = new ArrayList<>();
-        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+        while (reads.size() < most
+                && ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the topics could not be read to their ends within " + GIVE_UP);
             }
