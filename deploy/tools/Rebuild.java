@@ -1,4 +1,7 @@
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +50,12 @@ final class Rebuild {
                 platform.call(service, "GET", "/api/v1/projections", admin, null).forEach(p -> projections.add(p.asText()));
             }
             for (String projection : projections) {
-                JsonNode report = platform.call(service, "POST", "/api/v1/projections/" + projection + "/rebuilds",
-                        admin, null);
+                String path = "/api/v1/projections/" + projection + "/rebuilds";
+                // A rebuild reads every event of its topics: longer than a request's usual 30 s on years of them.
+                JsonNode report = Platform.answered(platform.http.send(HttpRequest.newBuilder(platform.uri(service, path))
+                        .timeout(Duration.ofMinutes(30)).header("Authorization", "Bearer " + admin)
+                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString()), "POST " + service + path);
                 boolean equal = report.path("equal").asBoolean();
                 differing += equal ? 0 : 1;
                 System.out.printf("%-21s %-13s %-9s %,7d events applied, %,d skipped (dead-lettered), %,d unreadable, "
