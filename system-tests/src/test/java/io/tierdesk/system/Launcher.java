@@ -40,6 +40,21 @@ final class Launcher {
         throw new IllegalStateException("no Tierdesk checkout above " + start);
     }
 
+    /** Stops whatever an earlier run left and wipes its data: the platform under test starts empty. */
+    void startAfresh() throws IOException, InterruptedException {
+        run("down");
+        for (String data : List.of("pg", "kafka/data", "kafka/server.properties", "run")) {
+            Path path = home.resolve(data);
+            if (Files.exists(path)) {
+                try (var walk = Files.walk(path)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve("tierdesk").toString()));
         command.addAll(List.of(args));
@@ -62,6 +77,16 @@ final class Launcher {
         Map<String, String> env = new HashMap<>();
         env.put("TIERDESK_HOME", home.toString());
         env.put("TIERDESK_PORT_BASE", String.valueOf(PORT_BASE));
+        // Infrastructure of its own too: on the machine's PostgreSQL the platform under test would share the
+        // developer's databases (and a CI box's, kept from earlier runs) while its broker is new, and its
+        // projections would hold tickets no topic of its has.
+        env.put("TIERDESK_PG_DATA", home.resolve("pg").toString());
+        env.put("TIERDESK_PG_PORT", "15432");
+        env.put("TIERDESK_KAFKA_PORT", "19092");
+        env.put("TIERDESK_KAFKA_CONTROLLER_PORT", "19093");
+        env.put("TIERDESK_SMTP_PORT", "13025");
+        env.put("TIERDESK_IMAP_PORT", "13143");
+        env.put("TIERDESK_MAIL_WEB_PORT", "18025");
         // The reactor has just built the services; the test must see that build, not make another.
         env.put("TIERDESK_NO_BUILD", "1");
         env.put("TIERDESK_INTAKE_REOPEN_WINDOW", REOPEN_WINDOW.toString());

@@ -30,9 +30,10 @@ class LauncherSystemTest {
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
-    static void prepare() {
+    static void prepare() throws Exception {
         Path root = Launcher.projectRoot();
         launcher = new Launcher(root, root.resolve("system-tests/target/tierdesk-home"));
+        launcher.startAfresh();
     }
 
     @AfterAll
@@ -53,7 +54,9 @@ class LauncherSystemTest {
     void statusShowsEveryProcessHealthy() throws Exception {
         Launcher.Result status = launcher.run("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output()).contains("postgres   up").contains("kafka      up");
+        // Its own database cluster and broker, not the developer's: their data is not the platform under test's.
+        assertThat(status.output()).containsPattern("postgres\\s+up\\s+127.0.0.1:15432")
+                .containsPattern("kafka\\s+up\\s+127.0.0.1:19092 \\(pid");
         for (String service : SERVICES) {
             assertThat(status.output()).containsPattern(service + "\\s+healthy");
         }
