@@ -90,7 +90,7 @@ const TICKETS = [
   ['demo-25', 'messenger', 'vector', 'Ноутбук не видит Wi-Fi', 'Ноутбук директора перестал видеть офисную сеть.', 'Wi-Fi', 'high', 'open'],
   ['demo-26', 'email', 'globex', 'Slow internet in the whole office', 'Everyone complains the internet is very slow since lunch.', 'Network', 'medium', 'new'],
   ['demo-27', 'phone', 'initech', 'Disk full on my workstation', 'Windows says the C: drive is almost full and updates fail.', 'Storage', 'low', 'closed'],
-  ['demo-28', 'email', 'romashka', 'RAID-массив деградировал', 'Мониторинг сообщает о деградации RAID на сервере бухгалтерии.', 'Servers', 'high', 'escalated'],
+  ['demo-28', 'email', 'romashka', 'RAID-массив деградировал', 'Мониторинг сообщает о деградации RAID на сервере бухгалтерии.', 'Servers', 'high', 'escalated-l4'],
   ['demo-29', 'web', 'vector', 'Удалённый рабочий стол не находит компьютер', 'Из дома не подключиться к рабочему ПК: компьютер не найден.', 'Remote access', 'medium', 'awaiting'],
   ['demo-30', 'chat', 'stark', 'Account locked after the holidays', 'I cannot sign in; it says my account is locked.', 'Accounts', 'high', 'resolved'],
   ['demo-31', 'portal', 'wayne', 'UPS beeping in the server room', 'The UPS beeps every 30 seconds although we have power.', 'Power', 'critical', 'new'],
@@ -141,6 +141,13 @@ async function ticketsOfTheDay() {
       if (plan === 'escalated-l3') {
         await sleep(1500);
         await call('router', 'POST', t('/escalations'), pavel(), { targetTier: 'L3', reason: 'a novel failure for the experts' }, key('escalate-l3'));
+      }
+      if (plan === 'escalated-l4') {
+        // A hardware fault for the manufacturer: a case at Dell under its agreement, and its first answer.
+        await sleep(1500);
+        await call('router', 'POST', t('/escalations'), pavel(), { targetTier: 'L4', reason: 'disk controller fault under warranty',
+          vendor: 'dell', vendorCase: 'DELL-SR-' + ticketId.slice(0, 8).toUpperCase() }, key('escalate-l4'));
+        await call('router', 'POST', t('/vendor-updates'), pavel(), { message: 'Dell confirms the controller fault; an engineer brings a replacement.' }, key('vendor-answer'));
       }
     } else if (plan === 'resolved' || plan === 'closed') {
       await call('intake', 'POST', t('/resolution'), agent, { solutionSummary: ru ? 'Решено по статье базы знаний.' : 'Solved with the knowledge base article.',

@@ -9,6 +9,7 @@ PORT_BASE="${TIERDESK_PORT_BASE:-8080}"
 INTAKE="http://127.0.0.1:$((PORT_BASE + 1))"
 ROUTER="http://127.0.0.1:$((PORT_BASE + 2))"
 SUPERVISOR="$("$ROOT/tierdesk" token supervisor pavel)"
+ADMIN="$("$ROOT/tierdesk" token admin demo-admin)"
 CHANNEL="$("$ROOT/tierdesk" token channel demo-adapters)"
 
 # call METHOD URL TOKEN [JSON [CONTENT-TYPE]]: fails on any status but 2xx, printing the answer.
@@ -47,6 +48,14 @@ if call GET "$ROUTER/api/v1/routing-rules" "$SUPERVISOR" | grep -q '"version":0'
     {"name":"printers","category":"printer","skill":"printer","startTier":"L1","impact":"low"}]}' >/dev/null
 fi
 
+vendor() { # id name contact products(json array) response resolution calendar
+  call PUT "$ROUTER/api/v1/vendors/$1" "$ADMIN" "{\"name\":\"$2\",\"contact\":\"$3\",\"products\":$4,\
+\"agreement\":{\"response\":\"$5\",\"resolution\":\"$6\",\"calendar\":\"$7\"}}" >/dev/null
+}
+vendor microsoft "Microsoft"       "premier-support@example.com" '["mail","accounts"]'        PT4H P2D  24x7
+vendor hp        "HP Inc."         "hp-care@example.com"               '["printer"]'                PT8H P3D  office
+vendor dell      "Dell Technologies" "ProSupport, case portal"         '["servers","database server"]' PT2H PT24H 24x7
+
 customer() { # id name organisation language plan
   call PUT "$INTAKE/api/v1/customers/$1" "$SUPERVISOR" "{\"name\":\"$2\",\"email\":\"$1@example.com\",\
 \"organisation\":\"$3\",\"language\":\"$4\",\"plan\":\"$5\"}" >/dev/null
@@ -70,6 +79,6 @@ $(message demo-4 portal umbrella ru "Не приходит почта" "Со в�
 $(message demo-5 phone globex en "Cannot log in to mail" "Password reset did not help." Mail medium),
 $(message demo-6 web globex en "Re: VPN drops every ten minutes" "It happened again at 10:42, log attached." VPN high web-4711)
 ]" "application/cloudevents-batch+json" >/dev/null
-echo "demo data: 8 agents on L1-L4, routing rules, 4 customers (one per plan), 5 tickets from 5 channels" >&2
+echo "demo data: 8 agents on L1-L4, routing rules, 3 vendors, 4 customers (one per plan), 5 tickets from 5 channels" >&2
 # The rest of a working day: knowledge articles and tickets in every state (deploy/demo/day.mjs).
 node "$ROOT/deploy/demo/day.mjs"

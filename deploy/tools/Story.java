@@ -151,14 +151,19 @@ public class Story {
         step(7, "The supervisor sends it to the vendor line (L4) — the manufacturer's case — and it comes back");
         String vendorCase = "MS-" + run.substring(9).replace("-", "");
         platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/escalations", platform.token("supervisor", "pavel"), Map.of(
-                "targetTier", "L4", "reason", "vendor",
-                "note", "Vendor case " + vendorCase + ": token refresh fails after the last client update."));
+                "targetTier", "L4", "reason", "vendor", "vendor", "microsoft", "vendorCase", vendorCase,
+                "note", "Token refresh fails after the last client update."));
         Platform.Seen toL4 = awaitEvent(ticket, "tierdesk.routing.escalated.v1", p -> "L4".equals(p.path("toTier").asText()));
+        say("   case " + vendorCase + " opened at Microsoft under its agreement: answer within "
+                + toL4.payload().at("/vendor/agreement/response").asText() + ", fix within "
+                + toL4.payload().at("/vendor/agreement/resolution").asText() + " — the vendor's clocks run beside the customer's");
         String l4 = agentOf(ticket, "L4", "mail", toL4);
-        platform.call("intake", "POST", "/api/v1/tickets/" + ticket + "/notes", platform.token("agent", l4), Map.of("note",
-                "Vendor " + vendorCase + ": known defect, fixed by the client's update channel; re-enable modern "
-                        + "authentication for the mailbox."));
-        awaitEvent(ticket, "tierdesk.ticket.internal-note-added.v1");
+        platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/vendor-updates", platform.token("agent", l4), Map.of(
+                "message", "Known defect, fixed by the client's update channel; re-enable modern authentication "
+                        + "for the mailbox.", "resolved", true));
+        awaitEvent(ticket, "tierdesk.routing.vendor-update-recorded.v1");
+        awaitEvent(ticket, "tierdesk.sla.met.v1", p -> "vendor-resolution".equals(p.path("clock").asText()));
+        say("   the vendor's answer is recorded on the ticket: both vendor clocks met");
         platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/returns", platform.token("agent", l4),
                 Map.of("note", "Vendor answered (" + vendorCase + "); back to the owner."));
         Platform.Seen returned = awaitEvent(ticket, "tierdesk.routing.returned.v1");

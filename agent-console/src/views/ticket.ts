@@ -23,7 +23,10 @@ const TIERS = ['L1', 'L2', 'L3', 'L4'];
 export class TdTicket extends Screen {
   static properties = { ticketId: { attribute: false }, ticket: { state: true }, timeline: { state: true },
     clocks: { state: true }, suggestions: { state: true }, error: { state: true }, info: { state: true },
-    now: { state: true }, busy: { state: true }, reply: { state: true }, partErrors: { state: true } };
+    now: { state: true }, busy: { state: true }, reply: { state: true }, partErrors: { state: true },
+    vendors: { state: true } };
+  /** The vendors an escalation to L4 may name (empty while escalation-router is away). */
+  declare vendors: { id: string; name: string }[];
   declare partErrors: Record<string, string>;
   declare ticketId: string;
   declare ticket: Ticket | null;
@@ -43,7 +46,7 @@ export class TdTicket extends Screen {
   constructor() {
     super();
     this.ticket = null; this.timeline = []; this.clocks = []; this.suggestions = []; this.error = ''; this.info = '';
-    this.now = Date.now(); this.busy = false; this.reply = ''; this.partErrors = {};
+    this.now = Date.now(); this.busy = false; this.reply = ''; this.partErrors = {}; this.vendors = [];
   }
 
   connectedCallback() {
@@ -101,6 +104,7 @@ export class TdTicket extends Screen {
     if (timeline.status === 'fulfilled') this.timeline = timeline.value;
     this.clocks = sla.status === 'fulfilled' ? sla.value.clocks : clocksFromTicketView(this.ticket.sla);
     if (suggestions.status === 'fulfilled') this.suggestions = suggestions.value.articles ?? [];
+    if (!this.vendors.length) this.vendors = await api.get<{ id: string; name: string }[]>('router', '/api/v1/vendors').catch(() => []);
     // A part whose service is down says so in its place (and the banner offers a retry); the rest stays usable.
     const down = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' && r.reason instanceof Unavailable ? describe(this.ctx, r.reason) : '');
     this.partErrors = { timeline: down(timeline), sla: down(sla),
@@ -275,13 +279,27 @@ export class TdTicket extends Screen {
           <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.t('ticket.resolve')}</button></div>
         </form>
         <form class="stack" @submit=${(e: Event) => { const { v } = this.form(e);
-            void this.act('escalate', 'router', this.ticketPath('/escalations'), { targetTier: v('target'), reason: v('reason') }); }}>
+            const toVendor = v('target') === 'L4';
+            void this.act('escalate', 'router', this.ticketPath('/escalations'), { targetTier: v('target'), reason: v('reason'),
+              vendor: toVendor ? v('vendor') : undefined, vendorCase: toVendor ? v('vendorCase') : undefined }); }}>
           <label for="tk-target">${this.t('ticket.target')}</label>
           <select id="tk-target" name="target">${TIERS.slice(tierIndex + 1).map((x) => html`<option value=${x}>${x}</option>`)}</select>
           <label for="tk-reason">${this.t('ticket.reason')}</label>
           <input id="tk-reason" name="reason" maxlength="500" required>
+          <label for="tk-vendor">${this.t('ticket.vendor')}</label>
+          <select id="tk-vendor" name="vendor"><option value=""></option>${this.vendors.map((x) => html`<option value=${x.id}>${x.name}</option>`)}</select>
+          <label for="tk-vendor-case">${this.t('ticket.vendorCase')}</label>
+          <input id="tk-vendor-case" name="vendorCase" maxlength="200">
           <div class="actions"><button type="submit" ?disabled=${this.busy || tierIndex >= 3}>${this.t('ticket.escalate')}</button>
             ${tierIndex > 0 ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.act('return', 'router', this.ticketPath('/returns'), { note: '' })}>${this.t('ticket.return')}</button>` : nothing}</div>
+        </form>` : nothing}
+        ${open && tk.tier === 'L4' ? html`<form class="stack" @submit=${(e: Event) => { const { v } = this.form(e);
+            const resolved = ((e.target as HTMLFormElement).elements.namedItem('vendorResolved') as HTMLInputElement).checked;
+            void this.act('vendor-update', 'router', this.ticketPath('/vendor-updates'), { message: v('vendorMessage'), resolved }); }}>
+          <label for="tk-vendor-message">${this.t('ticket.vendorMessage')}</label>
+          <textarea id="tk-vendor-message" name="vendorMessage" rows="2" required></textarea>
+          <label><input type="checkbox" name="vendorResolved"> ${this.t('ticket.vendorResolved')}</label>
+          <div class="actions"><button type="submit" ?disabled=${this.busy}>${this.t('ticket.vendorUpdate')}</button></div>
         </form>` : nothing}
         <div class="actions">
           ${tk.status === 'resolved' ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.act('close', 'intake', this.ticketPath('/closure'), {}, { ifMatch: true })}>${this.t('ticket.close')}</button>` : nothing}

@@ -8,6 +8,8 @@ import io.tierdesk.events.routing.Tier;
 import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.router.application.Router;
 import io.tierdesk.router.application.RoutingRepository;
+import io.tierdesk.router.application.VendorCatalogue;
+import io.tierdesk.events.routing.VendorCase;
 import io.tierdesk.router.domain.RoutedTicket;
 import io.tierdesk.eventing.store.StoredEvent;
 import io.tierdesk.eventing.api.IdempotencyKeys;
@@ -34,7 +36,11 @@ import io.tierdesk.router.domain.Impact;
 @Path("/api/v1/tickets/{ticketId}")
 @RolesAllowed({"agent", "supervisor"})
 public class TicketRoutingResource {
-    public record EscalationRequest(String targetTier, String reason, String note) {
+    /** To L4: {@code vendor} (an id of the catalogue) and the vendor's own {@code vendorCase} reference. */
+    public record EscalationRequest(String targetTier, String reason, String note, String vendor, String vendorCase) {
+    }
+
+    public record VendorUpdateRequest(String message, Boolean resolved) {
     }
 
     public record ReturnRequest(String note) {
@@ -51,9 +57,11 @@ public class TicketRoutingResource {
     private final SecurityIdentity identity;
     private final RoutingRepository tickets;
     private final IdempotencyKeys keys;
+    private final VendorCatalogue vendors;
 
     public TicketRoutingResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity,
-            RoutingRepository tickets, IdempotencyKeys keys) {
+            RoutingRepository tickets, IdempotencyKeys keys, VendorCatalogue vendors) {
+        this.vendors = vendors;
         this.keys = keys;
         this.tickets = tickets;
         this.sessions = sessions;
@@ -128,9 +136,43 @@ public class TicketRoutingResource {
         Limits.max("reason", request.reason(), Limits.SHORT_TEXT);
         Limits.max("note", request.note(), Limits.LONG_TEXT);
         Tier target = TierParam.parse(request.targetTier(), "targetTier", "must be L2, L3 or L4");
+        if (target == Tier.L4) {
+            Limits.required("vendor", request.vendor(), Limits.NAME);
+            Limits.required("vendorCase", request.vendorCase(), Limits.NAME);
+        } else if (request.vendor() != null || request.vendorCase() != null) {
+            throw Rejection.invalid(request.vendor() != null ? "vendor" : "vendorCase",
+                    "only an escalation to L4 names a vendor");
+        }
         boolean supervisor = identity.hasRole("supervisor");
-        return once(ticketId, "escalations", key, request, (session, by) -> router.escalate(session, ticketId, target,
-                supervisor, request.reason(), request.note(), by).map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
+        return once(ticketId, "escalations", key, request, (session, by) -> (target != Tier.L4
+                ? Uni.createFrom().<VendorCase>nullItem()
+                : vendors.vendor(session, request.vendor()).map(found -> found.orElseThrow(() -> Rejection.invalid(
+                        "vendor", "there is no vendor '" + request.vendor() + "' in the catalogue"))
+                        .caseOf(request.vendorCase())))
+                .chain(vendorCase -> router.escalate(session, ticketId, target, supervisor, request.reason(),
+                        request.note(), by, vendorCase))
+                .map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
+    }
+
+    /** The vendor answered on the ticket's case at L4; {@code resolved}: the vendor says the fault is fixed. */
+    @POST
+    @Path("vendor-updates")
+    public Uni<Response> vendorUpdate(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, VendorUpdateRequest request) {
+        if (request == null) {
+            throw Rejection.invalid("message", "is required");
+        }
+        Limits.required("message", request.message(), Limits.LONG_TEXT);
+        boolean resolved = Boolean.TRUE.equals(request.resolved());
+        boolean supervisor = identity.hasRole("supervisor");
+        return sessions.withTransaction(session -> keys.once(session, key, identity.getPrincipal().getName(),
+                        "POST /tickets/" + ticketId + "/vendor-updates", request, ANSWER,
+                        () -> router.recordVendorUpdate(session, ticketId, request.message(), resolved,
+                                identity.getPrincipal().getName(), supervisor)
+                                .map(u -> Map.<String, Object>of("ticketId", ticketId, "vendorId", u.vendorId(),
+                                        "caseReference", u.caseReference(), "resolved", u.resolved(),
+                                        "recordedAt", u.recordedAt()))))
+                .map(outcome -> outcome.ok().status(Response.Status.CREATED).build());
     }
 
     @POST

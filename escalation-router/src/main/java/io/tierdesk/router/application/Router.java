@@ -9,6 +9,8 @@ import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.RoutingEvent;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.TicketAssigned;
+import io.tierdesk.events.routing.VendorCase;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.ticket.TicketOpened;
 import io.tierdesk.events.ticket.Urgency;
@@ -43,8 +45,11 @@ public class Router {
     private final RoutingRepository tickets;
     private final Clock clock;
     private final RoutingMetrics metrics;
+    private final VendorCatalogue vendors;
 
-    public Router(EventStore store, RoutingRepository tickets, Clock clock, RoutingMetrics metrics) {
+    public Router(EventStore store, RoutingRepository tickets, Clock clock, RoutingMetrics metrics,
+            VendorCatalogue vendors) {
+        this.vendors = vendors;
         this.store = store;
         this.tickets = tickets;
         this.clock = clock;
@@ -100,16 +105,36 @@ public class Router {
     /** Up the lines by hand; a supervisor may skip one. Answers the line the ticket is on now. */
     public Uni<Tier> escalate(Mutiny.Session session, UUID ticketId, Tier target, boolean bySupervisor, String reason,
             String note, String by) {
-        Instant at = clock.instant();
-        return moveByHand(session, ticketId, tier -> target, ticket -> RoutingDecider.escalate(ticket, target,
-                bySupervisor, reason, note, by, at));
+        return escalate(session, ticketId, target, bySupervisor, reason, note, by, null);
     }
 
-    /** Back down to the owner's line. Answers the line the ticket is on now. */
+    /** Up the lines by hand; to L4 with the case it opens at a vendor, kept until the ticket comes back. */
+    public Uni<Tier> escalate(Mutiny.Session session, UUID ticketId, Tier target, boolean bySupervisor, String reason,
+            String note, String by, VendorCase vendor) {
+        Instant at = clock.instant();
+        return moveByHand(session, ticketId, tier -> target, ticket -> RoutingDecider.escalate(ticket, target,
+                bySupervisor, reason, note, by, vendor, at))
+                .call(tier -> vendor == null ? Uni.createFrom().voidItem() : vendors.opened(session, ticketId, vendor));
+    }
+
+    /** Back down to the owner's line, ending any vendor case. Answers the line the ticket is on now. */
     public Uni<Tier> giveBack(Mutiny.Session session, UUID ticketId, String note, String by, boolean bySupervisor) {
         Instant at = clock.instant();
         return moveByHand(session, ticketId, tier -> Escalation.returnTarget(tier, Tier.L1),
-                ticket -> RoutingDecider.giveBack(ticket, note, by, bySupervisor, at));
+                ticket -> RoutingDecider.giveBack(ticket, note, by, bySupervisor, at))
+                .call(() -> vendors.ended(session, ticketId));
+    }
+
+    /** The vendor's answer on the case the ticket has open at L4. */
+    public Uni<VendorUpdateRecorded> recordVendorUpdate(Mutiny.Session session, UUID ticketId, String message,
+            boolean resolved, String by, boolean bySupervisor) {
+        Instant at = clock.instant();
+        return tickets.lock(session, ticketId).chain(ticket -> vendors.openCase(session, ticketId).chain(open -> {
+            Decision decision = RoutingDecider.vendorUpdate(ticket.orElseThrow(() -> notSeen(ticketId)), open,
+                    message, resolved, by, bySupervisor, at);
+            return carryOut(session, ticket.get(), decision, at)
+                    .replaceWith((VendorUpdateRecorded) decision.events().get(0));
+        }));
     }
 
     private Uni<Tier> moveByHand(Mutiny.Session session, UUID ticketId, Function<Tier, Tier> target,

@@ -9,6 +9,7 @@ import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.router.domain.RoutedTicket;
 import io.tierdesk.router.domain.RoutingDecider;
 import io.tierdesk.router.domain.RoutingState;
@@ -44,6 +45,8 @@ public class RoutingMetrics {
                     "reason", e.reason()).increment();
             case TicketTriaged e -> {
             }
+            case VendorUpdateRecorded e -> registry.counter("tierdesk.router.vendor.updates", "vendor", e.vendorId())
+                    .increment();
         }
     }
 

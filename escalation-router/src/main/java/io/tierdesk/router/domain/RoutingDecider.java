@@ -8,6 +8,8 @@ import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.VendorCase;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
@@ -167,11 +169,37 @@ public final class RoutingDecider {
     /** An agent (or a supervisor, who may skip a line) sends the ticket up. */
     public static Decision escalate(RoutedTicket ticket, Tier target, boolean bySupervisor, String reason,
             String note, String by, Instant at) {
+        return escalate(ticket, target, bySupervisor, reason, note, by, null, at);
+    }
+
+    /** Up the lines by hand; to L4 with the case it opens at a vendor ({@code vendor}, null below L4). */
+    public static Decision escalate(RoutedTicket ticket, Tier target, boolean bySupervisor, String reason,
+            String note, String by, VendorCase vendor, Instant at) {
         requireActive(ticket);
         WorkRule.require(by, bySupervisor, ticket.owner(), ticket.assignee(), "escalate the ticket");
         Escalation.checkEscalation(ticket.tier(), target, bySupervisor);
         return moved(ticket, target, new TicketEscalated(ticket.ticketId(), ticket.tier(), target, reason, note, by,
-                at), at);
+                at, vendor), at);
+    }
+
+    /** The case a ticket at L4 has open with a vendor. */
+    public record OpenCase(String vendorId, String caseReference) {
+    }
+
+    /**
+     * The vendor answered on the ticket's case, recorded by whoever may work the ticket. Only while the ticket is at
+     * L4 with a case open: an answer after the return belongs in a note.
+     */
+    public static Decision vendorUpdate(RoutedTicket ticket, Optional<OpenCase> openCase, String message,
+            boolean resolved, String by, boolean bySupervisor, Instant at) {
+        requireActive(ticket);
+        WorkRule.require(by, bySupervisor, ticket.owner(), ticket.assignee(), "record the vendor's answer");
+        if (ticket.tier() != Tier.L4 || openCase.isEmpty()) {
+            throw Rejection.notAllowedNow("vendorCase", "the ticket has no vendor case open: it is at "
+                    + ticket.tier() + (ticket.tier() == Tier.L4 ? " without one" : ""));
+        }
+        return new Decision(ticket, List.of(new VendorUpdateRecorded(ticket.ticketId(), openCase.get().vendorId(),
+                openCase.get().caseReference(), message, resolved, by, at)), Optional.empty(), false);
     }
 
     /** Back down to the owner's line (L1 for tickets registered there). */

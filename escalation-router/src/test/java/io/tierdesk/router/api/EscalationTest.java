@@ -163,7 +163,10 @@ class EscalationTest {
         as("boss", "supervisor").body("{\"targetTier\":\"L3\",\"reason\":\"novel\"}")
                 .post("/api/v1/tickets/" + ticket + "/escalations").then().statusCode(200).body("tier", equalTo("L3"));
         assertThat(column(ticket, "state")).as("no L3 agent online: it waits").isEqualTo("queued");
-        as("boss", "supervisor").body("{\"targetTier\":\"L4\",\"reason\":\"vendor\"}")
+        as("root", "admin").body("{\"name\":\"Vendor\",\"agreement\":{\"response\":\"PT4H\"}}")
+                .put("/api/v1/vendors/v-" + run).then().statusCode(201);
+        as("boss", "supervisor").body("{\"targetTier\":\"L4\",\"reason\":\"vendor\",\"vendor\":\"v-" + run
+                        + "\",\"vendorCase\":\"C-1\"}")
                 .post("/api/v1/tickets/" + UUID.randomUUID() + "/escalations").then().statusCode(404);
     }
 

@@ -24,14 +24,18 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Where a ticket's clocks stand, and the clocks about to breach: what agents and supervisors watch. */
 @Path("/api/v1")
 public class TicketSlaResource {
-    /** One clock; durations are ISO-8601 working time of the ticket's calendar. */
+    /** One clock; durations are ISO-8601 working time of the calendar it counts on (a vendor's for its clocks). */
     public record ClockView(String clock, String state, Instant startedAt, Instant dueAt, String target,
             String elapsed, String remaining, List<SlaClock.Run> pauses, List<Instant> warnedAt, Instant breachedAt,
             Instant metAt) {
     }
 
     public record TicketSla(UUID ticketId, String plan, String priority, Long policyVersion, String calendar,
-            Long calendarVersion, String tier, List<ClockView> clocks) {
+            Long calendarVersion, String tier, List<ClockView> clocks, VendorView vendor) {
+    }
+
+    /** The vendor case the vendor clocks run for, and the calendar of its agreement. */
+    public record VendorView(String vendorId, String caseReference, String calendar, long calendarVersion) {
     }
 
     private final Mutiny.SessionFactory sessions;
@@ -57,7 +61,9 @@ public class TicketSlaResource {
             return new TicketSla(t.ticketId(), t.plan(), t.priority() == null ? null : t.priority().name(),
                     t.policy() == null ? null : t.policy().version(), t.policy() == null ? null : calendar.id(),
                     t.policy() == null ? null : calendar.version(), t.tier(),
-                    t.clocks().values().stream().map(c -> view(c, calendar, now)).toList());
+                    t.clocks().values().stream().map(c -> view(c, t.calendarOf(c.kind(), calendar), now)).toList(),
+                    t.vendor() == null ? null : new VendorView(t.vendor().vendorId(), t.vendor().caseReference(),
+                            t.vendor().calendarId(), t.vendor().calendarVersion()));
         });
     }
 

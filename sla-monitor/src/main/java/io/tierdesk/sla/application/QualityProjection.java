@@ -12,6 +12,8 @@ import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.routing.Tier;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaMet;
@@ -90,13 +92,19 @@ public class QualityProjection {
         // Routing may speak of a ticket before its opening arrives on the other topic: these create the row.
         return switch (event) {
             case TicketTriaged e -> line(session, id, e.tier().name());
-            case TicketReturned e -> line(session, id, e.toTier().name());
-            case TicketEscalated e -> run(session, """
-                    WITH moved AS (INSERT INTO quality_ticket (ticket_id, tier) VALUES (?1, ?2)
-                        ON CONFLICT (ticket_id) DO UPDATE SET tier = EXCLUDED.tier)
-                    INSERT INTO quality_fact (ticket_id, kind, at, detail) VALUES (?1, ?3, ?4, ?5)""",
-                    id, e.toTier().name(), QualityFact.Kind.ESCALATED.name(), e.escalatedAt(),
-                    e.fromTier().name() + ">" + e.toTier().name());
+            case TicketReturned e -> line(session, id, e.toTier().name()).chain(() -> e.fromTier() != Tier.L4 ? none()
+                    : run(session, "UPDATE quality_vendor_case SET ended_at = ?2 WHERE ticket_id = ?1 AND ended_at IS NULL",
+                            id, e.returnedAt()));
+            case VendorUpdateRecorded e -> run(session, """
+                    UPDATE quality_vendor_case SET answered_at = COALESCE(answered_at, ?2), updates = updates + 1,
+                        resolved_at = CASE WHEN ?3 THEN COALESCE(resolved_at, ?2) ELSE resolved_at END
+                    WHERE ticket_id = ?1 AND ended_at IS NULL AND case_reference = ?4""",
+                    id, e.recordedAt(), e.resolved(), e.caseReference());
+            case TicketEscalated e when e.vendor() != null -> escalated(session, e).chain(() -> run(session, """
+                    INSERT INTO quality_vendor_case (ticket_id, escalated_at, vendor_id, case_reference)
+                    VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""",
+                    id, e.escalatedAt(), e.vendor().vendorId(), e.vendor().caseReference()));
+            case TicketEscalated e -> escalated(session, e);
             case TicketAssigned e -> run(session, """
                     INSERT INTO quality_ticket (ticket_id, agent) VALUES (?1, ?2) ON CONFLICT (ticket_id) DO UPDATE
                     SET agent = CASE WHEN quality_ticket.resolved_at IS NULL THEN EXCLUDED.agent
@@ -104,6 +112,16 @@ public class QualityProjection {
             case TicketQueued e -> none();
             case SupervisorAlerted e -> none();
         };
+    }
+
+    private static Uni<Void> escalated(Mutiny.Session session, TicketEscalated e) {
+        UUID id = e.ticketId();
+        return run(session, """
+                    WITH moved AS (INSERT INTO quality_ticket (ticket_id, tier) VALUES (?1, ?2)
+                        ON CONFLICT (ticket_id) DO UPDATE SET tier = EXCLUDED.tier)
+                    INSERT INTO quality_fact (ticket_id, kind, at, detail) VALUES (?1, ?3, ?4, ?5)""",
+                    id, e.toTier().name(), QualityFact.Kind.ESCALATED.name(), e.escalatedAt(),
+                    e.fromTier().name() + ">" + e.toTier().name());
     }
 
     /** The clocks met or breached among SLA events about to be appended, as facts of the same transaction. */
@@ -192,6 +210,40 @@ public class QualityProjection {
                 .invoke(rows -> rows.forEach(r -> builder.facts(r.text("key"),
                         QualityFact.Kind.valueOf(r.text("kind")), r.text("detail"), r.number("n"))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Per vendor, the cases opened in the period: how many, how many the vendor answered and resolved, the median
+     * elapsed time to each (from the escalation), the vendor clocks breached within them, and how many came back.
+     */
+    public Uni<List<QualityReport.VendorFigures>> vendors(Mutiny.Session session, QualityReport.Query query) {
+        return SqlRows.select(session, """
+                        SELECT c.vendor_id, count(*) AS cases, count(c.answered_at) AS answered,
+                            count(c.resolved_at) AS resolved, count(c.ended_at) AS returned,
+                            CAST(round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                                extract(epoch FROM c.answered_at - c.escalated_at))) AS bigint) AS response_p50,
+                            CAST(round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                                extract(epoch FROM c.resolved_at - c.escalated_at))) AS bigint) AS resolution_p50,
+                            sum((SELECT count(*) FROM quality_fact f WHERE f.ticket_id = c.ticket_id
+                                AND f.kind = 'SLA_BREACHED' AND f.detail = 'vendor-response' AND f.at >= c.escalated_at
+                                AND f.at < COALESCE(c.ended_at, 'infinity'))) AS response_breaches,
+                            sum((SELECT count(*) FROM quality_fact f WHERE f.ticket_id = c.ticket_id
+                                AND f.kind = 'SLA_BREACHED' AND f.detail = 'vendor-resolution' AND f.at >= c.escalated_at
+                                AND f.at < COALESCE(c.ended_at, 'infinity'))) AS resolution_breaches
+                        FROM quality_vendor_case c LEFT JOIN quality_ticket q ON q.ticket_id = c.ticket_id
+                        WHERE c.escalated_at >= ?1 AND c.escalated_at < ?2
+                          AND (?3 = '' OR q.plan = ?3) AND (?4 = '' OR q.channel = ?4)
+                        GROUP BY c.vendor_id ORDER BY c.vendor_id""", query.from(), query.to(), text(query.plan()),
+                        text(query.channel()))
+                .map(rows -> rows.stream().map(r -> new QualityReport.VendorFigures(r.text("vendor_id"),
+                        r.number("cases"), r.number("answered"), millis(r.numberOrNull("response_p50")),
+                        r.number("resolved"), millis(r.numberOrNull("resolution_p50")),
+                        r.number("response_breaches"), r.number("resolution_breaches"), r.number("returned")))
+                        .toList());
+    }
+
+    private static java.time.Duration millis(Long value) {
+        return value == null ? null : java.time.Duration.ofMillis(value);
     }
 
     private static String text(String value) {

@@ -34,7 +34,8 @@ public class QualityReports {
             Map<String, BusinessCalendar> byId = calendars.stream()
                     .collect(Collectors.toMap(BusinessCalendar::id, Function.identity()));
             QualityReport.Builder builder = new QualityReport.Builder(query, byId::get, clock.instant());
-            return projection.feed(session, query, builder).map(ignored -> builder.build());
+            return projection.feed(session, query, builder).chain(() -> projection.vendors(session, query))
+                    .map(vendors -> builder.build().withVendors(vendors));
         }));
     }
 }

@@ -17,6 +17,7 @@ import io.tierdesk.sla.domain.SlaDecider;
 import io.tierdesk.sla.domain.SlaPolicy;
 import io.tierdesk.sla.domain.SlaTicket;
 import io.tierdesk.sla.domain.TicketFact;
+import io.tierdesk.sla.domain.VendorTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,10 +103,39 @@ public class SlaClocks {
      * statement each (in ticket order, as every locker here takes them), each plan's policy and each calendar read
      * once, every fact decided on the state the one before left, and the outcome written by {@link #saveAll}.
      */
-    public Uni<Void> applyAll(Mutiny.Session session, List<Fact> facts) {
-        if (facts.isEmpty()) {
+    public Uni<Void> applyAll(Mutiny.Session session, List<Fact> given) {
+        if (given.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return vendorCalendars(session, given).chain(facts -> decideAll(session, facts));
+    }
+
+    /**
+     * The facts with each vendor case's calendar read in: the vendor's clocks keep it as it is now. A calendar that
+     * does not exist (the router cannot know sla-monitor's) counts around the clock rather than stopping the stream.
+     */
+    private Uni<List<Fact>> vendorCalendars(Mutiny.Session session, List<Fact> facts) {
+        Set<String> ids = new TreeSet<>();
+        facts.stream().filter(f -> f.fact() instanceof TicketFact.VendorEngaged)
+                .forEach(f -> ids.add(((TicketFact.VendorEngaged) f.fact()).calendarId()));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(facts);
+        }
+        Map<String, BusinessCalendar> found = new HashMap<>();
+        Uni<Void> read = Uni.createFrom().voidItem();
+        for (String id : ids) {
+            read = read.chain(() -> settings.calendar(session, id)
+                    .invoke(calendar -> found.put(id, calendar.orElse(BusinessCalendar.alwaysOpen())))
+                    .replaceWithVoid());
+        }
+        return read.map(done -> facts.stream().map(f -> f.fact() instanceof TicketFact.VendorEngaged engaged
+                ? new Fact(f.ticketId(), engaged.withTerms(VendorTerms.of(engaged.terms().vendorId(),
+                        engaged.terms().caseReference(), engaged.terms().response(), engaged.terms().resolution(),
+                        found.get(engaged.calendarId()))))
+                : f).toList());
+    }
+
+    private Uni<Void> decideAll(Mutiny.Session session, List<Fact> facts) {
         Instant now = clock.instant();
         List<UUID> ids = facts.stream().map(Fact::ticketId).distinct().sorted().toList();
         return lockAll(session, ids).chain(stored -> {

@@ -2,19 +2,28 @@ package io.tierdesk.sla.domain;
 
 import java.util.Arrays;
 
-/** The three clocks a ticket can have. */
+/** The clocks a ticket can have: three the customer's plan keeps, two a vendor's agreement keeps at L4. */
 public enum ClockKind {
     /** From opening to the first public word of an agent. */
     FIRST_RESPONSE("first-response"),
     /** From a customer's message that follows an agent's public message, to the next one. */
     NEXT_REPLY("next-reply"),
     /** From opening to resolution, paused while the ticket waits for the customer. */
-    RESOLUTION("resolution");
+    RESOLUTION("resolution"),
+    /** From the escalation to L4 to the vendor's first answer on its case. */
+    VENDOR_RESPONSE("vendor-response"),
+    /** From the escalation to L4 to the vendor saying the case is resolved; a return from L4 stops it. */
+    VENDOR_RESOLUTION("vendor-resolution");
 
     private final String wireName;
 
     ClockKind(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** Kept by a vendor's agreement, on its calendar, rather than by the customer's plan. */
+    public boolean vendor() {
+        return this == VENDOR_RESPONSE || this == VENDOR_RESOLUTION;
     }
 
     public String wireName() {

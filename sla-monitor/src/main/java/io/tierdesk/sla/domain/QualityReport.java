@@ -25,7 +25,22 @@ import java.util.Locale;
  * was resolved), and a group of {@code day} or {@code week} is that moment's date in the report's zone.
  */
 public record QualityReport(Instant from, Instant to, String zone, GroupBy groupBy, String plan, String tier,
-        String channel, Figures total, List<Group> groups, Instant asOf, List<Backlog> backlog, Norm resolvedAtL1Norm) {
+        String channel, Figures total, List<Group> groups, Instant asOf, List<Backlog> backlog, Norm resolvedAtL1Norm,
+        List<VendorFigures> vendors) {
+
+    /**
+     * One vendor's cases opened in the period: answered and resolved (by its updates), the median elapsed time from
+     * the escalation to each, its clocks breached, and the cases returned from L4.
+     */
+    public record VendorFigures(String vendor, long cases, long answered, Duration responseP50, long resolved,
+            Duration resolutionP50, long responseBreaches, long resolutionBreaches, long returned) {
+    }
+
+    /** The same report with the vendors' figures. */
+    public QualityReport withVendors(List<VendorFigures> figures) {
+        return new QualityReport(from, to, zone, groupBy, plan, tier, channel, total, groups, asOf, backlog,
+                resolvedAtL1Norm, List.copyOf(figures));
+    }
 
     /** What the seed documents expect the first line to solve on its own. */
     public static final Norm L1_NORM = new Norm(0.70, 0.80);
@@ -189,7 +204,7 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
                 lines.add(new Backlog(tier, counts[0], ages));
             });
             return new QualityReport(query.from(), query.to(), query.zone().getId(), query.groupBy(), query.plan(),
-                    query.tier(), query.channel(), total.figures(), grouped, now, lines, L1_NORM);
+                    query.tier(), query.channel(), total.figures(), grouped, now, lines, L1_NORM, List.of());
         }
 
         private Duration business(QualityTicket t, Instant end) {

@@ -53,10 +53,13 @@ public final class SlaDecider {
         SlaTicket next = switch (fact) {
             case TicketFact.Opened f -> open(ticket, f, policyOfPlan, calendar, events);
             case TicketFact.Triaged f -> triaged(ticket, f, calendar, now, events);
-            case TicketFact.Moved f -> ticket.onLine(f.tier());
+            case TicketFact.Moved f -> moved(ticket, f);
+            case TicketFact.VendorEngaged f -> vendorEngaged(ticket.onLine("L4"), f, events);
+            case TicketFact.VendorAnswered f -> vendorAnswered(ticket, f, calendar, events);
             case TicketFact.AgentSpoke f -> agentSpoke(ticket, f, calendar, events);
             case TicketFact.CustomerWrote f -> customerWrote(ticket, f, calendar, events);
-            case TicketFact.Resolved f -> meetAll(ticket, f.at(), calendar, events).with(false, true);
+            case TicketFact.Resolved f -> stopVendor(meetAll(ticket, f.at(), calendar, events), f.at())
+                    .with(false, true);
             case TicketFact.Reopened f -> reopened(ticket, f, calendar, events);
             case TicketFact.Closed f -> closed(ticket, f);
         };
@@ -82,19 +85,20 @@ public final class SlaDecider {
                 continue;
             }
             SlaClock updated = clock;
-            Instant due = clock.dueAt(calendar);
+            BusinessCalendar counting = ticket.calendarOf(clock.kind(), calendar);
+            Instant due = clock.dueAt(counting);
             for (double threshold : ticket.policy().warnings()) {
-                Instant warnAt = updated.warnedAt(threshold) ? null : updated.dueAt(calendar, threshold);
+                Instant warnAt = updated.warnedAt(threshold) ? null : updated.dueAt(counting, threshold);
                 if (warnAt != null && !warnAt.isAfter(dueBy)) {
                     updated = updated.warned(new SlaClock.Warning(threshold, warnAt, now));
                     events.add(new SlaWarningReached(ticket.ticketId(), clock.kind().wireName(), due, now, threshold,
-                            warnAt, terms(ticket, calendar)));
+                            warnAt, terms(ticket, counting)));
                 }
             }
             if (due != null && !due.isAfter(dueBy)) {
                 updated = updated.breached(now);
                 events.add(new SlaBreached(ticket.ticketId(), clock.kind().wireName(), due, now,
-                        terms(ticket, calendar)));
+                        terms(ticket, counting)));
             }
             next = next.with(clock.kind(), updated);
         }
@@ -111,13 +115,14 @@ public final class SlaDecider {
             if (!clock.open() || clock.breachedAt() != null) {
                 continue;
             }
+            BusinessCalendar counting = ticket.calendarOf(clock.kind(), calendar);
             for (double threshold : ticket.policy().warnings()) {
-                Instant at = clock.warnedAt(threshold) ? null : clock.dueAt(calendar, threshold);
+                Instant at = clock.warnedAt(threshold) ? null : clock.dueAt(counting, threshold);
                 if (at != null) {
                     timers.add(new Timer(clock.kind(), threshold, at));
                 }
             }
-            Instant due = clock.dueAt(calendar);
+            Instant due = clock.dueAt(counting);
             if (due != null) {
                 timers.add(new Timer(clock.kind(), Timer.BREACH, due));
             }
@@ -129,7 +134,8 @@ public final class SlaDecider {
     public static Decision retime(SlaTicket ticket, BusinessCalendar before, BusinessCalendar after, Instant now) {
         List<SlaEvent> events = new ArrayList<>();
         for (SlaClock clock : ticket.clocks().values()) {
-            if (clock.open() && clock.breachedAt() == null) {
+            // A vendor's clocks count on its calendar as the case opened with it.
+            if (clock.open() && clock.breachedAt() == null && !clock.kind().vendor()) {
                 Instant was = clock.dueAt(before);
                 Instant is = clock.dueAt(after);
                 if (!Objects.equals(was, is)) {
@@ -218,7 +224,9 @@ public final class SlaDecider {
     private static SlaTicket meetAll(SlaTicket ticket, Instant at, BusinessCalendar calendar, List<SlaEvent> events) {
         SlaTicket next = ticket;
         for (ClockKind kind : ClockKind.values()) {
-            next = meet(next, kind, at, calendar, events);
+            if (!kind.vendor()) {
+                next = meet(next, kind, at, calendar, events);
+            }
         }
         return next;
     }
@@ -250,8 +258,9 @@ public final class SlaDecider {
             return ticket;
         }
         if (clock.breachedAt() == null) {
-            events.add(new SlaMet(ticket.ticketId(), kind.wireName(), clock.dueAt(calendar), at,
-                    terms(ticket, calendar)));
+            BusinessCalendar counting = ticket.calendarOf(kind, calendar);
+            events.add(new SlaMet(ticket.ticketId(), kind.wireName(), clock.dueAt(counting), at,
+                    terms(ticket, counting)));
         }
         return ticket.with(kind, clock.met(at));
     }
@@ -276,6 +285,49 @@ public final class SlaDecider {
         events.add(new SlaClockResumed(ticket.ticketId(), kind.wireName(), resumed.dueAt(calendar), at,
                 terms(ticket, calendar)));
         return ticket.with(kind, resumed);
+    }
+
+    /** A move off L4 ends the vendor's case: its clocks stop where they are. */
+    private static SlaTicket moved(SlaTicket ticket, TicketFact.Moved f) {
+        SlaTicket next = ticket.onLine(f.tier());
+        return "L4".equals(f.tier()) ? next : stopVendor(next, f.at());
+    }
+
+    /** The vendor clocks that still count stop, neither met nor breached. */
+    private static SlaTicket stopVendor(SlaTicket ticket, Instant at) {
+        SlaTicket next = ticket;
+        for (SlaClock clock : ticket.clocks().values()) {
+            if (clock.kind().vendor() && clock.open()) {
+                next = next.with(clock.kind(), clock.stopped(at));
+            }
+        }
+        return next;
+    }
+
+    /**
+     * A case opened at a vendor: its clocks start on the agreement's targets and calendar, beside the customer's,
+     * which keep running. A new case (after a return, a second escalation) replaces the last one's clocks.
+     */
+    private static SlaTicket vendorEngaged(SlaTicket ticket, TicketFact.VendorEngaged f, List<SlaEvent> events) {
+        SlaTicket next = stopVendor(ticket, f.at()).withVendor(f.terms());
+        BusinessCalendar counting = f.terms().businessCalendar();
+        for (ClockKind kind : List.of(ClockKind.VENDOR_RESPONSE, ClockKind.VENDOR_RESOLUTION)) {
+            Duration target = f.terms().target(kind);
+            if (target != null) {
+                SlaClock clock = SlaClock.started(kind, target, f.at());
+                events.add(new SlaClockStarted(ticket.ticketId(), kind.wireName(), ticket.plan(),
+                        clock.dueAt(counting), f.at(), terms(next, counting)));
+                next = next.with(kind, clock);
+            }
+        }
+        return next;
+    }
+
+    /** The vendor's first answer meets its response target; one saying the fault is fixed, its resolution. */
+    private static SlaTicket vendorAnswered(SlaTicket ticket, TicketFact.VendorAnswered f, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        SlaTicket next = meet(ticket, ClockKind.VENDOR_RESPONSE, f.at(), calendar, events);
+        return f.resolved() ? meet(next, ClockKind.VENDOR_RESOLUTION, f.at(), calendar, events) : next;
     }
 
     static SlaTerms terms(SlaTicket ticket, BusinessCalendar calendar) {

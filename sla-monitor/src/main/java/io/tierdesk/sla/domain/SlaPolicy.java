@@ -21,6 +21,7 @@ public record SlaPolicy(String plan, long version, String calendar, Priority def
                 case FIRST_RESPONSE -> firstResponse;
                 case NEXT_REPLY -> nextReply;
                 case RESOLUTION -> resolution;
+                case VENDOR_RESPONSE, VENDOR_RESOLUTION -> null;
             };
         }
     }

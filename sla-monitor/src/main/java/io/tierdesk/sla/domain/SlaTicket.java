@@ -16,17 +16,18 @@ import java.util.UUID;
  * @param triaged          whether the priority came from routing rather than the plan's default
  * @param awaitingCustomer the ticket waits for the customer's answer (resolution paused)
  * @param agentSpokeLast   the last public message was an agent's: the customer's next one starts next-reply
+ * @param vendor           the vendor case its vendor clocks run for (the last one opened); null when none
  */
 public record SlaTicket(UUID ticketId, String plan, Instant openedAt, SlaPolicy policy, Priority priority,
         boolean triaged, String tier, boolean awaitingCustomer, boolean agentSpokeLast,
-        Map<ClockKind, SlaClock> clocks) {
+        Map<ClockKind, SlaClock> clocks, VendorTerms vendor) {
     public SlaTicket {
         clocks = Collections.unmodifiableMap(clocks.isEmpty() ? new EnumMap<>(ClockKind.class)
                 : new EnumMap<>(clocks));
     }
 
     public static SlaTicket unseen(UUID ticketId) {
-        return new SlaTicket(ticketId, null, null, null, null, false, null, false, false, Map.of());
+        return new SlaTicket(ticketId, null, null, null, null, false, null, false, false, Map.of(), null);
     }
 
     public boolean opened() {
@@ -38,26 +39,36 @@ public record SlaTicket(UUID ticketId, String plan, Instant openedAt, SlaPolicy 
         next.putAll(clocks);
         next.put(kind, clock);
         return new SlaTicket(ticketId, plan, openedAt, policy, priority, triaged, tier, awaitingCustomer,
-                agentSpokeLast, next);
+                agentSpokeLast, next, vendor);
+    }
+
+    SlaTicket withVendor(VendorTerms vendor) {
+        return new SlaTicket(ticketId, plan, openedAt, policy, priority, triaged, tier, awaitingCustomer,
+                agentSpokeLast, clocks, vendor);
+    }
+
+    /** The calendar a clock counts on: the vendor's agreement's for a vendor clock, the customer's otherwise. */
+    public BusinessCalendar calendarOf(ClockKind kind, BusinessCalendar customers) {
+        return kind.vendor() && vendor != null ? vendor.businessCalendar() : customers;
     }
 
     SlaTicket with(boolean awaitingCustomer, boolean agentSpokeLast) {
         return new SlaTicket(ticketId, plan, openedAt, policy, priority, triaged, tier, awaitingCustomer,
-                agentSpokeLast, clocks);
+                agentSpokeLast, clocks, vendor);
     }
 
     SlaTicket onLine(String tier) {
         return new SlaTicket(ticketId, plan, openedAt, policy, priority, triaged, tier, awaitingCustomer,
-                agentSpokeLast, clocks);
+                agentSpokeLast, clocks, vendor);
     }
 
     SlaTicket prioritised(Priority priority, boolean triaged) {
         return new SlaTicket(ticketId, plan, openedAt, policy, priority, triaged, tier, awaitingCustomer,
-                agentSpokeLast, clocks);
+                agentSpokeLast, clocks, vendor);
     }
 
     SlaTicket openedUnder(String plan, SlaPolicy policy, Priority priority, Instant at) {
         return new SlaTicket(ticketId, plan, at, policy, priority, triaged, tier, awaitingCustomer, agentSpokeLast,
-                clocks);
+                clocks, vendor);
     }
 }

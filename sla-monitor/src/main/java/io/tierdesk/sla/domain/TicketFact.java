@@ -23,6 +23,20 @@ public sealed interface TicketFact {
     record AgentSpoke(boolean question, Instant at) implements TicketFact {
     }
 
+    /**
+     * The ticket went to L4 with a case at a vendor: the line, and the vendor's clocks on its agreement.
+     * {@code terms} carries the agreement's calendar once the application has read it.
+     */
+    record VendorEngaged(VendorTerms terms, String calendarId, Instant at) implements TicketFact {
+        public VendorEngaged withTerms(VendorTerms read) {
+            return new VendorEngaged(read, calendarId, at);
+        }
+    }
+
+    /** The vendor answered on its case; {@code resolved}: it says the fault is fixed. */
+    record VendorAnswered(boolean resolved, Instant at) implements TicketFact {
+    }
+
     record CustomerWrote(Instant at) implements TicketFact {
     }
 

@@ -9,6 +9,8 @@ import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
+import io.tierdesk.sla.domain.VendorTerms;
 import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
 import io.tierdesk.sla.domain.TicketFact;
@@ -41,7 +43,12 @@ public class RoutingStreamConsumer {
     static TicketFact fact(RoutingEvent event) {
         return switch (event) {
             case TicketTriaged e -> new TicketFact.Triaged(e.priority(), e.tier().name(), e.triagedAt());
+            case TicketEscalated e when e.vendor() != null -> new TicketFact.VendorEngaged(new VendorTerms(
+                    e.vendor().vendorId(), e.vendor().caseReference(), e.vendor().agreement().responseTarget(),
+                    e.vendor().agreement().resolutionTarget(), e.vendor().agreement().calendar(), 0, null),
+                    e.vendor().agreement().calendar(), e.escalatedAt());
             case TicketEscalated e -> new TicketFact.Moved(e.toTier().name(), e.escalatedAt());
+            case VendorUpdateRecorded e -> new TicketFact.VendorAnswered(e.resolved(), e.recordedAt());
             case TicketReturned e -> new TicketFact.Moved(e.toTier().name(), e.returnedAt());
             case TicketAssigned e -> null;
             case TicketQueued e -> null;

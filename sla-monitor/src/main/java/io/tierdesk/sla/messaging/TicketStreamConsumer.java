@@ -74,7 +74,8 @@ public class TicketStreamConsumer {
     @Produces
     @Singleton
     static RebuildableProjection rebuildable(QualityProjection quality) {
-        return new RebuildableProjection("quality", List.of(Table.of("quality_ticket"), Table.of("quality_fact")
+        return new RebuildableProjection("quality", List.of(Table.of("quality_ticket"),
+                Table.of("quality_vendor_case"), Table.of("quality_fact")
                 .where("kind NOT IN ('" + QualityFact.Kind.SLA_MET + "', '" + QualityFact.Kind.SLA_BREACHED + "')")),
                 List.of(new Source<>("tickets", CONSUMER, TicketEvent.class, quality::recordTickets),
                         new Source<>("routing", RoutingStreamConsumer.CONSUMER, RoutingEvent.class,

@@ -17,6 +17,9 @@ import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.Priority;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.VendorCase;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockResumed;
 import io.tierdesk.events.sla.SlaEvent;
@@ -324,5 +327,55 @@ class SlaClocksTest {
         try (var connection = TierdeskInfra.connect(database); var statement = connection.createStatement()) {
             statement.execute(statements);
         }
+    }
+
+    @Test
+    void aVendorClockWarnsAndBreachesOnItsAgreementWhileTheCustomersKeepsRunningAndTheReportCountsTheVendor() {
+        UUID ticket = UUID.randomUUID();
+        String vendor = "hp-" + ticket.toString().substring(0, 6);
+        Instant openedAt = clock.instant();
+        openTriagedP1(ticket, Tier.L1, SupportPlan.PREMIUM, openedAt);
+        slaEvents(ticket, found -> kinds(found).contains("SlaClockStarted resolution"));
+        Instant escalatedAt = openedAt.plus(Duration.ofMinutes(1));
+        // The router cannot know sla-monitor's calendars: one that does not exist counts around the clock.
+        publish(Topics.ROUTING, ticket, new TicketEscalated(ticket, Tier.L1, Tier.L4, "manufacturer defect", null,
+                "boss", escalatedAt, new VendorCase(vendor, "HP", "HP-77",
+                        new VendorCase.Agreement("PT30M", "PT2H", "no-such-calendar"))));
+        List<SlaEvent> started = slaEvents(ticket, found -> kinds(found).contains("SlaClockStarted vendor-resolution"));
+        SlaEvent response = started.stream().filter(e -> "vendor-response".equals(e.clock())).findFirst().orElseThrow();
+        assertThat(response.dueAt()).isEqualTo(escalatedAt.plus(Duration.ofMinutes(30)));
+        assertThat(response.terms().calendar()).isEqualTo("24x7");
+
+        clock.advance(Duration.ofMinutes(35));
+        List<SlaEvent> breached = slaEvents(ticket, found -> kinds(found).contains("SlaBreached vendor-response"));
+        assertThat(kinds(breached)).containsSubsequence("SlaWarningReached vendor-response",
+                "SlaBreached vendor-response");
+        assertThat(kinds(breached)).doesNotContain("SlaBreached resolution", "SlaBreached vendor-resolution");
+        io.tierdesk.testsupport.TestApi.as("anna", "agent").get("/api/v1/tickets/" + ticket + "/sla").then()
+                .statusCode(200).body("vendor.vendorId", org.hamcrest.Matchers.equalTo(vendor))
+                .body("clocks.find { it.clock == 'resolution' }.state", org.hamcrest.Matchers.equalTo("running"))
+                .body("clocks.find { it.clock == 'vendor-response' }.state", org.hamcrest.Matchers.equalTo("breached"));
+
+        Instant fixedAt = clock.instant();
+        publish(Topics.ROUTING, ticket, new VendorUpdateRecorded(ticket, vendor, "HP-77", "Fuser replaced", true,
+                "anna", fixedAt));
+        List<SlaEvent> fixed = slaEvents(ticket, found -> kinds(found).contains("SlaMet vendor-resolution"));
+        assertThat(kinds(fixed)).as("a breached clock is not met afterwards").doesNotContain("SlaMet vendor-response");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> io.tierdesk.testsupport.TestApi.as("sam",
+                        "supervisor").accept("application/json").get("/api/v1/reports/quality?from=" + openedAt
+                        + "&to=" + clock.instant().plusSeconds(60)).then().statusCode(200)
+                .body("vendors.find { it.vendor == '" + vendor + "' }.cases", org.hamcrest.Matchers.equalTo(1))
+                .body("vendors.find { it.vendor == '" + vendor + "' }.answered", org.hamcrest.Matchers.equalTo(1))
+                .body("vendors.find { it.vendor == '" + vendor + "' }.resolved", org.hamcrest.Matchers.equalTo(1))
+                .body("vendors.find { it.vendor == '" + vendor + "' }.responseBreaches",
+                        org.hamcrest.Matchers.equalTo(1))
+                .body("vendors.find { it.vendor == '" + vendor + "' }.resolutionBreaches",
+                        org.hamcrest.Matchers.equalTo(0)));
+        String resolutionP50 = io.tierdesk.testsupport.TestApi.as("sam", "supervisor").accept("application/json")
+                .get("/api/v1/reports/quality?from=" + openedAt + "&to=" + clock.instant().plusSeconds(60))
+                .then().extract().path("vendors.find { it.vendor == '" + vendor + "' }.resolutionP50");
+        assertThat(Duration.between(escalatedAt, fixedAt).minus(Duration.parse(resolutionP50)).abs())
+                .as("from the escalation to the vendor's fix").isLessThan(Duration.ofMillis(2));
     }
 }

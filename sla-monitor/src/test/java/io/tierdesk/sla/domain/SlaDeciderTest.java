@@ -233,4 +233,64 @@ class SlaDeciderTest {
         assertThat(retimed.terms().calendarVersion()).isEqualTo(2L);
         assertThat(retimed.reason()).contains("calendar office");
     }
+
+    static TicketFact.VendorEngaged vendorEngaged(String local) {
+        VendorTerms terms = VendorTerms.of("hp", "HP-1", Duration.ofHours(4), Duration.ofHours(48),
+                BusinessCalendar.alwaysOpen());
+        return new TicketFact.VendorEngaged(terms, terms.calendarId(), t(local));
+    }
+
+    @Test
+    void aVendorCaseRunsItsClocksOnItsAgreementsCalendarWarnsAndBreachesThemWhileTheCustomersKeepRunning() {
+        Run run = new Run().given(opened("2027-03-08T09:00"), new TicketFact.AgentSpoke(false, t("2027-03-08T09:10")));
+        List<SlaEvent> engaged = run.when(vendorEngaged("2027-03-08T17:00"));
+        assertThat(engaged).filteredOn(e -> e instanceof SlaClockStarted)
+                .extracting(SlaEvent::clock).containsExactly("vendor-response", "vendor-resolution");
+        SlaClockStarted response = (SlaClockStarted) engaged.stream().filter(e -> e instanceof SlaClockStarted)
+                .findFirst().orElseThrow();
+        assertThat(response.dueAt()).as("four hours around the clock, not the customer's office hours")
+                .isEqualTo(t("2027-03-08T21:00"));
+        assertThat(response.terms().calendar()).isEqualTo(BusinessCalendar.ALWAYS);
+        assertThat(run.ticket.tier()).isEqualTo("L4");
+
+        List<SlaEvent> evening = run.timePasses(t("2027-03-08T21:00"));
+        assertThat(evening).extracting(e -> e.getClass().getSimpleName() + " " + e.clock()).containsExactly(
+                "SlaWarningReached vendor-response", "SlaWarningReached vendor-response",
+                "SlaBreached vendor-response");
+        assertThat(run.clock(ClockKind.VENDOR_RESPONSE).state()).isEqualTo(SlaClock.State.BREACHED);
+        assertThat(run.clock(ClockKind.RESOLUTION).state()).as("the customer's agreement is with us: it runs on")
+                .isEqualTo(SlaClock.State.RUNNING);
+        assertThat(SlaDecider.timers(run.ticket, OFFICE)).contains(
+                new SlaDecider.Timer(ClockKind.RESOLUTION, 1.0, t("2027-03-09T16:00")),
+                new SlaDecider.Timer(ClockKind.VENDOR_RESOLUTION, 1.0, t("2027-03-10T17:00")));
+        assertThat(run.timePasses(t("2027-03-08T22:00"))).as("a breach goes out once").isEmpty();
+    }
+
+    @Test
+    void theVendorsAnswersMeetItsTargetsAndAReturnFromL4StopsWhatStillCounts() {
+        Run run = new Run().given(opened("2027-03-08T09:00"), vendorEngaged("2027-03-08T10:00"));
+        List<SlaEvent> answered = run.when(new TicketFact.VendorAnswered(false, t("2027-03-08T11:00")));
+        assertThat(answered).filteredOn(e -> e.clock().startsWith("vendor-"))
+                .extracting(e -> e.getClass().getSimpleName() + " " + e.clock())
+                .containsExactly("SlaMet vendor-response");
+        assertThat(run.when(new TicketFact.Moved("L1", t("2027-03-08T12:00"))))
+                .noneMatch(e -> e.clock().startsWith("vendor-"));
+        assertThat(run.clock(ClockKind.VENDOR_RESOLUTION).state()).isEqualTo(SlaClock.State.STOPPED);
+        assertThat(SlaDecider.timers(run.ticket, OFFICE)).noneMatch(timer -> timer.clock().vendor());
+        assertThat(run.clock(ClockKind.RESOLUTION).state()).isEqualTo(SlaClock.State.RUNNING);
+
+        Run fixed = new Run().given(opened("2027-03-08T09:00"), vendorEngaged("2027-03-08T10:00"));
+        assertThat(fixed.when(new TicketFact.VendorAnswered(true, t("2027-03-08T11:00"))))
+                .filteredOn(e -> e instanceof SlaMet).extracting(SlaEvent::clock)
+                .containsExactly("vendor-response", "vendor-resolution");
+    }
+
+    @Test
+    void resolvingTheTicketMeetsTheCustomersClocksAndStopsTheVendorsWithoutCountingThemMet() {
+        Run run = new Run().given(opened("2027-03-08T09:00"), vendorEngaged("2027-03-08T10:00"));
+        List<SlaEvent> resolved = run.when(new TicketFact.Resolved(t("2027-03-08T11:00")));
+        assertThat(resolved).extracting(SlaEvent::clock).containsExactlyInAnyOrder("first-response", "resolution");
+        assertThat(run.clock(ClockKind.VENDOR_RESPONSE).state()).isEqualTo(SlaClock.State.STOPPED);
+        assertThat(run.clock(ClockKind.VENDOR_RESOLUTION).state()).isEqualTo(SlaClock.State.STOPPED);
+    }
 }

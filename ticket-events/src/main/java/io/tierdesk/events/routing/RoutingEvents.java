@@ -13,9 +13,11 @@ public final class RoutingEvents {
     public static final EventType<TicketReturned> RETURNED = type("returned", TicketReturned.class);
     public static final EventType<SupervisorAlerted> SUPERVISOR_ALERTED =
             type("supervisor-alerted", SupervisorAlerted.class);
+    public static final EventType<VendorUpdateRecorded> VENDOR_UPDATE_RECORDED =
+            type("vendor-update-recorded", VendorUpdateRecorded.class);
 
     public static final List<EventType<? extends RoutingEvent>> ALL = List.of(TRIAGED, QUEUED, ASSIGNED, ESCALATED,
-            RETURNED, SUPERVISOR_ALERTED);
+            RETURNED, SUPERVISOR_ALERTED, VENDOR_UPDATE_RECORDED);
 
     private RoutingEvents() {
     }

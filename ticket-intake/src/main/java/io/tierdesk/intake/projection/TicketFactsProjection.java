@@ -10,6 +10,7 @@ import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
+import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
 import io.tierdesk.events.sla.SlaClockResumed;
@@ -93,6 +94,8 @@ public class TicketFactsProjection {
         Fact fact = switch (delivered.event()) {
             // Changes no fact of the ticket; the journal shows that a supervisor was called in.
             case SupervisorAlerted e -> null;
+            // The vendor's answer is the journal's; the ticket stays where it is.
+            case VendorUpdateRecorded e -> null;
             case TicketTriaged e -> new Fact("priority = ?2, category = ?3, skill = ?4, "
                     + "tier = COALESCE(ticket_routing.tier, ?5)",
                     e.priority().name(), e.category(), e.skill(), e.tier().name());
@@ -119,6 +122,7 @@ public class TicketFactsProjection {
             case TicketAssigned e -> e.assignedBy();
             case TicketEscalated e -> e.by();
             case TicketReturned e -> e.by();
+            case VendorUpdateRecorded e -> e.by();
         };
         return by != null ? by : source(delivered);
     }
