@@ -217,7 +217,7 @@ class LauncherSystemTest {
         json.readTree(get(service(1, "/api/v1/tickets/" + one.ticket() + "/timeline?limit=200"), jwt))
                 .forEach(e -> timeline.add(e.path("type").asText()));
         assertThat(timeline).containsSubsequence("tierdesk.ticket.opened.v1", "tierdesk.ticket.awaiting-customer.v1",
-                "tierdesk.ticket.customer-message-received.v1", "tierdesk.ticket.internal-note-added.v1",
+                "tierdesk.ticket.customer-message-received.v1", "tierdesk.routing.vendor-update-recorded.v1",
                 "tierdesk.ticket.resolved.v1", "tierdesk.ticket.resolution-confirmed.v1", "tierdesk.ticket.closed.v1",
                 "tierdesk.ticket.satisfaction-rated.v1");
 
@@ -243,6 +243,13 @@ class LauncherSystemTest {
         });
         assertThat(mails).containsExactlyInAnyOrder("customer.receipt", "customer.question", "customer.resolved",
                 "customer.survey");
+
+        // At L4 the case ran under Microsoft's agreement, and the vendor's answer met both of its clocks.
+        var sla = json.readTree(get(service(3, "/api/v1/tickets/" + one.ticket() + "/sla"), jwt));
+        List<String> vendorClocks = new java.util.ArrayList<>();
+        sla.path("clocks").forEach(c -> vendorClocks.add(c.path("clock").asText() + " " + c.path("state").asText()));
+        assertThat(vendorClocks).contains("vendor-response met", "vendor-resolution met");
+        assertThat(sla.path("vendor").path("vendorId").asText()).isEqualTo("microsoft");
 
         var premiumSla = json.readTree(get(service(3, "/api/v1/tickets/" + one.premium() + "/sla"), jwt));
         List<String> clocks = new java.util.ArrayList<>();
