@@ -5,7 +5,7 @@ export interface Figures {
   resolvedAtL1?: { count?: number; share?: number | null };
   firstResponse?: { p50?: string | null }; resolution?: { p50?: string | null };
   sla?: Record<string, { met?: number; breached?: number; compliance?: number | null }>;
-  satisfaction?: { count?: number; average?: number | null };
+  satisfaction?: { count?: number; average?: number | null; responseRate?: number | null };
 }
 
 /** Met over met plus breached, summed over the clocks; null when no clock was decided. */

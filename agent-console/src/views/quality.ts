@@ -113,6 +113,7 @@ export class TdQuality extends Screen {
         <li><span>${this.t('q.resolution')}</span><strong>${dur(f.resolution?.p50)}</strong></li>
         <li><span>${this.t('q.repeat')}</span><strong>${percent(f.repeatContactRate)}</strong></li>
         <li><span>${this.t('q.satisfaction')}</span><strong>${f.satisfaction?.average?.toFixed(1) ?? '—'}</strong></li>
+        <li><span>${this.t('q.surveyResponse')}</span><strong>${percent(f.satisfaction?.responseRate)}</strong></li>
       </ul>` : nothing}
       <section role="region" aria-label=${this.t('q.title')} class="chart-box">
         <div class="chart-wrap"><canvas id="quality-chart" role="img" aria-label=${this.t('q.chart')}></canvas></div>

@@ -26,6 +26,6 @@ class WireNamesTest {
         assertThatThrownBy(() -> Channel.fromWire("pigeon"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pigeon")
-                .hasMessageContaining("[email, web, chat, phone, messenger, portal, api, walk-in]");
+                .hasMessageContaining("[email, web, chat, phone, messenger, portal, api, walk-in, monitoring]");
     }
 }

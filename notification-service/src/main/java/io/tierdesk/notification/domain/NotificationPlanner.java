@@ -66,9 +66,13 @@ public final class NotificationPlanner {
                 || rules.rules().stream().anyMatch(r -> r.enabled() && r.event().equals(type));
     }
 
+    /** Every condition holds: the field has the value, or, for a value written {@code !value}, has any other. */
     private static boolean matches(NotificationRules.Rule rule, Occurrence occurrence) {
-        return rule.when().entrySet().stream()
-                .allMatch(w -> w.getValue().equals(occurrence.fields().get(w.getKey())));
+        return rule.when().entrySet().stream().allMatch(w -> {
+            String actual = occurrence.fields().get(w.getKey());
+            return w.getValue().startsWith("!") ? !w.getValue().substring(1).equals(actual)
+                    : w.getValue().equals(actual);
+        });
     }
 
     /** Through the adapter of the customer's channel when it has one, else by e-mail when there is an address. */

@@ -89,7 +89,10 @@ public record NotificationRules(List<Rule> rules) {
 
     /** What a support team starts with. */
     public static final NotificationRules DEFAULTS = new NotificationRules(List.of(
-            customer("tierdesk.ticket.opened.v1", "customer.receipt"),
+            // A failure monitoring reported is not the customer's request: no receipt unless a rule for the plan
+            // asks for one (when {"channel": "monitoring", "plan": "premium"}).
+            new Rule("tierdesk.ticket.opened.v1", Map.of("channel", "!monitoring"), "customer", "channel",
+                    "customer.receipt", true),
             customer("tierdesk.ticket.agent-replied.v1", "customer.reply"),
             customer("tierdesk.ticket.awaiting-customer.v1", "customer.question"),
             customer("tierdesk.ticket.resolved.v1", "customer.resolved"),

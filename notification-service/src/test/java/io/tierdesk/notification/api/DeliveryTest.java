@@ -95,6 +95,25 @@ class DeliveryTest {
     }
 
     @Test
+    void aFailureMonitoringReportedSendsTheCustomerNoReceiptByDefault() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        String email = "ops-" + ticket + "@example.org";
+        UUID eventId = TestEvents.publish(eventing.topic(Topics.TICKETS), "/ticket-intake", ticket, new TicketOpened(
+                ticket, "TD-100009", Channel.MONITORING, new CustomerRef("c-" + ticket, "Ops", email, null, "en"),
+                SupportPlan.PREMIUM, "[critical] db-01: RAID array degraded", "Disk 3 of 4 reports media errors.",
+                Diagnostics.NONE, Urgency.CRITICAL, null, List.of(), null, Instant.now()), UUID.randomUUID(),
+                Instant.now());
+        awaitProcessed(eventId);
+        assertThat(TestDb.number(database, "SELECT count(*) FROM delivery WHERE ticket_id = CAST(? AS uuid)",
+                ticket.toString())).isZero();
+        // The same customer writing in gets the receipt as usual.
+        UUID written = UUID.randomUUID();
+        opened(written, "TD-100010", "Printer is offline", email, "en");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestMailServer.to(email).size() == 1);
+        assertThat(subject(TestMailServer.to(email).get(0))).startsWith("[TD-100010]");
+    }
+
+    @Test
     void anEnglishCustomerGetsTheEnglishReceipt() {
         UUID ticket = UUID.randomUUID();
         String email = "bob-" + ticket + "@example.org";

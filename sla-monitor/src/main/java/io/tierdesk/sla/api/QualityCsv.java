@@ -27,7 +27,7 @@ final class QualityCsv {
             header.addAll(List.of("sla_" + c + "_met", "sla_" + c + "_breached", "sla_" + c + "_compliance"));
         }
         header.addAll(List.of("satisfaction_count", "satisfaction_average", "satisfaction_1", "satisfaction_2",
-                "satisfaction_3", "satisfaction_4", "satisfaction_5", "escalations"));
+                "satisfaction_3", "satisfaction_4", "satisfaction_5", "survey_response_rate", "escalations"));
         StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
         for (QualityReport.Group group : report.groups()) {
             row(csv, group.key(), group.figures());
@@ -50,6 +50,7 @@ final class QualityCsv {
         cells.add(f.satisfaction().count());
         cells.add(cell(f.satisfaction().average()));
         f.satisfaction().distribution().values().forEach(cells::add);
+        cells.add(cell(f.satisfaction().responseRate()));
         cells.add(quote(f.escalations().stream().map(e -> e.from() + ">" + e.to() + ":" + e.count())
                 .collect(Collectors.joining(" "))));
         csv.append(cells.stream().map(String::valueOf).collect(Collectors.joining(","))).append("\r\n");

@@ -94,7 +94,12 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
     public record Compliance(long met, long breached, Double compliance) {
     }
 
-    public record Satisfaction(long count, Double average, Map<Integer, Long> distribution) {
+    /**
+     * The ratings given in the period, and the survey's response: of the tickets closed in the period (each closing
+     * sends the survey), how many the customer rated.
+     */
+    public record Satisfaction(long count, Double average, Map<Integer, Long> distribution, long surveyed,
+            long responded, Double responseRate) {
     }
 
     public record Figures(long opened, long resolved, long closed, long reopened, Double shareResolved,
@@ -168,7 +173,7 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
                 tallies(t.resolvedAt(), t).forEach(tally -> tally.resolved(t, resolution, resolutionBusiness));
             }
             if (query.within(t.closedAt())) {
-                tallies(t.closedAt(), t).forEach(tally -> tally.closed++);
+                tallies(t.closedAt(), t).forEach(tally -> tally.closed(t.rating() != null));
             }
             if (t.rating() != null && query.within(t.ratedAt())) {
                 tallies(t.ratedAt(), t).forEach(tally -> tally.rated(t.rating()));
@@ -303,7 +308,15 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
         final Durations resolution = new Durations();
         final Durations resolutionBusiness = new Durations();
         long closed;
+        long responded;
         final long[] ratings = new long[6];
+
+        void closed(boolean rated) {
+            closed++;
+            if (rated) {
+                responded++;
+            }
+        }
         long reopened;
         final Map<String, Long> escalations = new TreeMap<>();
         final Map<String, long[]> sla = new LinkedHashMap<>();
@@ -380,7 +393,8 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
                 count += ratings[score];
                 sum += score * ratings[score];
             }
-            return new Satisfaction(count, count == 0 ? null : (double) sum / count, distribution);
+            return new Satisfaction(count, count == 0 ? null : (double) sum / count, distribution, closed, responded,
+                    closed == 0 ? null : (double) responded / closed);
         }
     }
 }

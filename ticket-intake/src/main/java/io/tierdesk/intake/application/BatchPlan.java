@@ -1,6 +1,7 @@
 package io.tierdesk.intake.application;
 
 import io.tierdesk.events.channel.ChannelMessage;
+import io.tierdesk.events.channel.MonitoringAlert;
 import io.tierdesk.events.channel.CustomerAnswer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,9 @@ public record BatchPlan(List<List<Integer>> together, List<List<Integer>> oneByO
         }
         if (data instanceof CustomerAnswer answer) {
             return "ticket:" + answer.ticket();
+        }
+        if (data instanceof MonitoringAlert alert) {
+            return "customer:" + alert.customer().externalId();
         }
         return "alone:" + index;
     }

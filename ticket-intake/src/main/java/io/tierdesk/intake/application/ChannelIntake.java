@@ -10,6 +10,7 @@ import io.tierdesk.events.InvalidEventException;
 import io.tierdesk.events.channel.ChannelEvents;
 import io.tierdesk.events.channel.ChannelMessage;
 import io.tierdesk.events.channel.CustomerAnswer;
+import io.tierdesk.events.channel.MonitoringAlert;
 import io.tierdesk.events.ticket.TicketEvent;
 import io.tierdesk.events.ticket.TicketReopened;
 import io.tierdesk.eventing.domain.Rejection;
@@ -52,9 +53,11 @@ public class ChannelIntake {
     private final TicketOpening opening;
     private final IntakeConfig config;
     private final MeterRegistry metrics;
+    private final MonitoringAlerts alerts;
 
     public ChannelIntake(Mutiny.SessionFactory sessions, IdempotencyKeys keys, TicketCommands tickets,
-            TicketOpening opening, IntakeConfig config, MeterRegistry metrics) {
+            TicketOpening opening, IntakeConfig config, MeterRegistry metrics, MonitoringAlerts alerts) {
+        this.alerts = alerts;
         this.sessions = sessions;
         this.keys = keys;
         this.tickets = tickets;
@@ -98,6 +101,8 @@ public class ChannelIntake {
             IntakeValidation.check(message, config);
         } else if (data instanceof CustomerAnswer answer) {
             IntakeValidation.check(event.type(), answer);
+        } else if (data instanceof MonitoringAlert alert) {
+            IntakeValidation.check(alert);
         }
         return data;
     }
@@ -142,6 +147,9 @@ public class ChannelIntake {
         String actor = CHANNEL_ACTOR + event.source();
         if (data instanceof ChannelMessage message) {
             return receiveMessage(session, adapter, event, message, actor);
+        }
+        if (data instanceof MonitoringAlert alert) {
+            return alerts.receive(session, event, alert, actor);
         }
         CustomerAnswer answer = (CustomerAnswer) data;
         return tickets.findByCustomerReference(session, answer.ticket(), answer.reference()).chain(ticketId -> {

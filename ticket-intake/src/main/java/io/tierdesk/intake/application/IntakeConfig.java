@@ -2,6 +2,7 @@ package io.tierdesk.intake.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import io.tierdesk.events.ticket.SupportPlan;
 import io.tierdesk.intake.domain.TicketPolicy;
 import java.time.Duration;
@@ -32,6 +33,16 @@ public interface IntakeConfig {
     /** How often the auto-close timer looks for due tickets. */
     @WithDefault("30s")
     Duration timerInterval();
+
+    /** The plans that include monitoring: an alert for a customer on another plan is refused (422 naming plan). */
+    @WithName("monitoring.plans")
+    @WithDefault("premium")
+    Set<String> monitoringPlans();
+
+    /** Whether an alert's clearing resolves its ticket when no agent has touched it yet. */
+    @WithName("monitoring.resolve-on-clear")
+    @WithDefault("true")
+    boolean resolveOnClear();
 
     default TicketPolicy policy() {
         return new TicketPolicy(reopenWindow(), autoClosePeriod(), anyoneMayWork());

@@ -4,6 +4,7 @@ import static io.tierdesk.eventing.domain.Limits.max;
 
 import io.tierdesk.events.channel.ChannelEvents;
 import io.tierdesk.events.channel.ChannelMessage;
+import io.tierdesk.events.channel.MonitoringAlert;
 import io.tierdesk.events.channel.CustomerAnswer;
 import io.tierdesk.events.ticket.Attachment;
 import io.tierdesk.eventing.domain.Rejection;
@@ -54,6 +55,14 @@ public final class IntakeValidation {
         max("diagnostics.equipment", d.equipment(), MAX_NAME);
         max("diagnostics.symptoms", d.symptoms(), 10_000);
         max("diagnostics.precedingActions", d.precedingActions(), 10_000);
+    }
+
+    public static void check(MonitoringAlert alert) {
+        max("customer.externalId", alert.customer().externalId(), MAX_REFERENCE);
+        max("alertKey", alert.alertKey(), MAX_NAME);
+        max("object", alert.object(), MAX_NAME);
+        max("summary", alert.summary(), MAX_SUBJECT);
+        max("details", alert.details(), 10_000);
     }
 
     public static void check(String type, CustomerAnswer answer) {

@@ -24,7 +24,7 @@ public class TicketViews {
             String plan, String subject, String body, JsonNode diagnostics, String category, String statedUrgency,
             String priority, String tier, String owner, String assignee, JsonNode sla, Instant slaDueAt,
             JsonNode suggestedArticles, UUID repeatOf, long version, Instant openedAt, Instant updatedAt,
-            Instant resolvedAt, Instant closedAt, JsonNode solution, JsonNode satisfaction) {
+            Instant resolvedAt, Instant closedAt, JsonNode solution, JsonNode satisfaction, JsonNode alert) {
     }
 
     public record TimelineEntry(long position, String eventId, String source, String type, String actor,
@@ -68,7 +68,11 @@ public class TicketViews {
             + "AND c.state IN ('running', 'warning')) AS sla_due_at, CAST(s.articles AS text) AS suggested_articles, "
             + "v.repeat_of AS repeat_of, v.version AS version, v.opened_at AS opened_at, v.updated_at AS updated_at, "
             + "v.resolved_at AS resolved_at, v.closed_at AS closed_at, v.customer_id AS customer_id, "
-            + "CAST(v.solution AS text) AS solution, CAST(v.satisfaction AS text) AS satisfaction "
+            + "CAST(v.solution AS text) AS solution, CAST(v.satisfaction AS text) AS satisfaction, "
+            // A monitored failure's ticket: its alert and how often it was raised (kept by the command side).
+            + "(SELECT CAST(jsonb_build_object('alertKey', a.alert_key, 'object', a.object, 'severity', a.severity, "
+            + "'raised', a.raised, 'firstRaisedAt', a.first_raised_at, 'lastRaisedAt', a.last_raised_at, "
+            + "'clearedAt', a.cleared_at) AS text) FROM alert_ticket a WHERE a.ticket_id = v.ticket_id LIMIT 1) AS alert "
             + "FROM ticket_view v LEFT JOIN ticket_routing r ON r.ticket_id = v.ticket_id "
             + "LEFT JOIN ticket_suggestion s ON s.ticket_id = v.ticket_id";
 
@@ -145,7 +149,7 @@ public class TicketViews {
                 r.text("tier"), r.text("owner"), r.text("assignee"), json(r.text("sla")), r.instant("sla_due_at"),
                 json(r.text("suggested_articles")), r.uuid("repeat_of"), r.number("version"), r.instant("opened_at"),
                 r.instant("updated_at"), r.instant("resolved_at"), r.instant("closed_at"), json(r.text("solution")),
-                json(r.text("satisfaction")));
+                json(r.text("satisfaction")), json(r.text("alert")));
     }
 
     static JsonNode json(String text) {
