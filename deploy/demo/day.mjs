@@ -148,6 +148,11 @@ async function ticketsOfTheDay() {
         await call('router', 'POST', t('/escalations'), pavel(), { targetTier: 'L4', reason: 'disk controller fault under warranty',
           vendor: 'dell', vendorCase: 'DELL-SR-' + ticketId.slice(0, 8).toUpperCase() }, key('escalate-l4'));
         await call('router', 'POST', t('/vendor-updates'), pavel(), { message: 'Dell confirms the controller fault; an engineer brings a replacement.' }, key('vendor-answer'));
+        // The replacement is fitted on site tomorrow morning (Moscow): the customer gets the confirmation now and a
+        // reminder the day before.
+        const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+        await call('router', 'POST', t('/visits'), pavel(), { place: 'on-site', engineer: 'dmitry',
+          from: `${tomorrow}T10:00:00+03:00`, to: `${tomorrow}T12:00:00+03:00`, address: 'Ромашка, ул. Ленина 5, серверная' }, key('visit'));
       }
     } else if (plan === 'resolved' || plan === 'closed') {
       await call('intake', 'POST', t('/resolution'), agent, { solutionSummary: ru ? 'Решено по статье базы знаний.' : 'Solved with the knowledge base article.',

@@ -164,6 +164,22 @@ public class Story {
         awaitEvent(ticket, "tierdesk.routing.vendor-update-recorded.v1");
         awaitEvent(ticket, "tierdesk.sla.met.v1", p -> "vendor-resolution".equals(p.path("clock").asText()));
         say("   the vendor's answer is recorded on the ticket: both vendor clocks met");
+        // Within the day: the confirmation goes, and no reminder (it would come after the booking's own mail).
+        java.time.Instant soon = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        JsonNode visit = platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/visits",
+                platform.token("supervisor", "pavel"), Map.of("place", "on-site", "engineer", "dmitry",
+                        "from", soon.plus(java.time.Duration.ofHours(3)).toString(),
+                        "to", soon.plus(java.time.Duration.ofHours(5)).toString(),
+                        "address", "Initech, 4120 Freidrich Lane, floor 3"));
+        awaitEvent(ticket, "tierdesk.routing.visit-scheduled.v1");
+        say("   an engineer is booked to reinstall the client on site: dmitry, " + visit.path("from").asText() + " to "
+                + visit.path("to").asText() + "; the customer gets the confirmation (a visit booked further ahead also a reminder a day before)");
+        String visitPath = "/api/v1/tickets/" + ticket + "/visits/" + visit.path("visitId").asText();
+        platform.call("router", "POST", visitPath + "/arrival", platform.token("agent", "dmitry"), Map.of());
+        platform.call("router", "POST", visitPath + "/outcome", platform.token("agent", "dmitry"),
+                Map.of("outcome", "fixed", "note", "Client reinstalled from the vendor's update channel."));
+        awaitEvent(ticket, "tierdesk.routing.visit-completed.v1");
+        say("   dmitry arrives and records the outcome: fixed");
         platform.call("router", "POST", "/api/v1/tickets/" + ticket + "/returns", platform.token("agent", l4),
                 Map.of("note", "Vendor answered (" + vendorCase + "); back to the owner."));
         Platform.Seen returned = awaitEvent(ticket, "tierdesk.routing.returned.v1");

@@ -242,7 +242,9 @@ class LauncherSystemTest {
             }
         });
         assertThat(mails).containsExactlyInAnyOrder("customer.receipt", "customer.question", "customer.resolved",
-                "customer.survey");
+                "customer.survey", "customer.visit-confirmed");
+        assertThat(timeline).contains("tierdesk.routing.visit-scheduled.v1", "tierdesk.routing.visit-started.v1",
+                "tierdesk.routing.visit-completed.v1");
 
         // At L4 the case ran under Microsoft's agreement, and the vendor's answer met both of its clocks.
         var sla = json.readTree(get(service(3, "/api/v1/tickets/" + one.ticket() + "/sla"), jwt));

@@ -138,7 +138,17 @@ final class SchemaGenerator {
                     io.tierdesk.events.routing.Tier.L3, io.tierdesk.events.routing.Tier.L4, "sample", "sample",
                     "sample", Instant.parse("2026-01-02T03:04:05Z"), new io.tierdesk.events.routing.VendorCase(
                             "sample", "sample", "sample",
-                            new io.tierdesk.events.routing.VendorCase.Agreement("PT4H", "P2D", "office"))));
+                            new io.tierdesk.events.routing.VendorCase.Agreement("PT4H", "P2D", "office"))),
+            io.tierdesk.events.routing.VisitScheduled.class, new io.tierdesk.events.routing.VisitScheduled(
+                    UUID.fromString("00000000-0000-4000-8000-000000000001"),
+                    UUID.fromString("00000000-0000-4000-8000-000000000002"),
+                    io.tierdesk.events.routing.VisitPlace.ON_SITE, "sample", Instant.parse("2026-01-02T09:00:00Z"),
+                    Instant.parse("2026-01-02T11:00:00Z"), "sample", "sample", Instant.parse("2026-01-02T03:04:05Z")),
+            io.tierdesk.events.routing.VisitRescheduled.class, new io.tierdesk.events.routing.VisitRescheduled(
+                    UUID.fromString("00000000-0000-4000-8000-000000000001"),
+                    UUID.fromString("00000000-0000-4000-8000-000000000002"), "sample",
+                    Instant.parse("2026-01-02T09:00:00Z"), Instant.parse("2026-01-02T11:00:00Z"), "sample",
+                    Instant.parse("2026-01-02T03:04:05Z")));
 
     private static Object[] validArguments(Class<?> record) {
         Object[] ascending = sampleArguments(record, false);

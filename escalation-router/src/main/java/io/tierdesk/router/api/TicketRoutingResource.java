@@ -9,6 +9,12 @@ import io.tierdesk.eventing.domain.Rejection;
 import io.tierdesk.router.application.Router;
 import io.tierdesk.router.application.RoutingRepository;
 import io.tierdesk.router.application.VendorCatalogue;
+import io.tierdesk.router.application.FieldWork;
+import io.tierdesk.router.application.FieldWorkRepository;
+import io.tierdesk.router.domain.Visit;
+import io.tierdesk.events.routing.VisitOutcome;
+import io.tierdesk.events.routing.VisitPlace;
+import java.time.Instant;
 import io.tierdesk.events.routing.VendorCase;
 import io.tierdesk.router.domain.RoutedTicket;
 import io.tierdesk.eventing.store.StoredEvent;
@@ -43,6 +49,24 @@ public class TicketRoutingResource {
     public record VendorUpdateRequest(String message, Boolean resolved) {
     }
 
+    public record VisitRequest(String place, String engineer, String from, String to, String address) {
+    }
+
+    public record RescheduleRequest(String engineer, String from, String to) {
+    }
+
+    public record CancelRequest(String reason) {
+    }
+
+    public record OutcomeRequest(String outcome, String note) {
+    }
+
+    public record RemoteSessionRequest(String tool, String reference) {
+    }
+
+    public record EndRequest(String summary) {
+    }
+
     public record ReturnRequest(String note) {
     }
 
@@ -58,10 +82,15 @@ public class TicketRoutingResource {
     private final RoutingRepository tickets;
     private final IdempotencyKeys keys;
     private final VendorCatalogue vendors;
+    private final FieldWork fieldWork;
+    private final FieldWorkRepository visits;
 
     public TicketRoutingResource(Mutiny.SessionFactory sessions, Router router, SecurityIdentity identity,
-            RoutingRepository tickets, IdempotencyKeys keys, VendorCatalogue vendors) {
+            RoutingRepository tickets, IdempotencyKeys keys, VendorCatalogue vendors, FieldWork fieldWork,
+            FieldWorkRepository visits) {
         this.vendors = vendors;
+        this.fieldWork = fieldWork;
+        this.visits = visits;
         this.keys = keys;
         this.tickets = tickets;
         this.sessions = sessions;
@@ -184,6 +213,131 @@ public class TicketRoutingResource {
         return once(ticketId, "returns", key, request, (session, by) -> router.giveBack(session, ticketId,
                 request == null ? null : request.note(), by, supervisor)
                 .map(tier -> Map.of("ticketId", ticketId, "tier", tier)));
+    }
+
+    /** Books an engineer: on site at the customer's address, or at the service centre. */
+    @POST
+    @Path("visits")
+    public Uni<Response> scheduleVisit(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, VisitRequest request) {
+        if (request == null) {
+            throw Rejection.invalid("place", "is required: on-site or service-centre");
+        }
+        VisitPlace place = Limits.parsed("place", Limits.required("place", request.place(), 50), VisitPlace::fromWire);
+        FieldWork.Booking booking = new FieldWork.Booking(place, Limits.required("engineer", request.engineer(),
+                Limits.NAME), instant("from", request.from()), instant("to", request.to()),
+                Limits.max("address", request.address(), Limits.SHORT_TEXT));
+        return created(ticketId, "visits", key, request, (session, by) -> fieldWork.schedule(session, ticketId,
+                booking, by, supervisor()));
+    }
+
+    @GET
+    @Path("visits")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<List<Visit>> visits(@PathParam("ticketId") UUID ticketId) {
+        return sessions.withSession(session -> visits.ofTicket(session, ticketId));
+    }
+
+    @POST
+    @Path("visits/{visitId}/reschedule")
+    public Uni<Response> reschedule(@PathParam("ticketId") UUID ticketId, @PathParam("visitId") UUID visitId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, RescheduleRequest request) {
+        if (request == null) {
+            throw Rejection.invalid("from", "is required");
+        }
+        Limits.max("engineer", request.engineer(), Limits.NAME);
+        Instant from = instant("from", request.from());
+        Instant to = instant("to", request.to());
+        return once(ticketId, "visits/" + visitId + "/reschedule", key, request, (session, by) -> fieldWork
+                .reschedule(session, ticketId, visitId, request.engineer(), from, to, by, supervisor())
+                .map(TicketRoutingResource::answer));
+    }
+
+    @POST
+    @Path("visits/{visitId}/cancellation")
+    public Uni<Response> cancel(@PathParam("ticketId") UUID ticketId, @PathParam("visitId") UUID visitId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, CancelRequest request) {
+        String reason = Limits.max("reason", request == null ? null : request.reason(), Limits.SHORT_TEXT);
+        return once(ticketId, "visits/" + visitId + "/cancellation", key, request, (session, by) -> fieldWork
+                .cancel(session, ticketId, visitId, reason, by, supervisor()).map(TicketRoutingResource::answer));
+    }
+
+    /** The engineer arrived (or took the equipment in): the visit has begun. */
+    @POST
+    @Path("visits/{visitId}/arrival")
+    public Uni<Response> arrive(@PathParam("ticketId") UUID ticketId, @PathParam("visitId") UUID visitId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return once(ticketId, "visits/" + visitId + "/arrival", key, null, (session, by) -> fieldWork
+                .start(session, ticketId, visitId, by, supervisor()).map(TicketRoutingResource::answer));
+    }
+
+    @POST
+    @Path("visits/{visitId}/outcome")
+    public Uni<Response> outcome(@PathParam("ticketId") UUID ticketId, @PathParam("visitId") UUID visitId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, OutcomeRequest request) {
+        if (request == null) {
+            throw Rejection.invalid("outcome", "is required: fixed, not-fixed or customer-absent");
+        }
+        VisitOutcome outcome = Limits.parsed("outcome", Limits.required("outcome", request.outcome(), 50),
+                VisitOutcome::fromWire);
+        String note = Limits.max("note", request.note(), Limits.LONG_TEXT);
+        return once(ticketId, "visits/" + visitId + "/outcome", key, request, (session, by) -> fieldWork
+                .complete(session, ticketId, visitId, outcome, note, by, supervisor())
+                .map(TicketRoutingResource::answer));
+    }
+
+    /** An agent connects to the customer's machine: which tool, the tool's own session reference. */
+    @POST
+    @Path("remote-sessions")
+    public Uni<Response> startRemote(@PathParam("ticketId") UUID ticketId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, RemoteSessionRequest request) {
+        String tool = Limits.required("tool", request == null ? null : request.tool(), 100);
+        String reference = Limits.max("reference", request.reference(), Limits.NAME);
+        return created(ticketId, "remote-sessions", key, request, (session, by) -> fieldWork.startRemote(session,
+                ticketId, tool, reference, by, supervisor()));
+    }
+
+    @GET
+    @Path("remote-sessions")
+    @RolesAllowed({"agent", "supervisor", "admin"})
+    public Uni<List<FieldWorkRepository.RemoteSession>> remoteSessions(@PathParam("ticketId") UUID ticketId) {
+        return sessions.withSession(session -> visits.remoteSessions(session, ticketId));
+    }
+
+    @POST
+    @Path("remote-sessions/{sessionId}/end")
+    public Uni<Response> endRemote(@PathParam("ticketId") UUID ticketId, @PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, EndRequest request) {
+        String summary = Limits.max("summary", request == null ? null : request.summary(), Limits.LONG_TEXT);
+        return once(ticketId, "remote-sessions/" + sessionId + "/end", key, request, (session, by) -> fieldWork
+                .endRemote(session, ticketId, sessionId, summary, by, supervisor()).map(TicketRoutingResource::answer));
+    }
+
+    private boolean supervisor() {
+        return identity.hasRole("supervisor");
+    }
+
+    private static Instant instant(String field, String value) {
+        Limits.required(field, value, 50);
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw Rejection.invalid(field, "'" + value + "' is not an instant with its offset (2026-12-07T09:00:00+03:00)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> answer(Object value) {
+        return io.tierdesk.events.EventJson.mapper().convertValue(value, Map.class);
+    }
+
+    /** As {@link #once}, answering 201 with what the command made. */
+    private Uni<Response> created(UUID ticketId, String command, String key, Object request,
+            BiFunction<Mutiny.Session, String, Uni<?>> make) {
+        String by = identity.getPrincipal().getName();
+        return sessions.withTransaction(session -> keys.once(session, key, by, "POST /tickets/" + ticketId + "/"
+                        + command, request, ANSWER, () -> make.apply(session, by).map(TicketRoutingResource::answer)))
+                .map(outcome -> outcome.ok().status(Response.Status.CREATED).build());
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.VendorUpdateRecorded;
+import io.tierdesk.events.routing.FieldWork;
 import io.tierdesk.router.domain.RoutedTicket;
 import io.tierdesk.router.domain.RoutingDecider;
 import io.tierdesk.router.domain.RoutingState;
@@ -47,6 +48,8 @@ public class RoutingMetrics {
             }
             case VendorUpdateRecorded e -> registry.counter("tierdesk.router.vendor.updates", "vendor", e.vendorId())
                     .increment();
+            case FieldWork e -> registry.counter("tierdesk.router.field.work", "event",
+                    e.getClass().getSimpleName()).increment();
         }
     }
 

@@ -8,6 +8,7 @@ import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.VendorUpdateRecorded;
+import io.tierdesk.events.routing.FieldWork;
 import io.tierdesk.events.routing.Tier;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public record Decision(RoutedTicket ticket, List<RoutingEvent> events, Optional<
             case TicketQueued e -> null;
             case SupervisorAlerted e -> null;
             case VendorUpdateRecorded e -> e.by();
+            case FieldWork e -> e.by();
         };
         return by == null ? RoutingDecider.POLICY : by;
     }

@@ -19,7 +19,7 @@ import java.util.UUID;
 /** The delivery log: what was sent to whom, what waits, what died and why; a dead delivery may be sent again. */
 @Path("/api/v1/deliveries")
 public class DeliveriesResource {
-    static final Set<String> STATES = Set.of("pending", "sending", "delivered", "dead");
+    static final Set<String> STATES = Set.of("pending", "sending", "delivered", "dead", "withdrawn");
 
     private final DeliveryLog log;
     private final SecurityIdentity identity;

@@ -9,6 +9,9 @@ import io.tierdesk.events.EventJson;
 import io.tierdesk.events.routing.SupervisorAlerted;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.TicketEscalated;
+import io.tierdesk.events.routing.VisitCancelled;
+import io.tierdesk.events.routing.VisitRescheduled;
+import io.tierdesk.events.routing.VisitScheduled;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaWarningReached;
 import io.tierdesk.events.ticket.AgentReplied;
@@ -40,9 +43,13 @@ public class Notifications {
     private final DeliveryWorker worker;
     private final Webhooks webhooks;
     private final Clock clock;
+    private final java.time.Duration reminderLead;
 
     public Notifications(TicketCards cards, NotificationRulesStore rules, Templates templates, DeliveryWorker worker,
-            Webhooks webhooks, Clock clock) {
+            Webhooks webhooks, Clock clock,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tierdesk.notification.visit-reminder-lead",
+                    defaultValue = "24h") java.time.Duration reminderLead) {
+        this.reminderLead = reminderLead;
         this.webhooks = webhooks;
         this.cards = cards;
         this.rules = rules;
@@ -60,12 +67,19 @@ public class Notifications {
     public Uni<Void> notify(Mutiny.Session session, Delivered<?> delivered, UUID ticketId, TicketCard written) {
         Object event = delivered.event();
         String type = EventCatalog.of(event.getClass()).ceType();
+        VisitMoment visit = VisitMoment.of(event);
+        // A moved or cancelled visit's reminder no longer holds; a new one is planned below for a moved one.
+        Uni<Void> withdrawn = visit == null || event instanceof VisitScheduled ? Uni.createFrom().voidItem()
+                : SqlRows.execute(session, """
+                        UPDATE delivery SET state = 'withdrawn', last_error = 'the visit was moved or cancelled'
+                        WHERE visit_id = ?1 AND kind = ?2 AND state = 'pending'""", visit.visitId(), VISIT_REMINDER)
+                        .replaceWithVoid();
         // Triage, clocks started, notes and the like tell no one anything: no card is read for them.
         if (!NotificationPlanner.concerns(type, rules.current().rules(), webhooks.forType(type))) {
-            return Uni.createFrom().voidItem();
+            return withdrawn;
         }
         Uni<TicketCard> found = written != null ? Uni.createFrom().item(written) : cards.find(session, ticketId);
-        return found.chain(card -> {
+        return withdrawn.chain(() -> found).chain(card -> {
             List<Notice> notices = NotificationPlanner.plan(occurrence(event), card, rules.current().rules(),
                     webhooks::forChannel, webhooks::forType, cards.defaultLanguage());
             if (notices.isEmpty()) {
@@ -76,6 +90,13 @@ public class Notifications {
             Uni<Void> all = Uni.createFrom().voidItem();
             boolean toSend = false;
             for (Notice notice : notices) {
+                boolean reminder = notice.kind().equals(VISIT_REMINDER);
+                Instant due = !reminder ? now : visit == null || visit.from() == null ? null
+                        : visit.from().minus(reminderLead);
+                if (due == null || due.isBefore(now)) {
+                    // A reminder of a visit that begins before its lead would be a second confirmation.
+                    continue;
+                }
                 boolean raw = notice.audience().equals("integration");
                 Templates.Rendered text = raw ? new Templates.Rendered(notice.kind(), "", null)
                         : templates.render(notice.kind(), notice.language(), model);
@@ -90,15 +111,16 @@ public class Notifications {
                 all = all.chain(() -> SqlRows.execute(session, """
                         INSERT INTO delivery (delivery_id, event_id, ticket_id, kind, audience, recipient, medium,
                             language, subject, text, html, state, next_attempt_at, event_time, created_at,
-                            delivered_at, payload, fallback)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13,
-                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, ?15, ?16)
+                            delivered_at, payload, fallback, visit_id)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?17, ?14, ?13,
+                            CASE WHEN ?12 = 'delivered' THEN CAST(?13 AS timestamptz) END, ?15, ?16, ?18)
                         ON CONFLICT (event_id, recipient, medium, kind) DO NOTHING""", UUID.randomUUID(),
                         delivered.eventId(), ticketId, notice.kind(), notice.audience(), notice.recipient(),
                         notice.medium(), notice.language(), text.subject(), text.text(),
                         SqlRows.nullable(notice.medium().equals("email") ? text.html() : null, String.class),
                         stream ? "delivered" : "pending", now, delivered.time() == null ? now : delivered.time(),
-                        SqlRows.nullable(payload, String.class), SqlRows.nullable(fallback, String.class))
+                        SqlRows.nullable(payload, String.class), SqlRows.nullable(fallback, String.class), due,
+                        SqlRows.nullable(visit == null ? null : visit.visitId(), UUID.class))
                         .replaceWithVoid());
             }
             // The rows are visible once the inbox's transaction commits, a moment after this: the worker looks then
@@ -173,7 +195,36 @@ public class Notifications {
         Map<String, Object> ticket = card == null || card.number() == null
                 ? Templates.ticket(ticketId.toString(), ticketId.toString().substring(0, 8), "", "", tier)
                 : Templates.ticket(ticketId.toString(), card.number(), card.subject(), card.channel(), tier);
+        Map<String, Object> visit = switch (event) {
+            case VisitScheduled e -> Templates.visit(e.place().wireName(), moment(e.from()), moment(e.to()),
+                    e.address(), e.engineer());
+            case VisitRescheduled e -> Templates.visit("", moment(e.from()), moment(e.to()), "", e.engineer());
+            default -> Templates.visit("", "", "", "", "");
+        };
         return Templates.model(ticket, card == null ? null : card.customerName(), agent, message, sla, escalation,
-                alert);
+                alert, visit);
+    }
+
+    /** A visit's moment as a customer reads it; their own zone is not known here, so it is said. */
+    public static String moment(Instant at) {
+        return VISIT_TIME.format(at) + " UTC";
+    }
+
+    private static final java.time.format.DateTimeFormatter VISIT_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+    /** The kind of a visit's reminder: planned for its moment, withdrawn when the visit moves or is cancelled. */
+    static final String VISIT_REMINDER = "customer.visit-reminder";
+
+    /** The visit an event books, moves or cancels, and when its window begins (null when it ends one). */
+    record VisitMoment(UUID visitId, Instant from) {
+        static VisitMoment of(Object event) {
+            return switch (event) {
+                case VisitScheduled e -> new VisitMoment(e.visitId(), e.from());
+                case VisitRescheduled e -> new VisitMoment(e.visitId(), e.from());
+                case VisitCancelled e -> new VisitMoment(e.visitId(), null);
+                default -> null;
+            };
+        }
     }
 }

@@ -253,6 +253,13 @@ public class Templates {
      */
     public static Map<String, Object> model(Map<String, Object> ticket, String customerName, String agentId,
             String message, Map<String, Object> sla, Map<String, Object> escalation, Map<String, Object> alert) {
+        return model(ticket, customerName, agentId, message, sla, escalation, alert, visit("", "", "", "", ""));
+    }
+
+    /** The same with a visit: {@code visit.from}, {@code .to}, {@code .address}, {@code .place}, {@code .engineer}. */
+    public static Map<String, Object> model(Map<String, Object> ticket, String customerName, String agentId,
+            String message, Map<String, Object> sla, Map<String, Object> escalation, Map<String, Object> alert,
+            Map<String, Object> visit) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("ticket", ticket);
         model.put("customer", Map.of("name", text(customerName)));
@@ -261,6 +268,7 @@ public class Templates {
         model.put("sla", sla);
         model.put("escalation", escalation);
         model.put("alert", alert);
+        model.put("visit", visit);
         return model;
     }
 
@@ -277,6 +285,12 @@ public class Templates {
         return Map.of("toTier", text(toTier), "reason", text(reason));
     }
 
+    /** A visit's window as the customer reads it; {@code serviceCentre} is "true" for one at the service centre. */
+    public static Map<String, Object> visit(String place, String from, String to, String address, String engineer) {
+        return Map.of("place", text(place), "from", text(from), "to", text(to), "address", text(address),
+                "engineer", text(engineer), "serviceCentre", "service-centre".equals(place) ? "true" : "");
+    }
+
     public static Map<String, Object> alert(String reason, String detail) {
         return Map.of("reason", text(reason), "detail", text(detail));
     }
@@ -285,7 +299,8 @@ public class Templates {
     public static Map<String, Object> sample() {
         return model(ticket("6f1c1f2e-0000-4000-8000-000000000001", "TD-000123", "Принтер не печатает", "email", "L1"),
                 "Анна Петрова", "anna", "Перезапустите службу печати.", sla("resolution", "2026-12-01T10:00:00Z"),
-                escalation("L4", "vendor firmware defect"), alert("deadline near", "Nobody answered yet."));
+                escalation("L4", "vendor firmware defect"), alert("deadline near", "Nobody answered yet."),
+                visit("on-site", "2026-12-07 10:00 UTC", "2026-12-07 12:00 UTC", "Tverskaya 1, Moscow", "igor"));
     }
 
     /** A subject is one line: line breaks from ticket data would open a way to inject mail headers. */

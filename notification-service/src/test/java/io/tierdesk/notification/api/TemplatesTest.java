@@ -53,7 +53,7 @@ class TemplatesTest {
 
     @Test
     void everyDefaultTemplateRendersInRussianAndEnglishFromASample() {
-        assertThat(templates.kinds()).hasSize(11);
+        assertThat(templates.kinds()).hasSize(13);
         for (String kind : templates.kinds()) {
             for (String language : Templates.LANGUAGES) {
                 Templates.Rendered r = templates.render(kind, language, Templates.sample());

@@ -14,6 +14,7 @@ import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.VendorUpdateRecorded;
+import io.tierdesk.events.routing.FieldWork;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaEvent;
 import io.tierdesk.events.sla.SlaMet;
@@ -111,6 +112,7 @@ public class QualityProjection {
                         ELSE quality_ticket.agent END""", id, e.agentId());
             case TicketQueued e -> none();
             case SupervisorAlerted e -> none();
+            case FieldWork e -> none();
         };
     }
 

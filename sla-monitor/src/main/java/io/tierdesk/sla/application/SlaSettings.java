@@ -138,6 +138,7 @@ public class SlaSettings {
                         case FIRST_RESPONSE -> "firstResponse";
                         case NEXT_REPLY -> "nextReply";
                         case RESOLUTION -> "resolution";
+                        case ON_SITE -> "onSite";
                         case VENDOR_RESPONSE, VENDOR_RESOLUTION -> kind.wireName();
                     };
                     found.add(new Rejection.Violation(field != null ? field

@@ -10,6 +10,8 @@ public enum ClockKind {
     NEXT_REPLY("next-reply"),
     /** From opening to resolution, paused while the ticket waits for the customer. */
     RESOLUTION("resolution"),
+    /** From the first booking of an on-site visit to the engineer's arrival (plans whose policy sets a target). */
+    ON_SITE("on-site"),
     /** From the escalation to L4 to the vendor's first answer on its case. */
     VENDOR_RESPONSE("vendor-response"),
     /** From the escalation to L4 to the vendor saying the case is resolved; a return from L4 stops it. */
@@ -19,6 +21,11 @@ public enum ClockKind {
 
     ClockKind(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** Met by the ticket's resolution; the others stop there, their own event having not come. */
+    public boolean metByResolution() {
+        return this == FIRST_RESPONSE || this == NEXT_REPLY || this == RESOLUTION;
     }
 
     /** Kept by a vendor's agreement, on its calendar, rather than by the customer's plan. */

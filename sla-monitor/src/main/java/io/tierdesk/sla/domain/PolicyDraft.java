@@ -18,7 +18,11 @@ import java.util.function.Predicate;
  */
 public record PolicyDraft(String calendar, String defaultPriority, List<Double> warnings,
         Map<String, TargetsDraft> targets) {
-    public record TargetsDraft(String firstResponse, String nextReply, String resolution) {
+    /** @param onSite how soon a booked on-site visit must begin (plans that send engineers) */
+    public record TargetsDraft(String firstResponse, String nextReply, String resolution, String onSite) {
+        public TargetsDraft(String firstResponse, String nextReply, String resolution) {
+            this(firstResponse, nextReply, resolution, null);
+        }
     }
 
     static final int MAX_WARNINGS = 5;
@@ -56,8 +60,9 @@ public record PolicyDraft(String calendar, String defaultPriority, List<Double> 
                 Duration first = duration(at + ".firstResponse", draft == null ? null : draft.firstResponse(), problems);
                 Duration next = duration(at + ".nextReply", draft == null ? null : draft.nextReply(), problems);
                 Duration resolution = duration(at + ".resolution", draft == null ? null : draft.resolution(), problems);
+                Duration onSite = duration(at + ".onSite", draft == null ? null : draft.onSite(), problems);
                 if (priority != null) {
-                    byPriority.put(priority, new SlaPolicy.Targets(first, next, resolution));
+                    byPriority.put(priority, new SlaPolicy.Targets(first, next, resolution, onSite));
                 }
             });
         }
@@ -97,7 +102,7 @@ public record PolicyDraft(String calendar, String defaultPriority, List<Double> 
     public static PolicyDraft of(SlaPolicy policy) {
         Map<String, TargetsDraft> targets = new LinkedHashMap<>();
         policy.targets().forEach((priority, t) -> targets.put(priority.name(), new TargetsDraft(text(t.firstResponse()),
-                text(t.nextReply()), text(t.resolution()))));
+                text(t.nextReply()), text(t.resolution()), text(t.onSite()))));
         return new PolicyDraft(policy.calendar(), policy.defaultPriority().name(), policy.warnings(), targets);
     }
 

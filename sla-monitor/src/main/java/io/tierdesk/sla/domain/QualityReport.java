@@ -45,7 +45,7 @@ public record QualityReport(Instant from, Instant to, String zone, GroupBy group
     /** What the seed documents expect the first line to solve on its own. */
     public static final Norm L1_NORM = new Norm(0.70, 0.80);
     public static final List<String> TIERS = List.of("L1", "L2", "L3", "L4");
-    public static final List<String> CLOCKS = List.of("first-response", "next-reply", "resolution");
+    public static final List<String> CLOCKS = List.of("first-response", "next-reply", "resolution", "on-site");
     /** Upper bounds of the backlog's age buckets, in days; the last bucket has none. */
     static final List<String> AGES = List.of("under-1d", "1d-3d", "3d-7d", "over-7d");
     /** A group for tickets that no agent resolved or was assigned. */

@@ -56,9 +56,11 @@ public final class SlaDecider {
             case TicketFact.Moved f -> moved(ticket, f);
             case TicketFact.VendorEngaged f -> vendorEngaged(ticket.onLine("L4"), f, events);
             case TicketFact.VendorAnswered f -> vendorAnswered(ticket, f, calendar, events);
+            case TicketFact.VisitBooked f -> visitBooked(ticket, f, calendar, events);
+            case TicketFact.VisitBegan f -> meet(ticket, ClockKind.ON_SITE, f.at(), calendar, events);
             case TicketFact.AgentSpoke f -> agentSpoke(ticket, f, calendar, events);
             case TicketFact.CustomerWrote f -> customerWrote(ticket, f, calendar, events);
-            case TicketFact.Resolved f -> stopVendor(meetAll(ticket, f.at(), calendar, events), f.at())
+            case TicketFact.Resolved f -> stopOthers(meetAll(ticket, f.at(), calendar, events), f.at())
                     .with(false, true);
             case TicketFact.Reopened f -> reopened(ticket, f, calendar, events);
             case TicketFact.Closed f -> closed(ticket, f);
@@ -224,7 +226,7 @@ public final class SlaDecider {
     private static SlaTicket meetAll(SlaTicket ticket, Instant at, BusinessCalendar calendar, List<SlaEvent> events) {
         SlaTicket next = ticket;
         for (ClockKind kind : ClockKind.values()) {
-            if (!kind.vendor()) {
+            if (kind.metByResolution()) {
                 next = meet(next, kind, at, calendar, events);
             }
         }
@@ -291,6 +293,30 @@ public final class SlaDecider {
     private static SlaTicket moved(SlaTicket ticket, TicketFact.Moved f) {
         SlaTicket next = ticket.onLine(f.tier());
         return "L4".equals(f.tier()) ? next : stopVendor(next, f.at());
+    }
+
+    /** At the resolution, the clocks it does not meet (a vendor's, an owed visit) stop where they are. */
+    private static SlaTicket stopOthers(SlaTicket ticket, Instant at) {
+        SlaTicket next = ticket;
+        for (SlaClock clock : ticket.clocks().values()) {
+            if (!clock.kind().metByResolution() && clock.open()) {
+                next = next.with(clock.kind(), clock.stopped(at));
+            }
+        }
+        return next;
+    }
+
+    /**
+     * The first on-site visit booked starts the on-site clock, on the plan's target at the ticket's priority (none
+     * where the plan sets none); later bookings, reschedulings and cancellations leave it running until an engineer
+     * arrives.
+     */
+    private static SlaTicket visitBooked(SlaTicket ticket, TicketFact.VisitBooked f, BusinessCalendar calendar,
+            List<SlaEvent> events) {
+        if (!f.onSite() || !ticket.opened() || ticket.clocks().containsKey(ClockKind.ON_SITE)) {
+            return ticket;
+        }
+        return start(ticket, ClockKind.ON_SITE, f.at(), calendar, events);
     }
 
     /** The vendor clocks that still count stop, neither met nor breached. */

@@ -15,12 +15,17 @@ import java.util.Collections;
 public record SlaPolicy(String plan, long version, String calendar, Priority defaultPriority, List<Double> warnings,
         Map<Priority, Targets> targets) {
     /** @param firstResponse null: no such clock; likewise the others */
-    public record Targets(Duration firstResponse, Duration nextReply, Duration resolution) {
+    public record Targets(Duration firstResponse, Duration nextReply, Duration resolution, Duration onSite) {
+        public Targets(Duration firstResponse, Duration nextReply, Duration resolution) {
+            this(firstResponse, nextReply, resolution, null);
+        }
+
         public Duration of(ClockKind kind) {
             return switch (kind) {
                 case FIRST_RESPONSE -> firstResponse;
                 case NEXT_REPLY -> nextReply;
                 case RESOLUTION -> resolution;
+                case ON_SITE -> onSite;
                 case VENDOR_RESPONSE, VENDOR_RESOLUTION -> null;
             };
         }

@@ -37,6 +37,14 @@ public sealed interface TicketFact {
     record VendorAnswered(boolean resolved, Instant at) implements TicketFact {
     }
 
+    /** A visit was booked; an on-site one owes the customer an engineer within the plan's on-site target. */
+    record VisitBooked(boolean onSite, Instant at) implements TicketFact {
+    }
+
+    /** The engineer arrived, or took the equipment in. */
+    record VisitBegan(Instant at) implements TicketFact {
+    }
+
     record CustomerWrote(Instant at) implements TicketFact {
     }
 

@@ -10,6 +10,10 @@ import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.VendorUpdateRecorded;
+import io.tierdesk.events.routing.FieldWork;
+import io.tierdesk.events.routing.VisitPlace;
+import io.tierdesk.events.routing.VisitScheduled;
+import io.tierdesk.events.routing.VisitStarted;
 import io.tierdesk.sla.domain.VendorTerms;
 import io.tierdesk.sla.application.QualityProjection;
 import io.tierdesk.sla.application.SlaClocks;
@@ -53,6 +57,9 @@ public class RoutingStreamConsumer {
             case TicketAssigned e -> null;
             case TicketQueued e -> null;
             case SupervisorAlerted e -> null;
+            case VisitScheduled e -> new TicketFact.VisitBooked(e.place() == VisitPlace.ON_SITE, e.scheduledAt());
+            case VisitStarted e -> new TicketFact.VisitBegan(e.startedAt());
+            case FieldWork e -> null;
         };
     }
 }

@@ -19,6 +19,8 @@ import io.tierdesk.events.routing.Tier;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.TicketEscalated;
 import io.tierdesk.events.routing.VendorCase;
+import io.tierdesk.events.routing.VisitPlace;
+import io.tierdesk.events.routing.VisitScheduled;
 import io.tierdesk.events.routing.VendorUpdateRecorded;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockResumed;
@@ -377,5 +379,26 @@ class SlaClocksTest {
                 .then().extract().path("vendors.find { it.vendor == '" + vendor + "' }.resolutionP50");
         assertThat(Duration.between(escalatedAt, fixedAt).minus(Duration.parse(resolutionP50)).abs())
                 .as("from the escalation to the vendor's fix").isLessThan(Duration.ofMillis(2));
+    }
+
+    @Test
+    void aPremiumOnSiteVisitNotBegunWithinThePlansTargetBreachesTheOnSiteClock() {
+        UUID ticket = UUID.randomUUID();
+        Instant openedAt = clock.instant();
+        openTriagedP1(ticket, Tier.L1, SupportPlan.PREMIUM, openedAt);
+        slaEvents(ticket, found -> kinds(found).contains("SlaClockStarted resolution"));
+        Instant bookedAt = openedAt.plus(Duration.ofMinutes(5));
+        publish(Topics.ROUTING, ticket, new VisitScheduled(ticket, UUID.randomUUID(), VisitPlace.ON_SITE, "eng",
+                bookedAt.plus(Duration.ofHours(5)), bookedAt.plus(Duration.ofHours(7)), "Tverskaya 1", "boss",
+                bookedAt));
+        SlaEvent started = slaEvents(ticket, found -> kinds(found).contains("SlaClockStarted on-site")).stream()
+                .filter(e -> "on-site".equals(e.clock())).findFirst().orElseThrow();
+        // Premium, P1: an engineer within 4 hours of the booking (the policy's second version, round the clock).
+        assertThat(started.dueAt()).isEqualTo(bookedAt.plus(Duration.ofHours(4)));
+        assertThat(started.terms().policyVersion()).isGreaterThanOrEqualTo(2L);
+
+        clock.advance(Duration.ofHours(4).plus(Duration.ofMinutes(10)));
+        List<SlaEvent> breached = slaEvents(ticket, found -> kinds(found).contains("SlaBreached on-site"));
+        assertThat(kinds(breached)).containsSubsequence("SlaWarningReached on-site", "SlaBreached on-site");
     }
 }

@@ -41,6 +41,7 @@ class SlaDeciderTest {
     static final class Run {
         SlaTicket ticket = SlaTicket.unseen(TICKET);
         BusinessCalendar calendar = OFFICE;
+        SlaPolicy policy = WARRANTY;
         final List<SlaEvent> events = new ArrayList<>();
 
         Run given(TicketFact... facts) {
@@ -52,7 +53,7 @@ class SlaDeciderTest {
         }
 
         List<SlaEvent> when(TicketFact fact, Instant now) {
-            SlaDecider.Decision d = SlaDecider.decide(ticket, fact, WARRANTY, calendar, now);
+            SlaDecider.Decision d = SlaDecider.decide(ticket, fact, policy, calendar, now);
             ticket = d.ticket();
             events.addAll(d.events());
             return d.events();
@@ -292,5 +293,46 @@ class SlaDeciderTest {
         assertThat(resolved).extracting(SlaEvent::clock).containsExactlyInAnyOrder("first-response", "resolution");
         assertThat(run.clock(ClockKind.VENDOR_RESPONSE).state()).isEqualTo(SlaClock.State.STOPPED);
         assertThat(run.clock(ClockKind.VENDOR_RESOLUTION).state()).isEqualTo(SlaClock.State.STOPPED);
+    }
+
+    /** Warranty's targets with an engineer owed within four working hours of a booked on-site visit. */
+    static final SlaPolicy ON_SITE = new SlaPolicy("warranty", 4, "office", Priority.P3, List.of(0.75),
+            Map.of(Priority.P3, new Targets(Duration.ofHours(4), Duration.ofHours(4), Duration.ofHours(16),
+                    Duration.ofHours(4))));
+
+    @Test
+    void aBookedOnSiteVisitOwesAnEngineerWithinThePlansTargetMetByTheArrival() {
+        Run run = new Run();
+        run.policy = ON_SITE;
+        run.given(opened("2027-03-08T09:00"));
+        assertThat(run.when(new TicketFact.VisitBooked(false, t("2027-03-08T10:00"))))
+                .as("a visit to the service centre owes no engineer at the customer's").isEmpty();
+        List<SlaEvent> booked = run.when(new TicketFact.VisitBooked(true, t("2027-03-08T10:00")));
+        assertThat(booked).hasSize(1);
+        assertThat(booked.get(0)).isInstanceOf(SlaClockStarted.class);
+        assertThat(booked.get(0).clock()).isEqualTo("on-site");
+        assertThat(booked.get(0).dueAt()).isEqualTo(t("2027-03-08T14:00"));
+        assertThat(run.when(new TicketFact.VisitBooked(true, t("2027-03-08T11:00")))).as("booked again: one clock")
+                .isEmpty();
+        assertThat(run.when(new TicketFact.VisitBegan(t("2027-03-08T13:30"))))
+                .extracting(e -> e.getClass().getSimpleName() + " " + e.clock()).contains("SlaMet on-site");
+    }
+
+    @Test
+    void anEngineerWhoDoesNotComeInTimeBreachesTheOnSiteClockAndResolvingStopsOneStillOwed() {
+        Run run = new Run();
+        run.policy = ON_SITE;
+        run.given(opened("2027-03-08T09:00"), new TicketFact.VisitBooked(true, t("2027-03-08T10:00")));
+        assertThat(run.timePasses(t("2027-03-08T14:00"))).extracting(e -> e.getClass().getSimpleName() + " "
+                + e.clock()).contains("SlaBreached on-site");
+        Run fixedRemotely = new Run();
+        fixedRemotely.policy = ON_SITE;
+        fixedRemotely.given(opened("2027-03-08T09:00"), new TicketFact.VisitBooked(true, t("2027-03-08T10:00")));
+        assertThat(fixedRemotely.when(new TicketFact.Resolved(t("2027-03-08T11:00")))).extracting(SlaEvent::clock)
+                .doesNotContain("on-site");
+        assertThat(fixedRemotely.clock(ClockKind.ON_SITE).state()).isEqualTo(SlaClock.State.STOPPED);
+        Run noTarget = new Run().given(opened("2027-03-08T09:00"));
+        assertThat(noTarget.when(new TicketFact.VisitBooked(true, t("2027-03-08T10:00"))))
+                .as("a plan without an on-site target keeps no such clock").isEmpty();
     }
 }

@@ -15,9 +15,20 @@ public final class RoutingEvents {
             type("supervisor-alerted", SupervisorAlerted.class);
     public static final EventType<VendorUpdateRecorded> VENDOR_UPDATE_RECORDED =
             type("vendor-update-recorded", VendorUpdateRecorded.class);
+    public static final EventType<VisitScheduled> VISIT_SCHEDULED = type("visit-scheduled", VisitScheduled.class);
+    public static final EventType<VisitRescheduled> VISIT_RESCHEDULED =
+            type("visit-rescheduled", VisitRescheduled.class);
+    public static final EventType<VisitCancelled> VISIT_CANCELLED = type("visit-cancelled", VisitCancelled.class);
+    public static final EventType<VisitStarted> VISIT_STARTED = type("visit-started", VisitStarted.class);
+    public static final EventType<VisitCompleted> VISIT_COMPLETED = type("visit-completed", VisitCompleted.class);
+    public static final EventType<RemoteSessionStarted> REMOTE_SESSION_STARTED =
+            type("remote-session-started", RemoteSessionStarted.class);
+    public static final EventType<RemoteSessionEnded> REMOTE_SESSION_ENDED =
+            type("remote-session-ended", RemoteSessionEnded.class);
 
     public static final List<EventType<? extends RoutingEvent>> ALL = List.of(TRIAGED, QUEUED, ASSIGNED, ESCALATED,
-            RETURNED, SUPERVISOR_ALERTED, VENDOR_UPDATE_RECORDED);
+            RETURNED, SUPERVISOR_ALERTED, VENDOR_UPDATE_RECORDED, VISIT_SCHEDULED, VISIT_RESCHEDULED, VISIT_CANCELLED,
+            VISIT_STARTED, VISIT_COMPLETED, REMOTE_SESSION_STARTED, REMOTE_SESSION_ENDED);
 
     private RoutingEvents() {
     }

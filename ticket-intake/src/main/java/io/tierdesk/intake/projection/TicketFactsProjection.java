@@ -11,6 +11,7 @@ import io.tierdesk.events.routing.TicketQueued;
 import io.tierdesk.events.routing.TicketReturned;
 import io.tierdesk.events.routing.TicketTriaged;
 import io.tierdesk.events.routing.VendorUpdateRecorded;
+import io.tierdesk.events.routing.FieldWork;
 import io.tierdesk.events.sla.SlaBreached;
 import io.tierdesk.events.sla.SlaClockPaused;
 import io.tierdesk.events.sla.SlaClockResumed;
@@ -96,6 +97,8 @@ public class TicketFactsProjection {
             case SupervisorAlerted e -> null;
             // The vendor's answer is the journal's; the ticket stays where it is.
             case VendorUpdateRecorded e -> null;
+            // Visits and remote sessions are the journal's too.
+            case FieldWork e -> null;
             case TicketTriaged e -> new Fact("priority = ?2, category = ?3, skill = ?4, "
                     + "tier = COALESCE(ticket_routing.tier, ?5)",
                     e.priority().name(), e.category(), e.skill(), e.tier().name());
@@ -123,6 +126,7 @@ public class TicketFactsProjection {
             case TicketEscalated e -> e.by();
             case TicketReturned e -> e.by();
             case VendorUpdateRecorded e -> e.by();
+            case FieldWork e -> e.by();
         };
         return by != null ? by : source(delivered);
     }
