@@ -193,15 +193,8 @@ public class TicketRoutingResource {
         }
         Limits.required("message", request.message(), Limits.LONG_TEXT);
         boolean resolved = Boolean.TRUE.equals(request.resolved());
-        boolean supervisor = identity.hasRole("supervisor");
-        return sessions.withTransaction(session -> keys.once(session, key, identity.getPrincipal().getName(),
-                        "POST /tickets/" + ticketId + "/vendor-updates", request, ANSWER,
-                        () -> router.recordVendorUpdate(session, ticketId, request.message(), resolved,
-                                identity.getPrincipal().getName(), supervisor)
-                                .map(u -> Map.<String, Object>of("ticketId", ticketId, "vendorId", u.vendorId(),
-                                        "caseReference", u.caseReference(), "resolved", u.resolved(),
-                                        "recordedAt", u.recordedAt()))))
-                .map(outcome -> outcome.ok().status(Response.Status.CREATED).build());
+        return created(ticketId, "vendor-updates", key, request, (session, by) -> router.recordVendorUpdate(session,
+                ticketId, request.message(), resolved, by, supervisor()));
     }
 
     @POST
@@ -334,10 +327,8 @@ public class TicketRoutingResource {
     /** As {@link #once}, answering 201 with what the command made. */
     private Uni<Response> created(UUID ticketId, String command, String key, Object request,
             BiFunction<Mutiny.Session, String, Uni<?>> make) {
-        String by = identity.getPrincipal().getName();
-        return sessions.withTransaction(session -> keys.once(session, key, by, "POST /tickets/" + ticketId + "/"
-                        + command, request, ANSWER, () -> make.apply(session, by).map(TicketRoutingResource::answer)))
-                .map(outcome -> outcome.ok().status(Response.Status.CREATED).build());
+        return once(ticketId, command, key, request, Response.Status.CREATED,
+                (session, by) -> make.apply(session, by).map(TicketRoutingResource::answer));
     }
 
     @SuppressWarnings("unchecked")
@@ -349,9 +340,14 @@ public class TicketRoutingResource {
      */
     private Uni<Response> once(UUID ticketId, String command, String key, Object request,
             BiFunction<Mutiny.Session, String, Uni<Map<String, Object>>> move) {
+        return once(ticketId, command, key, request, Response.Status.OK, move);
+    }
+
+    private Uni<Response> once(UUID ticketId, String command, String key, Object request, Response.Status status,
+            BiFunction<Mutiny.Session, String, Uni<Map<String, Object>>> move) {
         String by = identity.getPrincipal().getName();
         return sessions.withTransaction(session -> keys.once(session, key, by, "POST /tickets/" + ticketId + "/"
                         + command, request, ANSWER, () -> move.apply(session, by)))
-                .map(outcome -> outcome.ok().build());
+                .map(outcome -> outcome.ok().status(status).build());
     }
 }

@@ -31,8 +31,8 @@ public class VendorsResource {
     public record VendorRequest(String name, String contact, List<String> products, AgreementRequest agreement) {
     }
 
+    /** A vendor's id, and likewise an SLA calendar's. */
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern CALENDAR = ID;
     /** The calendar an agreement that names none counts on. */
     static final String ALWAYS = "24x7";
 
@@ -93,7 +93,7 @@ public class VendorsResource {
             throw Rejection.invalid("agreement.response", "an agreement sets a response or a resolution target");
         }
         String calendar = agreement.calendar() == null ? ALWAYS : agreement.calendar();
-        if (!CALENDAR.matcher(calendar).matches()) {
+        if (!ID.matcher(calendar).matches()) {
             throw Rejection.invalid("agreement.calendar", "must be an SLA calendar's id");
         }
         return new Vendor(id, 0, request.name().strip(), request.contact(), products,

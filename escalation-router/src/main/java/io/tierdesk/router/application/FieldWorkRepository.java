@@ -1,6 +1,7 @@
 package io.tierdesk.router.application;
 
 import io.smallrye.mutiny.Uni;
+import io.tierdesk.eventing.store.AdvisoryLocks;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.events.routing.VisitOutcome;
 import io.tierdesk.events.routing.VisitPlace;
@@ -26,10 +27,7 @@ public class FieldWorkRepository {
 
     /** Bookings of these engineers are decided one at a time (several in one order, so two never wait in a circle). */
     Uni<Void> lockEngineers(Mutiny.Session session, List<String> engineers) {
-        return SqlRows.select(session, """
-                SELECT count(pg_advisory_xact_lock(hashtextextended('engineer:' || e, 0))) AS locked
-                FROM (SELECT DISTINCT e FROM unnest(CAST(?1 AS text[])) AS x(e) ORDER BY e) AS ordered""",
-                (Object) engineers.toArray(String[]::new)).replaceWithVoid();
+        return AdvisoryLocks.lockAll(session, engineers.stream().map(e -> "engineer:" + e).toList());
     }
 
     Uni<Optional<Visit>> visit(Mutiny.Session session, UUID ticketId, UUID visitId) {

@@ -226,13 +226,12 @@ public class QualityProjection {
                                 extract(epoch FROM c.answered_at - c.escalated_at))) AS bigint) AS response_p50,
                             CAST(round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY
                                 extract(epoch FROM c.resolved_at - c.escalated_at))) AS bigint) AS resolution_p50,
-                            sum((SELECT count(*) FROM quality_fact f WHERE f.ticket_id = c.ticket_id
-                                AND f.kind = 'SLA_BREACHED' AND f.detail = 'vendor-response' AND f.at >= c.escalated_at
-                                AND f.at < COALESCE(c.ended_at, 'infinity'))) AS response_breaches,
-                            sum((SELECT count(*) FROM quality_fact f WHERE f.ticket_id = c.ticket_id
-                                AND f.kind = 'SLA_BREACHED' AND f.detail = 'vendor-resolution' AND f.at >= c.escalated_at
-                                AND f.at < COALESCE(c.ended_at, 'infinity'))) AS resolution_breaches
+                            sum(b.response) AS response_breaches, sum(b.resolution) AS resolution_breaches
                         FROM quality_vendor_case c LEFT JOIN quality_ticket q ON q.ticket_id = c.ticket_id
+                        CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE f.detail = 'vendor-response') AS response,
+                                count(*) FILTER (WHERE f.detail = 'vendor-resolution') AS resolution
+                            FROM quality_fact f WHERE f.ticket_id = c.ticket_id AND f.kind = 'SLA_BREACHED'
+                              AND f.at >= c.escalated_at AND f.at < COALESCE(c.ended_at, 'infinity')) b
                         WHERE c.escalated_at >= ?1 AND c.escalated_at < ?2
                           AND (?3 = '' OR q.plan = ?3) AND (?4 = '' OR q.channel = ?4)
                         GROUP BY c.vendor_id ORDER BY c.vendor_id""", query.from(), query.to(), text(query.plan()),

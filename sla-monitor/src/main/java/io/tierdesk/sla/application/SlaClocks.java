@@ -117,7 +117,7 @@ public class SlaClocks {
     private Uni<List<Fact>> vendorCalendars(Mutiny.Session session, List<Fact> facts) {
         Set<String> ids = new TreeSet<>();
         facts.stream().filter(f -> f.fact() instanceof TicketFact.VendorEngaged)
-                .forEach(f -> ids.add(((TicketFact.VendorEngaged) f.fact()).calendarId()));
+                .forEach(f -> ids.add(((TicketFact.VendorEngaged) f.fact()).terms().calendarId()));
         if (ids.isEmpty()) {
             return Uni.createFrom().item(facts);
         }
@@ -129,9 +129,9 @@ public class SlaClocks {
                     .replaceWithVoid());
         }
         return read.map(done -> facts.stream().map(f -> f.fact() instanceof TicketFact.VendorEngaged engaged
-                ? new Fact(f.ticketId(), engaged.withTerms(VendorTerms.of(engaged.terms().vendorId(),
+                ? new Fact(f.ticketId(), new TicketFact.VendorEngaged(VendorTerms.of(engaged.terms().vendorId(),
                         engaged.terms().caseReference(), engaged.terms().response(), engaged.terms().resolution(),
-                        found.get(engaged.calendarId()))))
+                        found.get(engaged.terms().calendarId())), engaged.at()))
                 : f).toList());
     }
 

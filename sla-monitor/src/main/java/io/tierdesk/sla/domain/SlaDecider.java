@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * decide(ticket, fact) → the ticket's clocks and the SLA events that say what changed. Plain Java: the application
@@ -60,8 +61,9 @@ public final class SlaDecider {
             case TicketFact.VisitBegan f -> meet(ticket, ClockKind.ON_SITE, f.at(), calendar, events);
             case TicketFact.AgentSpoke f -> agentSpoke(ticket, f, calendar, events);
             case TicketFact.CustomerWrote f -> customerWrote(ticket, f, calendar, events);
-            case TicketFact.Resolved f -> stopOthers(meetAll(ticket, f.at(), calendar, events), f.at())
-                    .with(false, true);
+            // The clocks a resolution does not meet (a vendor's, an owed visit) stop where they are.
+            case TicketFact.Resolved f -> stop(meetAll(ticket, f.at(), calendar, events), f.at(),
+                    kind -> !kind.metByResolution()).with(false, true);
             case TicketFact.Reopened f -> reopened(ticket, f, calendar, events);
             case TicketFact.Closed f -> closed(ticket, f);
         };
@@ -292,18 +294,7 @@ public final class SlaDecider {
     /** A move off L4 ends the vendor's case: its clocks stop where they are. */
     private static SlaTicket moved(SlaTicket ticket, TicketFact.Moved f) {
         SlaTicket next = ticket.onLine(f.tier());
-        return "L4".equals(f.tier()) ? next : stopVendor(next, f.at());
-    }
-
-    /** At the resolution, the clocks it does not meet (a vendor's, an owed visit) stop where they are. */
-    private static SlaTicket stopOthers(SlaTicket ticket, Instant at) {
-        SlaTicket next = ticket;
-        for (SlaClock clock : ticket.clocks().values()) {
-            if (!clock.kind().metByResolution() && clock.open()) {
-                next = next.with(clock.kind(), clock.stopped(at));
-            }
-        }
-        return next;
+        return "L4".equals(f.tier()) ? next : stop(next, f.at(), ClockKind::vendor);
     }
 
     /**
@@ -319,11 +310,11 @@ public final class SlaDecider {
         return start(ticket, ClockKind.ON_SITE, f.at(), calendar, events);
     }
 
-    /** The vendor clocks that still count stop, neither met nor breached. */
-    private static SlaTicket stopVendor(SlaTicket ticket, Instant at) {
+    /** The clocks of these kinds that still count stop, neither met nor breached. */
+    private static SlaTicket stop(SlaTicket ticket, Instant at, Predicate<ClockKind> kinds) {
         SlaTicket next = ticket;
         for (SlaClock clock : ticket.clocks().values()) {
-            if (clock.kind().vendor() && clock.open()) {
+            if (kinds.test(clock.kind()) && clock.open()) {
                 next = next.with(clock.kind(), clock.stopped(at));
             }
         }
@@ -335,7 +326,7 @@ public final class SlaDecider {
      * which keep running. A new case (after a return, a second escalation) replaces the last one's clocks.
      */
     private static SlaTicket vendorEngaged(SlaTicket ticket, TicketFact.VendorEngaged f, List<SlaEvent> events) {
-        SlaTicket next = stopVendor(ticket, f.at()).withVendor(f.terms());
+        SlaTicket next = stop(ticket, f.at(), ClockKind::vendor).withVendor(f.terms());
         BusinessCalendar counting = f.terms().businessCalendar();
         for (ClockKind kind : List.of(ClockKind.VENDOR_RESPONSE, ClockKind.VENDOR_RESOLUTION)) {
             Duration target = f.terms().target(kind);

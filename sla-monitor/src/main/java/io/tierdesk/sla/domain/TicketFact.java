@@ -25,12 +25,9 @@ public sealed interface TicketFact {
 
     /**
      * The ticket went to L4 with a case at a vendor: the line, and the vendor's clocks on its agreement.
-     * {@code terms} carries the agreement's calendar once the application has read it.
+     * {@code terms} names the agreement's calendar, and carries it once the application has read it.
      */
-    record VendorEngaged(VendorTerms terms, String calendarId, Instant at) implements TicketFact {
-        public VendorEngaged withTerms(VendorTerms read) {
-            return new VendorEngaged(read, calendarId, at);
-        }
+    record VendorEngaged(VendorTerms terms, Instant at) implements TicketFact {
     }
 
     /** The vendor answered on its case; {@code resolved}: it says the fault is fixed. */

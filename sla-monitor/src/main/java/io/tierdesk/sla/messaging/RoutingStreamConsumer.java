@@ -50,7 +50,7 @@ public class RoutingStreamConsumer {
             case TicketEscalated e when e.vendor() != null -> new TicketFact.VendorEngaged(new VendorTerms(
                     e.vendor().vendorId(), e.vendor().caseReference(), e.vendor().agreement().responseTarget(),
                     e.vendor().agreement().resolutionTarget(), e.vendor().agreement().calendar(), 0, null),
-                    e.vendor().agreement().calendar(), e.escalatedAt());
+                    e.escalatedAt());
             case TicketEscalated e -> new TicketFact.Moved(e.toTier().name(), e.escalatedAt());
             case VendorUpdateRecorded e -> new TicketFact.VendorAnswered(e.resolved(), e.recordedAt());
             case TicketReturned e -> new TicketFact.Moved(e.toTier().name(), e.returnedAt());

@@ -238,7 +238,7 @@ class SlaDeciderTest {
     static TicketFact.VendorEngaged vendorEngaged(String local) {
         VendorTerms terms = VendorTerms.of("hp", "HP-1", Duration.ofHours(4), Duration.ofHours(48),
                 BusinessCalendar.alwaysOpen());
-        return new TicketFact.VendorEngaged(terms, terms.calendarId(), t(local));
+        return new TicketFact.VendorEngaged(terms, t(local));
     }
 
     @Test

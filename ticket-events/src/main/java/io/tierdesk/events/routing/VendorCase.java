@@ -31,12 +31,14 @@ public record VendorCase(String vendorId, String name, String caseReference, Agr
             if (value == null) {
                 return;
             }
+            Duration parsed;
             try {
-                if (Duration.parse(value).isNegative() || Duration.parse(value).isZero()) {
-                    throw Require.violation(field, "must be a positive duration");
-                }
+                parsed = Duration.parse(value);
             } catch (java.time.format.DateTimeParseException e) {
                 throw Require.violation(field, "must be a duration in ISO 8601 (PT4H, P2D)");
+            }
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw Require.violation(field, "must be a positive duration");
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.tierdesk.intake.application;
 
 import io.tierdesk.eventing.api.IdempotencyKeys;
-import io.tierdesk.eventing.store.SqlRows;
+import io.tierdesk.eventing.store.AdvisoryLocks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.events.CloudEvent;
@@ -223,15 +223,8 @@ public class ChannelIntake {
      * order, so the single path and {@link BatchOpening} wait for each other and never deadlock.
      */
     static Uni<Void> lockThreads(Mutiny.Session session, String adapter, List<String> threadRefs) {
-        String[] keys = threadRefs.stream().map(thread -> "thread:" + adapter + ":" + thread).distinct().sorted()
-                .toArray(String[]::new);
-        if (keys.length == 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return SqlRows.select(session, """
-                SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS locked
-                FROM (SELECT k FROM unnest(CAST(?1 AS text[])) AS x(k) ORDER BY k) AS ordered""", (Object) keys)
-                .replaceWithVoid();
+        return AdvisoryLocks.lockAll(session, threadRefs.stream().map(thread -> "thread:" + adapter + ":" + thread)
+                .toList());
     }
 
     /**

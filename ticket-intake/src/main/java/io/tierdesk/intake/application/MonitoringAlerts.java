@@ -3,6 +3,7 @@ package io.tierdesk.intake.application;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tierdesk.eventing.domain.Rejection;
+import io.tierdesk.eventing.store.AdvisoryLocks;
 import io.tierdesk.eventing.store.SqlRows;
 import io.tierdesk.events.CloudEvent;
 import io.tierdesk.events.channel.ChannelEvents;
@@ -52,8 +53,8 @@ public class MonitoringAlerts {
     Uni<ChannelAnswer> receive(Mutiny.Session session, CloudEvent event, MonitoringAlert alert, String actor) {
         String customerId = alert.customer().externalId();
         // One alert key of one customer is decided one event at a time: two raises at once would open two tickets.
-        return ChannelIntake.lockThreads(session, "monitoring",
-                        List.of(customerId.length() + ":" + customerId + ":" + alert.alertKey()))
+        return AdvisoryLocks.lockAll(session,
+                        List.of("alert:" + customerId.length() + ":" + customerId + ":" + alert.alertKey()))
                 .chain(() -> customers.find(session, customerId))
                 .chain(customer -> {
                     if (customer == null) {
@@ -82,16 +83,15 @@ public class MonitoringAlerts {
         }
         return tickets.load(session, known.ticketId()).chain(state -> {
             if (state.status().isActive()) {
-                return count(session, alert, known, state, ChannelAnswer.REPEATED);
+                return count(session, event, alert, known, state, ChannelAnswer.REPEATED);
             }
             if (!tickets.decider().isBeyondReopenWindow(state, tickets.now())) {
                 return tickets.execute(session, state, null, actor, true, at -> new TicketCommand.ReopenTicket(AGENT,
                                 "the monitored failure " + alert.alertKey() + " was raised again", at))
-                        .chain(result -> count(session, alert, known, state, ChannelAnswer.REOPENED));
+                        .chain(result -> count(session, event, alert, known, state, ChannelAnswer.REOPENED));
             }
             return open(session, event, alert, customer, known.ticketId(), actor);
-        }).map(answer -> new ChannelAnswer(event.id(), answer.ticketId(), answer.number(), answer.outcome(), null,
-                null, answer.repeats()));
+        });
     }
 
     private Uni<ChannelAnswer> open(Mutiny.Session session, CloudEvent event, MonitoringAlert alert,
@@ -121,14 +121,15 @@ public class MonitoringAlerts {
     }
 
     /** Counted on the ticket: one row updated, no event — a storm of repeats costs no journal. */
-    private Uni<ChannelAnswer> count(Mutiny.Session session, MonitoringAlert alert, Known known, Ticket state,
-            String outcome) {
+    private Uni<ChannelAnswer> count(Mutiny.Session session, CloudEvent event, MonitoringAlert alert, Known known,
+            Ticket state, String outcome) {
         return SqlRows.execute(session, """
                         UPDATE alert_ticket SET raised = raised + 1, last_raised_at = ?3, severity = ?4,
                             cleared_at = NULL WHERE customer_id = ?1 AND alert_key = ?2""",
                         alert.customer().externalId(), alert.alertKey(), tickets.now(), alert.severity().wireName())
                 .invoke(() -> metrics.counter("tierdesk.intake.alerts", "outcome", outcome).increment())
-                .map(n -> new ChannelAnswer(null, state.id(), state.number(), outcome, null, null, known.raised() + 1));
+                .map(n -> new ChannelAnswer(event.id(), state.id(), state.number(), outcome, null, null,
+                        known.raised() + 1));
     }
 
     private Uni<ChannelAnswer> cleared(Mutiny.Session session, CloudEvent event, MonitoringAlert alert, Known known,
