@@ -2,6 +2,8 @@ package io.tierdesk.notification.application;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -18,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.helpers.queues.Queues;
 import io.tierdesk.eventing.domain.Rejection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running, as the relay reads events — and hands each to the connections of its recipient. A {@code seq} alone is
  * drawn at insert, not at commit: a notice drawn early and committed late would fall behind a position kept in
  * {@code seq} and never be sent. A reconnection with the last id it saw first reads what it missed from the table,
- * then goes on live without a gap or a repeat.
+ * then goes on live without a gap or a repeat. While no stream is open on this replica the poller sleeps (an idle
+ * platform's console-less hours cost no query); the first stream to open moves the position to what is visible then.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -79,12 +81,23 @@ public class LiveStreams {
                 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             """;
 
+    private static final String VISIBLE_END = """
+            SELECT coalesce(CAST(CAST(max(transaction_id) AS text) AS bigint), 0) AS tx, coalesce(max(seq), 0) AS seq
+            FROM delivery WHERE medium = 'stream' AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())""";
+
+    /** The first item of every stream, sent as a comment: from here on every notice reaches it. */
+    public static final String LIVE = "live";
+
     private final Mutiny.SessionFactory sessions;
     private final PeriodicJobs jobs;
     private final Duration interval;
     private final BroadcastProcessor<Item> live = BroadcastProcessor.create();
     /** The last position handed to the live connections: set before they get it, so a joiner's catch-up covers it. */
     private volatile Position handed = new Position(0, 0);
+    /** No stream was open at the last poll: {@link #handed} may lag behind, and the next stream moves it first. */
+    private boolean asleep = true;
+    private final Counter reads;
+    private final Counter sleeps;
 
     /** Open streams per caller and per replica; a caller past either gets a 429. */
     private final int perCaller;
@@ -97,7 +110,7 @@ public class LiveStreams {
             new ConcurrentHashMap<>();
     private final AtomicInteger openTotal = new AtomicInteger();
 
-    public LiveStreams(Mutiny.SessionFactory sessions, PeriodicJobs jobs,
+    public LiveStreams(Mutiny.SessionFactory sessions, PeriodicJobs jobs, MeterRegistry registry,
             @ConfigProperty(name = "tierdesk.notification.stream.poll-interval") Duration interval,
             @ConfigProperty(name = "tierdesk.notification.stream.max-per-caller", defaultValue = "5") int perCaller,
             @ConfigProperty(name = "tierdesk.notification.stream.max-total", defaultValue = "1000") int total,
@@ -110,19 +123,14 @@ public class LiveStreams {
         this.total = total;
         this.catchUpLimit = catchUpLimit;
         this.buffer = buffer;
+        this.reads = registry.counter("tierdesk.streams.polls", "outcome", "read");
+        this.sleeps = registry.counter("tierdesk.streams.polls", "outcome", "asleep");
     }
 
     /** What a stream says when a reconnection missed more than it reads back: load the lists afresh. */
     public static final String RESYNC = "resync";
 
-    void start(@Observes StartupEvent event) throws Throwable {
-        // From what is visible now: every transaction below the oldest running one is in, the rest comes by poll.
-        handed = VertxContextSupport.subscribeAndAwait(() -> sessions.withSession(session ->
-                SqlRows.first(session, """
-                        SELECT coalesce(CAST(CAST(max(transaction_id) AS text) AS bigint), 0) AS tx,
-                            coalesce(max(seq), 0) AS seq FROM delivery
-                        WHERE medium = 'stream' AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())""")
-                        .map(r -> new Position(r.number("tx"), r.number("seq")))));
+    void start(@Observes StartupEvent event) {
         jobs.every(interval, "live streams", this::poll);
     }
 
@@ -132,6 +140,14 @@ public class LiveStreams {
     }
 
     Uni<Void> poll() {
+        synchronized (this) {
+            asleep |= openTotal.get() == 0;
+            if (asleep) {
+                sleeps.increment();
+                return Uni.createFrom().voidItem();
+            }
+        }
+        reads.increment();
         Position from = handed;
         return sessions.withSession(session -> SqlRows.select(session, SELECT
                         + "ORDER BY transaction_id, seq LIMIT 1000", Long.toString(from.transaction()), from.seq()))
@@ -140,6 +156,26 @@ public class LiveStreams {
                     if (!items.isEmpty()) {
                         handed = items.get(items.size() - 1).position();
                         items.forEach(live::onNext);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Moves a sleeping poller to what is visible now: every transaction below the oldest running one is in. */
+    private Uni<Void> wake() {
+        synchronized (this) {
+            if (!asleep) {
+                return Uni.createFrom().voidItem();
+            }
+        }
+        return sessions.withSession(session -> SqlRows.first(session, VISIBLE_END))
+                .invoke(r -> {
+                    Position visible = new Position(r.number("tx"), r.number("seq"));
+                    synchronized (this) {
+                        if (visible.isAfter(handed)) {
+                            handed = visible;
+                        }
+                        asleep = false;
                     }
                 })
                 .replaceWithVoid();
@@ -158,6 +194,11 @@ public class LiveStreams {
                     "streams", "at most " + perCaller + " open streams per caller and " + total + " in all; close one "
                     + "first", "too-many-streams", "Too many open streams");
         }
+        return wake().onItem().transformToMulti(awake -> listen(recipients, lastSeen))
+                .onTermination().invoke(() -> release(caller, mine));
+    }
+
+    private Multi<Item> listen(Set<String> recipients, Position lastSeen) {
         // Bounded: a client that reads slower than its notices come loses its stream (and reconnects from its last
         // id) rather than this replica's memory.
         UnicastProcessor<Item> buffered = UnicastProcessor.create(
@@ -183,11 +224,10 @@ public class LiveStreams {
                                             null, "", "more was missed than a stream reads back", Instant.now()))
                                     : Multi.createFrom().iterable(items);
                         });
-        return Multi.createBy().concatenating().streams(missed, buffered.filter(i -> i.position().isAfter(bound)))
-                .onTermination().invoke(() -> {
-                    subscription.cancel();
-                    release(caller, mine);
-                });
+        Item opening = new Item(bound.transaction(), bound.seq(), "", LIVE, null, "", "", Instant.now());
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(opening), missed,
+                        buffered.filter(i -> i.position().isAfter(bound)))
+                .onTermination().invoke(subscription::cancel);
     }
 
     private void release(String caller, AtomicInteger mine) {

@@ -3,6 +3,7 @@ package io.tierdesk.notification.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -182,6 +183,42 @@ class StreamsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> again.data().size() == 1);
         assertThat(again.data().get(0)).contains("committed last");
         again.close();
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    private double polls(String outcome) {
+        return registry.counter("tierdesk.streams.polls", "outcome", outcome).count();
+    }
+
+    /**
+     * With no stream open the poller reads nothing (an idle platform's rounds cost no query); a stream opened later
+     * hears what comes after it, not what was committed while nobody listened.
+     */
+    @Test
+    void withNoStreamOpenThePollerSleepsAndAStreamOpenedLaterHearsOnlyWhatFollows() throws Exception {
+        String agent = "sleepy-" + UUID.randomUUID().toString().substring(0, 6);
+        double slept = polls("asleep");
+        // Every other test's stream has ended once a round finds none open.
+        await().atMost(Duration.ofSeconds(30)).until(() -> polls("asleep") >= slept + 1);
+        double read = polls("read");
+        double asleep = polls("asleep");
+        try (var connection = TierdeskInfra.connect(database)) {
+            insertNotice(connection, agent, "while nobody listened");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> polls("asleep") >= asleep + 3);
+        assertThat(polls("read")).as("rounds that read while no stream was open").isEqualTo(read);
+
+        Connection stream = connect(agent, agent, "agent", null).awaitLive();
+        try (var connection = TierdeskInfra.connect(database)) {
+            insertNotice(connection, agent, "after the stream opened");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.data().size() >= 1);
+        // Had the notice from before been sent, it would have come first.
+        assertThat(stream.data().get(0)).contains("after the stream opened");
+        assertThat(polls("read")).isGreaterThan(read);
+        stream.close();
     }
 
     /** A caller keeps at most five streams open; the sixth is a 429, not one more buffer on this replica. */

@@ -9,9 +9,10 @@ import java.time.Duration;
 public interface SlaConfig {
     /**
      * The longest the timer loop sleeps. It wakes for the earliest moment in the database and at once for one this
-     * instance writes; this bounds how late it notices a moment another instance wrote (one indexed query).
+     * instance writes; this bounds how late it notices a moment another instance wrote (one indexed query), which
+     * matters only when that instance stopped before its moment came. An idle replica pays one query per wait.
      */
-    @WithDefault("1s")
+    @WithDefault("5s")
     Duration timerMaxWait();
 
     /** How often the quality gauges and the open clocks' gauge are counted again (one report over the window). */
