@@ -86,7 +86,9 @@ public class Chaos {
         // The short run (the suite's) at half the rate: the suite's machine is shared and restarts are what it times.
         int rate = quick ? 2 : 4;
         Duration gap = Duration.ofSeconds(quick ? 4 : 10);
-        List<String> faults = quick ? List.of("escalation-router", "postgres", "two escalation-routers")
+        // The short run keeps the kill and restart and the database crash; a second instance taking over costs it
+        // some 85 s more (two starts under load on the suite's two cores) and is the full run's.
+        List<String> faults = quick ? List.of("escalation-router", "postgres")
                 : List.of("ticket-intake", "escalation-router", "sla-monitor", "knowledge-service",
                         "notification-service", "kafka", "postgres", "two ticket-intakes", "two escalation-routers",
                         "two sla-monitors", "two knowledge-services", "two notification-services");
