@@ -22,8 +22,6 @@ import java.util.Set;
  */
 @Path("/api/v1/streams")
 public class StreamsResource {
-    /** The comment a stream opens with, once it hears every notice. */
-    public static final String LIVE = LiveStreams.LIVE;
     private final LiveStreams streams;
     private final SecurityIdentity identity;
 
@@ -62,10 +60,11 @@ public class StreamsResource {
                 throw Rejection.invalid("Last-Event-ID", "the id of an event this stream sent");
             }
         }
-        // A comment first: the headers and a first line leave at once (through any buffering proxy), and a client
-        // that has read it knows the stream is live — every notice from then on reaches it.
+        // A comment first: the headers and a first line leave as soon as the stream listens (through any buffering
+        // proxy), and a client that has read it knows the stream is live — every notice from then on reaches it.
         return streams.stream(identity.getPrincipal().getName(), recipients, last)
-                .map(item -> item.kind().equals(LIVE) ? sse.newEventBuilder().comment(LIVE).build()
+                .map(item -> item.kind().equals(LiveStreams.LIVE)
+                        ? sse.newEventBuilder().comment(LiveStreams.LIVE).build()
                         : sse.newEventBuilder().id(item.id()).name(item.kind())
                                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(item).build());
     }

@@ -16,6 +16,7 @@ import io.tierdesk.events.Topics;
 import io.tierdesk.events.routing.TicketAssigned;
 import io.tierdesk.events.routing.Tier;
 import io.tierdesk.notification.TestMailServer;
+import io.tierdesk.notification.application.LiveStreams;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -57,7 +58,7 @@ class StreamsTest {
         /** Read up to the stream's opening comment: from here on, every notice reaches it. */
         Connection awaitLive() {
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
-                    .anyMatch(l -> l.startsWith(":") && l.substring(1).strip().equals(StreamsResource.LIVE)));
+                    .anyMatch(l -> l.startsWith(":") && l.substring(1).strip().equals(LiveStreams.LIVE)));
             return this;
         }
     }
